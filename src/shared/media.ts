@@ -1,0 +1,62 @@
+/**
+ * Types shared by the browser widget and the backend: what a capture is, how it is tagged, and the report that
+ * travels with it. Kept free of DOM and Node imports so both sides compile it.
+ */
+
+/** How the widget packages a capture. */
+export type CaptureMode = 'image' | 'shotset' | 'video';
+
+/** The form of the uploaded media, as the backend sniffs it (never trusted from the client's label alone). */
+export type MediaKind = 'image' | 'shotset' | 'video';
+
+/** Oz media tags the widget may attach (see shared providers contract, "Media tags"). */
+export type MediaTag =
+  | 'video_selfie'
+  | 'video_selfie_blank'
+  | 'photo_selfie'
+  | 'orientation_portrait'
+  | 'orientation_landscape';
+
+/** Tags for each capture form: Oz Quality only scores media carrying a `video_selfie*` tag. */
+export function tagsForMode(mode: CaptureMode, orientation: 'portrait' | 'landscape'): MediaTag[] {
+  const orientationTag: MediaTag = orientation === 'portrait' ? 'orientation_portrait' : 'orientation_landscape';
+  switch (mode) {
+    case 'image':
+      return ['video_selfie', orientationTag];
+    case 'shotset':
+    case 'video':
+      return ['video_selfie', 'video_selfie_blank', orientationTag];
+  }
+}
+
+/** A face box in pixels of the captured frame. */
+export interface FaceBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Measured quality values at the moment of capture (the gate inputs the backend may audit). */
+export type QualityMetrics = Record<string, number>;
+
+/** What the widget tells the backend about a capture, sent as the `report` multipart field. */
+export interface CaptureReport {
+  /** Report format version, bumped on breaking changes. */
+  version: 1;
+  mode: CaptureMode;
+  tags: MediaTag[];
+  /** true when the quality gates triggered the capture, false when the person pressed the manual button. */
+  automatic: boolean;
+  /** Why a manual capture was offered, when it was. */
+  manualReason?: 'timeout' | 'detector-unavailable';
+  frame: { width: number; height: number };
+  face: FaceBox | null;
+  metrics: QualityMetrics;
+  /** Milliseconds from the camera playing to the capture. */
+  elapsedMs: number;
+  /** Frames in the media (1 for image and single-image shotsets). */
+  frameCount: number;
+  capturedAt: string;
+  userAgent?: string;
+}
