@@ -1,0 +1,184 @@
+/**
+ * The HTTP edge of the Kairos adapter: one `POST …/liveness-verification` with per-request timeouts and retries
+ * of transient failures. Every decision about what a status or body means is delegated to ./decision.ts.
+ */
+import { ProviderError } from '../types.js';
+import { backoffDelayMs, kairosStatusAction, readKairosLivenessBody } from './decision.js';
+import type { KairosLivenessResponse } from './types.js';
+
+export interface KairosClientSettings {
+  /** Full URL of the liveness-verification endpoint. */
+  endpoint: string;
+  appId: string;
+  appKey: string;
+  timeoutMs: number;
+  maxAttempts: number;
+  backoffMs: number;
+  fetch: typeof fetch;
+  logger: (event: string, fields: Record<string, unknown>) => void;
+  random: () => number;
+}
+
+export interface KairosCallRequest {
+  selfieJpeg: Uint8Array;
+  threshold: number;
+  signal: AbortSignal;
+  /** For log lines only. */
+  checkId: string;
+  /** Sent as `x-sandbox-scenario` when present. */
+  sandboxScenario?: string;
+}
+
+export interface KairosCallResult {
+  response: KairosLivenessResponse;
+  /** The `X-Request-ID` response header (documented for v0.2), when present. */
+  requestId: string | null;
+  attempts: number;
+}
+
+/** An attempt that may succeed if repeated: 5xx, a network failure or a per-request timeout. */
+interface TransientFailure {
+  why: string;
+  status?: number;
+}
+
+const ERROR_SNIPPET_CHARS = 200;
+
+export interface KairosClient {
+  livenessVerification(request: KairosCallRequest): Promise<KairosCallResult>;
+}
+
+export function createKairosClient(settings: KairosClientSettings): KairosClient {
+  return {
+    async livenessVerification(request) {
+      let lastFailure: TransientFailure = { why: 'not attempted' };
+      for (let attempt = 1; attempt <= settings.maxAttempts; attempt += 1) {
+        if (attempt > 1) {
+          await abortableSleep(backoffDelayMs(attempt - 1, settings.backoffMs, settings.random), request.signal);
+        }
+        const outcome = await attemptOnce(settings, request, attempt);
+        if ('response' in outcome) return { ...outcome, attempts: attempt };
+        lastFailure = outcome;
+      }
+      throw new ProviderError(
+        'kairos',
+        'provider-unavailable',
+        `Kairos unavailable after ${settings.maxAttempts} attempt(s): ${lastFailure.why}`,
+        { ...(lastFailure.status === undefined ? {} : { status: lastFailure.status }), retryable: true },
+      );
+    },
+  };
+}
+
+/** One HTTP exchange. Returns a result or a transient failure; throws for failures that must not be retried. */
+async function attemptOnce(
+  settings: KairosClientSettings,
+  request: KairosCallRequest,
+  attempt: number,
+): Promise<{ response: KairosLivenessResponse; requestId: string | null } | TransientFailure> {
+  request.signal.throwIfAborted();
+  const timeout = AbortSignal.timeout(settings.timeoutMs);
+  const started = performance.now();
+  const log = (fields: Record<string, unknown>): void =>
+    safeLog(settings.logger, 'kairos.attempt', {
+      checkId: request.checkId,
+      attempt,
+      durationMs: Math.round(performance.now() - started),
+      ...fields,
+    });
+
+  let status: number;
+  let requestId: string | null;
+  let text: string;
+  try {
+    // The body is read under the same signals, so a server that stalls mid-body also hits the timeout.
+    const res = await settings.fetch(settings.endpoint, {
+      method: 'POST',
+      headers: requestHeaders(settings, request.sandboxScenario),
+      body: livenessForm(request.selfieJpeg, request.threshold),
+      signal: AbortSignal.any([request.signal, timeout]),
+    });
+    status = res.status;
+    requestId = res.headers.get('x-request-id');
+    text = await res.text();
+  } catch (error) {
+    // The caller's own abort wins and keeps its reason, so it can tell a deadline from a shutdown.
+    request.signal.throwIfAborted();
+    const why = timeout.aborted
+      ? `timed out after ${settings.timeoutMs} ms`
+      : `network error: ${error instanceof Error ? error.message : String(error)}`;
+    log({ outcome: timeout.aborted ? 'timeout' : 'network-error' });
+    return { why };
+  }
+
+  log({ outcome: 'answered', status, requestId });
+  const action = kairosStatusAction(status);
+  if (action.action === 'retry') return { why: `HTTP ${status}`, status };
+  if (action.action === 'fail') {
+    const snippet = text.trim().slice(0, ERROR_SNIPPET_CHARS);
+    throw new ProviderError(
+      'kairos',
+      action.code,
+      `Kairos answered ${status} (${action.explanation})${requestId ? `, X-Request-ID ${requestId}` : ''}` +
+        (snippet ? `: ${snippet}` : ''),
+      { status, retryable: false },
+    );
+  }
+  const reading = readKairosLivenessBody(text);
+  if (!reading.ok) {
+    throw new ProviderError('kairos', 'provider-protocol', `Kairos broke the liveness contract: ${reading.problem}`, {
+      status,
+      retryable: false,
+    });
+  }
+  return { response: reading.response, requestId };
+}
+
+/** Exactly the underscore header names every Kairos sample uses (§2.1); some proxies drop them, so test them. */
+function requestHeaders(settings: KairosClientSettings, sandboxScenario: string | undefined): Record<string, string> {
+  return {
+    app_id: settings.appId,
+    app_key: settings.appKey,
+    ...(sandboxScenario ? { 'x-sandbox-scenario': sandboxScenario } : {}),
+  };
+}
+
+/** FormData writes the multipart boundary itself, so no Content-Type header is set by hand. */
+function livenessForm(selfieJpeg: Uint8Array, threshold: number): FormData {
+  const form = new FormData();
+  // Copy into a fresh ArrayBuffer-backed view: Blob refuses views over shared memory.
+  form.append('selfie', new Blob([new Uint8Array(selfieJpeg)], { type: 'image/jpeg' }), 'selfie.jpg');
+  form.append('threshold', String(threshold));
+  return form;
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A broken logger must never turn a verdict into a failure. */
+function safeLog(
+  logger: KairosClientSettings['logger'],
+  event: string,
+  fields: Record<string, unknown>,
+): void {
+  try {
+    logger(event, fields);
+  } catch {
+    // Deliberately ignored: logging is best effort.
+  }
+}
