@@ -1,0 +1,99 @@
+/**
+ * MediaPipe face detection plus the frame statistics the quality gates need, for one frame at a time. Runs in
+ * the detector worker, or on the main thread when workers cannot be used.
+ */
+import { FaceDetector, type Detection } from '@mediapipe/tasks-vision';
+import { computeFrameStats, FACE_CROP_SIZE, FRAME_STATS_WIDTH } from '../frame-stats.js';
+import { selectFace } from '../../quality/face-selection.js';
+import type { FaceDetection } from '../../quality/types.js';
+import type { AnalyzerOptions, FrameAnalysis } from './protocol.js';
+
+type Canvas2D = OffscreenCanvasRenderingContext2D;
+
+interface ModuleFactoryHost {
+  ModuleFactory?: unknown;
+}
+
+export interface FrameAnalyzer {
+  analyze(bitmap: ImageBitmap, timestamp: number): FrameAnalysis;
+  close(): void;
+}
+
+export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<FrameAnalyzer> {
+  // MediaPipe's own loader injects a classic <script> on the main thread, which cannot run the ES-module WASM
+  // loader we ship (the one module workers need). Importing the loader ourselves and passing an empty loader
+  // path makes MediaPipe use the factory we installed, so one WASM build serves the worker and the fallback.
+  const loader = (await import(/* @vite-ignore */ options.assets.wasmLoaderUrl)) as { default: unknown };
+  (globalThis as ModuleFactoryHost).ModuleFactory = loader.default;
+  const detector = await FaceDetector.createFromOptions(
+    { wasmLoaderPath: '', wasmBinaryPath: options.assets.wasmBinaryUrl },
+    {
+      baseOptions: { modelAssetPath: options.assets.modelUrl, delegate: 'CPU' },
+      runningMode: 'VIDEO',
+      minDetectionConfidence: options.minDetectionConfidence,
+    },
+  );
+  const frameCanvas = new OffscreenCanvas(FRAME_STATS_WIDTH, FRAME_STATS_WIDTH);
+  const cropCanvas = new OffscreenCanvas(FACE_CROP_SIZE, FACE_CROP_SIZE);
+  const frameCtx = context2d(frameCanvas);
+  const cropCtx = context2d(cropCanvas);
+  let lastTimestamp = -1;
+
+  return {
+    analyze(bitmap, timestamp) {
+      const started = performance.now();
+      // detectForVideo requires strictly increasing timestamps, and frame clocks can repeat.
+      lastTimestamp = Math.max(Math.round(timestamp), lastTimestamp + 1);
+      const result = detector.detectForVideo(bitmap, lastTimestamp);
+      const faces = result.detections.map((d) => toFaceDetection(d, bitmap.width, bitmap.height));
+      // Measure light and sharpness on the very face the gates will judge, not on a faint larger detection.
+      const stats = measure(bitmap, selectFace(faces, options.minFaceScore), frameCtx, cropCtx);
+      return { faces, stats, inferenceMs: performance.now() - started };
+    },
+    close() {
+      detector.close();
+    },
+  };
+}
+
+function context2d(canvas: OffscreenCanvas): Canvas2D {
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('OffscreenCanvas 2D context is unavailable');
+  return ctx;
+}
+
+function toFaceDetection(detection: Detection, width: number, height: number): FaceDetection {
+  const box = detection.boundingBox ?? { originX: 0, originY: 0, width: 0, height: 0 };
+  return {
+    score: detection.categories[0]?.score ?? 0,
+    box: { x: box.originX, y: box.originY, width: box.width, height: box.height },
+    // MediaPipe gives keypoints normalised to the frame; the gates work in pixels.
+    keypoints: (detection.keypoints ?? []).map((k) => ({ x: k.x * width, y: k.y * height })),
+  };
+}
+
+function measure(bitmap: ImageBitmap, face: FaceDetection | null, frameCtx: Canvas2D, cropCtx: Canvas2D) {
+  const scale = FRAME_STATS_WIDTH / bitmap.width;
+  const scaledHeight = Math.max(1, Math.round(bitmap.height * scale));
+  frameCtx.canvas.height = scaledHeight;
+  frameCtx.drawImage(bitmap, 0, 0, FRAME_STATS_WIDTH, scaledHeight);
+  const frame = frameCtx.getImageData(0, 0, FRAME_STATS_WIDTH, scaledHeight);
+  if (!face || face.box.width < 2 || face.box.height < 2) {
+    return computeFrameStats({ data: frame.data, width: frame.width, height: frame.height }, null, null);
+  }
+  const { x, y, width, height } = clampBox(face.box, bitmap.width, bitmap.height);
+  cropCtx.clearRect(0, 0, FACE_CROP_SIZE, FACE_CROP_SIZE);
+  cropCtx.drawImage(bitmap, x, y, width, height, 0, 0, FACE_CROP_SIZE, FACE_CROP_SIZE);
+  const crop = cropCtx.getImageData(0, 0, FACE_CROP_SIZE, FACE_CROP_SIZE);
+  return computeFrameStats(
+    { data: frame.data, width: frame.width, height: frame.height },
+    { box: { x: x * scale, y: y * scale, width: width * scale, height: height * scale } },
+    { data: crop.data, width: crop.width, height: crop.height },
+  );
+}
+
+function clampBox(box: FaceDetection['box'], width: number, height: number) {
+  const x = Math.max(0, Math.min(width - 1, box.x));
+  const y = Math.max(0, Math.min(height - 1, box.y));
+  return { x, y, width: Math.max(1, Math.min(width - x, box.width)), height: Math.max(1, Math.min(height - y, box.height)) };
+}

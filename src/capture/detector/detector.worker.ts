@@ -1,0 +1,51 @@
+/// <reference lib="webworker" />
+/**
+ * Runs face detection off the main thread: frames arrive as transferred ImageBitmaps and go back the same way,
+ * so the page keeps the pixels of the frame it may capture without copying them.
+ */
+import { createFrameAnalyzer, type FrameAnalyzer } from './analyzer.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let analyzer: FrameAnalyzer | null = null;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+scope.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init': {
+      const started = performance.now();
+      try {
+        analyzer = await createFrameAnalyzer(message.options);
+        post({ type: 'ready', loadMs: performance.now() - started });
+      } catch (error) {
+        post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });
+      }
+      return;
+    }
+    case 'frame': {
+      const { id, bitmap, timestamp } = message;
+      if (!analyzer) {
+        post({ type: 'frame-error', id, message: 'detector not ready', bitmap }, [bitmap]);
+        return;
+      }
+      try {
+        const analysis = analyzer.analyze(bitmap, timestamp);
+        post({ type: 'result', id, analysis, bitmap }, [bitmap]);
+      } catch (error) {
+        post({ type: 'frame-error', id, message: error instanceof Error ? error.message : String(error), bitmap }, [
+          bitmap,
+        ]);
+      }
+      return;
+    }
+    case 'close':
+      analyzer?.close();
+      analyzer = null;
+      scope.close();
+      return;
+  }
+};

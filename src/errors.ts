@@ -1,0 +1,57 @@
+/**
+ * The closed set of failures the widget reports through `liveness-error`. Codes are public API: integrators
+ * branch on them, so never rename one; add new ones instead.
+ */
+export const LIVENESS_ERROR_CODES = [
+  'camera-denied',
+  'camera-not-found',
+  'camera-in-use',
+  'camera-ended',
+  'unsupported-browser',
+  'model-load-failed',
+  'capture-failed',
+  'token-missing',
+  'token-expired',
+  'token-rejected',
+  'upload-failed',
+  'upload-rejected',
+  'check-failed',
+  'network',
+] as const;
+
+export type LivenessErrorCode = (typeof LIVENESS_ERROR_CODES)[number];
+
+export class LivenessError extends Error {
+  override readonly name = 'LivenessError';
+  constructor(
+    readonly code: LivenessErrorCode,
+    message: string,
+    /** Whether offering "Try again" makes sense (a denied camera permission, say, needs the person to act first). */
+    readonly recoverable = true,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Maps a getUserMedia failure to our stable codes (DOMException names per the Media Capture spec). */
+export function cameraErrorFrom(error: unknown): LivenessError {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return new LivenessError('camera-denied', 'Camera permission was denied.', true, { cause: error });
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return new LivenessError('camera-not-found', 'No suitable camera was found.', true, { cause: error });
+    case 'NotReadableError':
+    case 'AbortError':
+      return new LivenessError('camera-in-use', 'The camera is in use by another application.', true, {
+        cause: error,
+      });
+    default:
+      return new LivenessError('camera-not-found', `The camera could not be opened (${name || String(error)}).`, true, {
+        cause: error,
+      });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The widget's public events. Names and detail shapes are public API; each is typed into
+ * `GlobalEventHandlersEventMap` so `el.addEventListener('liveness-capture', e => e.detail.media)` is typed.
+ * All of them bubble and are composed, so they cross shadow roots and reach the page.
+ */
+import type { LivenessErrorCode } from '../errors.js';
+import type { CaptureMode, CaptureReport } from '../shared/media.js';
+import type { GuidanceCode, ReasonCode } from '../quality/types.js';
+
+export type DetectorRuntime = 'worker' | 'main-thread' | 'unavailable';
+
+export interface LivenessReadyDetail {
+  camera: { deviceId: string; label: string; width: number; height: number };
+  detector: DetectorRuntime;
+  /** Milliseconds from start() to the detector being ready (or giving up). */
+  loadMs: number;
+}
+
+export interface LivenessGuidanceDetail {
+  /** The hint now shown ('ok' when every check passes). */
+  code: GuidanceCode;
+  /** Every check failing on the latest frame, most important first. */
+  failing: ReasonCode[];
+  /** Measured values behind the verdict (faceWidthRatio, centerOffset, yaw, roll, faceLuma, sharpness, …). */
+  metrics: Record<string, number>;
+  /** The localised text shown to the person. */
+  message: string;
+}
+
+export interface LivenessCaptureDetail {
+  mode: CaptureMode;
+  /** The packaged media: image/jpeg, application/zip (shotset) or video/mp4|webm. */
+  media: Blob;
+  fileName: string;
+  /** A JPEG still of the face (the media itself in image mode). */
+  selfie: Blob;
+  report: CaptureReport;
+}
+
+export interface LivenessSubmittedDetail {
+  checkId: string;
+  sessionId: string;
+}
+
+export interface LivenessCompleteDetail {
+  checkId: string;
+  sessionId: string;
+  /** 'done' when the backend has a final result; the verdict itself is read server side. */
+  status: 'done' | 'failed';
+  /** Present only when the backend is configured to expose results to the browser. */
+  result?: unknown;
+}
+
+export interface LivenessErrorDetail {
+  code: LivenessErrorCode;
+  message: string;
+  recoverable: boolean;
+}
+
+export interface LivenessCameraChangeDetail {
+  deviceId: string;
+  label: string;
+}
+
+export interface LivenessEventMap {
+  'liveness-ready': CustomEvent<LivenessReadyDetail>;
+  'liveness-guidance': CustomEvent<LivenessGuidanceDetail>;
+  'liveness-capture': CustomEvent<LivenessCaptureDetail>;
+  'liveness-submitted': CustomEvent<LivenessSubmittedDetail>;
+  'liveness-complete': CustomEvent<LivenessCompleteDetail>;
+  'liveness-error': CustomEvent<LivenessErrorDetail>;
+  'liveness-camera-change': CustomEvent<LivenessCameraChangeDetail>;
+}
+
+export type LivenessEventName = keyof LivenessEventMap;
+export type LivenessEventDetail<K extends LivenessEventName> = LivenessEventMap[K] extends CustomEvent<infer D>
+  ? D
+  : never;
+
+/** Dispatches one of our events with the options every one of them shares. */
+export function emit<K extends LivenessEventName>(target: EventTarget, name: K, detail: LivenessEventDetail<K>): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  // Merged so listeners on any element or the document get typed details.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends LivenessEventMap {}
+}
