@@ -1,0 +1,41 @@
+/**
+ * Polls one analysis until it leaves INITIAL/PROCESSING (§1.5), with a growing delay between reads and an overall
+ * deadline. Waits can be cut short by a webhook notification (wakeups.ts).
+ */
+import { ProviderError } from '../types.js';
+import { analysisStatus, isPending } from './decision.js';
+import type { OzAnalysis } from './types.js';
+import type { AnalysisWakeups } from './wakeups.js';
+
+export interface PollOptions {
+  analysisId: string;
+  /** Delay before the first read; later delays grow x1.5 up to `maxDelayMs`. */
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** Epoch milliseconds after which no more reads are made. */
+  deadlineAt: number;
+  now: () => number;
+  signal: AbortSignal;
+  wakeups: AnalysisWakeups;
+  onRead?: (status: string, read: number) => void;
+}
+
+export const POLL_BACKOFF_FACTOR = 1.5;
+
+export async function pollUntilFinal(read: () => Promise<OzAnalysis>, options: PollOptions): Promise<OzAnalysis> {
+  const cap = Math.max(options.maxDelayMs, options.firstDelayMs);
+  let delay = options.firstDelayMs;
+  for (let reads = 1; ; reads++) {
+    const remaining = options.deadlineAt - options.now();
+    if (remaining <= 0) {
+      const message = `Oz analysis ${options.analysisId} not final before the deadline`;
+      throw new ProviderError('oz', 'provider-timeout', message, { retryable: true });
+    }
+    await options.wakeups.wait(options.analysisId, Math.min(delay, remaining), options.signal);
+    const analysis = await read();
+    const status = analysisStatus(analysis);
+    options.onRead?.(status, reads);
+    if (!isPending(status)) return analysis;
+    delay = Math.min(delay * POLL_BACKOFF_FACTOR, cap);
+  }
+}

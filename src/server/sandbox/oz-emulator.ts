@@ -1,0 +1,215 @@
+/**
+ * A loopback emulator of the Oz Forensics API (shared providers contract §1) for tests and the demo: the real Oz
+ * adapter talks to it over HTTP exactly as it would to Oz. Scores are deterministic (scoring.ts); edge cases are
+ * played on request with the `x-sandbox-scenario` header (see docs/sandbox-oz.md).
+ */
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { parseApiVersion } from '../providers/oz/version.js';
+import { AnalysisEngine } from './oz/engine.js';
+import { OzApiError } from './oz/errors.js';
+import { parseScenario } from './oz/scenarios.js';
+import { KNOWN_PATHS, TOKEN_HEADER, registerRoutes, type EmulatorEnv } from './oz/routes.js';
+import { SessionStore } from './oz/sessions.js';
+import { OzStore } from './oz/store.js';
+import { analysisView } from './oz/views.js';
+import { WebhookSender, type WebhookDelivery } from './oz/webhooks.js';
+
+export interface OzEmulatorOptions {
+  /** API version to emulate, default '5.2.0'; decides the version rules of §1.11 #3, #9, #10. */
+  apiVersion?: string;
+  /** Accepted login, default OZ_SANDBOX_CREDENTIALS. */
+  credentials?: { login: string; password: string };
+  /** Reads that report PROCESSING before the final status, default 2. */
+  processingPolls?: number;
+  /** Sliding token lifetime, default 900 (Oz's OZ_SESSION_TTL). */
+  tokenTtlSeconds?: number;
+  /** Scenario for requests without an `x-sandbox-scenario` header, default "live". */
+  defaultScenario?: string;
+  /** Clock in epoch ms (token expiry, timestamps), injectable for tests. */
+  now?: () => number;
+  /** An analysis with a resolution_endpoint finishes on its own after this delay, default 100 ms. */
+  autoFinishMs?: number;
+  /** Timeout of one webhook delivery, default 5000 ms. */
+  webhookTimeoutMs?: number;
+}
+
+export const OZ_SANDBOX_CREDENTIALS = Object.freeze({ login: 'sandbox@oz.emulator', password: 'sandbox-password' });
+
+const SCENARIO_HEADER = 'x-sandbox-scenario';
+const UUID_IN_PATH = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** What tests can inspect: calls per route, logins, refreshes, injected failures, webhook deliveries. */
+export class OzEmulatorState {
+  readonly #calls = new Map<string, number>();
+  logins = 0;
+  refreshes = 0;
+  injectedServerErrors = 0;
+
+  constructor(
+    private readonly store: OzStore,
+    private readonly webhooks: WebhookSender,
+  ) {}
+
+  /** Counts by "METHOD /path" with ids as `:id` and no trailing slash, e.g. "GET /api/analyses/:id". */
+  calls(route: string): number {
+    return this.#calls.get(route) ?? 0;
+  }
+
+  recordCall(method: string, path: string): void {
+    const route = `${method} ${path.replace(UUID_IN_PATH, ':id').replace(/\/+$/, '')}`;
+    this.#calls.set(route, this.calls(route) + 1);
+  }
+
+  get folderCount(): number {
+    return this.store.folders.size;
+  }
+
+  get webhookDeliveries(): readonly WebhookDelivery[] {
+    return this.webhooks.deliveries;
+  }
+}
+
+export interface OzEmulatorApp {
+  fetch(request: Request): Promise<Response>;
+  state: OzEmulatorState;
+  /** Cancels pending timers and waits for webhook deliveries on the wire. */
+  stop(): Promise<void>;
+}
+
+export interface RunningOzEmulator {
+  url: string;
+  credentials: { login: string; password: string };
+  state: OzEmulatorState;
+  close(): Promise<void>;
+}
+
+export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulatorApp {
+  const apiVersion = options.apiVersion ?? '5.2.0';
+  parseApiVersion(apiVersion);
+  const defaultScenario = parseScenario(options.defaultScenario);
+  const now = options.now ?? Date.now;
+  const store = new OzStore();
+  const webhooks = new WebhookSender(options.webhookTimeoutMs ?? 5000);
+  const state = new OzEmulatorState(store, webhooks);
+  const viewContext = { store, apiVersion } as const;
+  const engine: AnalysisEngine = new AnalysisEngine(store, {
+    apiVersion,
+    now,
+    autoFinishMs: options.autoFinishMs ?? 100,
+    onFinal: (analysis) => {
+      if (analysis.resolutionEndpoint) {
+        webhooks.send(analysis.resolutionEndpoint, analysis.id, analysisView(analysis, { ...viewContext, engine }));
+      }
+    },
+  });
+  const sessions = new SessionStore((options.tokenTtlSeconds ?? 900) * 1000, now);
+  const failedOnce = new Set<string>();
+
+  // strict: false makes every route answer with and without a trailing slash (§1.1).
+  const app = new Hono<EmulatorEnv>({ strict: false });
+
+  app.onError((error) =>
+    error instanceof OzApiError ? error.toResponse() : new OzApiError(0, 'Internal server error').toResponse(),
+  );
+  app.notFound(() => new OzApiError(10, 'Resource not found').toResponse());
+
+  app.use('*', async (c, next) => {
+    state.recordCall(c.req.method, c.req.path);
+    const header = c.req.header(SCENARIO_HEADER);
+    const scenario = header === undefined ? defaultScenario : parseScenario(header);
+    c.set('scenario', scenario);
+    c.set('scenarioFromHeader', header !== undefined);
+    if (scenario.unavailable) throw new OzApiError(0, 'Service unavailable (sandbox scenario)', null, 503);
+    if (scenario.serverErrorOnce) {
+      const fingerprint = await requestFingerprint(c);
+      if (!failedOnce.has(fingerprint)) {
+        failedOnce.add(fingerprint);
+        state.injectedServerErrors += 1;
+        throw new OzApiError(0, 'Internal server error (sandbox scenario)');
+      }
+    }
+    await next();
+  });
+
+  app.use('/api/*', async (c, next) => {
+    // Login and refresh carry their own credentials; everything else needs a live token.
+    if (c.req.path.startsWith('/api/authorize/auth') || c.req.path.startsWith('/api/authorize/refresh')) return next();
+    const token = c.req.header(TOKEN_HEADER);
+    sessions.authenticate(token);
+    await next();
+    if (c.get('scenario').expireToken && token) sessions.expire(token);
+  });
+
+  registerRoutes(app, {
+    apiVersion,
+    credentials: options.credentials ?? OZ_SANDBOX_CREDENTIALS,
+    processingPolls: options.processingPolls ?? 2,
+    now,
+    store,
+    sessions,
+    engine,
+    onLogin: () => void (state.logins += 1),
+    onRefresh: () => void (state.refreshes += 1),
+  });
+  for (const path of KNOWN_PATHS) {
+    app.all(path, () => {
+      throw new OzApiError(1, 'Method not allowed');
+    });
+  }
+
+  return {
+    fetch: async (request) => app.fetch(request),
+    state,
+    stop: async () => {
+      engine.stop();
+      await webhooks.drain();
+    },
+  };
+}
+
+/** Starts the emulator on 127.0.0.1 with an ephemeral port. */
+export async function startOzEmulator(options: OzEmulatorOptions = {}): Promise<RunningOzEmulator> {
+  const emulator = createOzEmulatorApp(options);
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
+    const server = serve({ fetch: emulator.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    credentials: { ...(options.credentials ?? OZ_SANDBOX_CREDENTIALS) },
+    state: emulator.state,
+    close: async () => {
+      await emulator.stop();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/**
+ * Identifies "the same request sent again" for the server-error-once scenario. Multipart bodies are hashed part by
+ * part because each send picks a new boundary, so the raw bytes of a retry differ.
+ */
+async function requestFingerprint(c: Context<EmulatorEnv>): Promise<string> {
+  const hash = createHash('sha256').update(`${c.req.method} ${c.req.url}\n`);
+  if (c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
+    try {
+      for (const [name, value] of (await c.req.formData()).entries()) {
+        hash.update(`${name}\n`);
+        hash.update(typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer()));
+      }
+    } catch {
+      // A malformed body is reported by the route itself; it still fingerprints by URL.
+    }
+  } else {
+    hash.update(new Uint8Array(await c.req.arrayBuffer()));
+  }
+  return hash.digest('hex');
+}
+

@@ -1,0 +1,425 @@
+/**
+ * The Oz adapter end to end against the Oz emulator over real loopback HTTP.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createOzAdapter,
+  ozWebhookAnalysisId,
+  type OzAdapter,
+  type OzConfig,
+} from '../../src/server/providers/oz/index.js';
+import { ProviderError, type ProviderErrorCode } from '../../src/server/providers/types.js';
+import {
+  startOzEmulator,
+  type OzEmulatorOptions,
+  type RunningOzEmulator,
+} from '../../src/server/sandbox/oz-emulator.js';
+import { SANDBOX_SPOOF_CONFIDENCE_SPOOFING, sandboxConfidenceSpoofing } from '../../src/server/sandbox/scoring.js';
+import { imageMedia, makeContext, manualClock, shotsetMedia, videoMedia } from './oz-support.js';
+
+const FAST = { pollIntervalMs: 5, maxPollIntervalMs: 20, retryBaseDelayMs: 5, deadlineMs: 10_000 } as const;
+/** A configuration whose server is never reached. */
+const OFFLINE = {
+  apiUrl: 'http://127.0.0.1:1',
+  login: 'a',
+  password: 'b',
+  apiVersion: '5.2.0',
+  sandbox: true,
+} as const;
+
+const running: RunningOzEmulator[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((emulator) => emulator.close()));
+});
+
+async function emulator(options: OzEmulatorOptions = {}): Promise<RunningOzEmulator> {
+  const started = await startOzEmulator({ processingPolls: 1, ...options });
+  running.push(started);
+  return started;
+}
+
+function adapterFor(target: RunningOzEmulator, overrides: Partial<OzConfig> = {}): OzAdapter {
+  return createOzAdapter({
+    apiUrl: target.url,
+    login: target.credentials.login,
+    password: target.credentials.password,
+    apiVersion: '5.2.0',
+    sandbox: true,
+    ...FAST,
+    ...overrides,
+  });
+}
+
+/** Reads a resource straight from the emulator, as support staff would, to check what the adapter really sent. */
+async function readFromEmulator(target: RunningOzEmulator, path: string): Promise<Record<string, unknown>> {
+  const login = await fetch(`${target.url}/api/authorize/auth`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ credentials: { email: target.credentials.login, password: target.credentials.password } }),
+  });
+  const { access_token } = (await login.json()) as { access_token: string };
+  const response = await fetch(target.url + path, { headers: { 'X-Forensic-Access-Token': access_token } });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function expectProviderError(promise: Promise<unknown>, code: ProviderErrorCode): Promise<ProviderError> {
+  const error = await promise.then(
+    () => {
+      throw new Error(`expected a ProviderError ${code}, but the check succeeded`);
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  expect((error as ProviderError).code).toBe(code);
+  return error as ProviderError;
+}
+
+describe('Oz adapter happy paths', () => {
+  it('verifies an image on API 5.2 as is: live, score = 1 - confidence_spoofing, ids and checkpoints', async () => {
+    const target = await emulator({ apiVersion: '5.2.0' });
+    const media = imageMedia(11);
+    const ctx = makeContext();
+    const outcome = await adapterFor(target).verify(media, ctx);
+
+    const confidence = sandboxConfidenceSpoofing(media.bytes);
+    expect(outcome).toMatchObject({
+      provider: 'oz',
+      decision: 'live',
+      raw: { name: 'confidence_spoofing', value: confidence },
+      threshold: null,
+    });
+    expect(outcome.score).toBeCloseTo(1 - confidence, 9);
+    expect(Object.keys(outcome.ids).sort()).toEqual(['analysisId', 'folderId', 'mediaId']);
+    expect(outcome.timings.attempts).toBeGreaterThanOrEqual(3);
+    expect(ctx.saved).toEqual([
+      { folderId: outcome.ids.folderId, mediaId: outcome.ids.mediaId },
+      { folderId: outcome.ids.folderId, mediaId: outcome.ids.mediaId, analysisId: outcome.ids.analysisId },
+    ]);
+
+    const folder = await readFromEmulator(target, `/api/folders/${outcome.ids.folderId}`);
+    expect(folder).toMatchObject({
+      meta_data: { transaction_id: ctx.sessionId, check_id: ctx.checkId },
+      media: [{ media_id: outcome.ids.mediaId, media_type: 'IMAGE_FOLDER', tags: media.tags }],
+    });
+  });
+
+  it('verifies a shot set on API 4.0.8', async () => {
+    const target = await emulator({ apiVersion: '4.0.8' });
+    const media = shotsetMedia(3);
+    const outcome = await adapterFor(target, { apiVersion: '4.0.8' }).verify(media, makeContext());
+    expect(outcome.decision).toBe('live');
+    expect(outcome.raw.value).toBe(sandboxConfidenceSpoofing(media.bytes));
+  });
+
+  it('verifies a video', async () => {
+    const target = await emulator({ apiVersion: '5.2.0' });
+    const media = videoMedia(8);
+    const outcome = await adapterFor(target).verify(media, makeContext());
+    expect(outcome).toMatchObject({ decision: 'live', raw: { value: sandboxConfidenceSpoofing(media.bytes) } });
+  });
+
+  it('reads analysis_id on API 6.0.1', async () => {
+    const target = await emulator({ apiVersion: '6.0.1' });
+    const outcome = await adapterFor(target, { apiVersion: '6.0.1' }).verify(videoMedia(2), makeContext());
+    expect(outcome.decision).toBe('live');
+    expect(outcome.ids.analysisId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('Oz adapter API-version switch', () => {
+  it('on <= 4.0.8 sends an image as a one-image shot set (video_selfie_blank, source_shots_set_id)', async () => {
+    const target = await emulator({ apiVersion: '4.0.8' });
+    const outcome = await adapterFor(target, { apiVersion: '4.0.8' }).verify(imageMedia(5), makeContext());
+    expect(outcome.decision).toBe('live');
+
+    const folder = await readFromEmulator(target, `/api/folders/${outcome.ids.folderId}`);
+    expect(folder.media).toEqual([
+      expect.objectContaining({
+        media_id: outcome.ids.mediaId,
+        media_type: 'SHOTS_SET_FOLDER',
+        original_name: 'selfie.zip',
+        tags: ['video_selfie', 'video_selfie_blank', 'orientation_portrait'],
+      }),
+    ]);
+    const analysis = await readFromEmulator(target, `/api/analyses/${outcome.ids.analysisId}`);
+    expect(analysis.results_media).toEqual([expect.objectContaining({ source_shots_set_id: outcome.ids.mediaId })]);
+  });
+
+  it('a plain image reaching Oz 4.0.8 is ignored by Quality: provider-rejected, never a silent pass', async () => {
+    const target = await emulator({ apiVersion: '4.0.8' });
+    // The adapter believes the server is 5.x, so the image goes as is and the old server skips it.
+    const adapter = adapterFor(target, { apiVersion: '5.2.0' });
+    const error = await expectProviderError(adapter.verify(imageMedia(), makeContext()), 'provider-rejected');
+    expect(error.message).toMatch(/ignored by Oz Quality/);
+  });
+});
+
+describe('Oz adapter outcomes and polling', () => {
+  let target: RunningOzEmulator;
+  beforeAll(async () => {
+    target = await emulator({ apiVersion: '5.2.0' });
+  });
+
+  it('maps DECLINED to spoof', async () => {
+    const outcome = await adapterFor(target).verify(videoMedia(), makeContext({ sandboxScenario: 'spoof' }));
+    expect(outcome).toMatchObject({ decision: 'spoof', raw: { value: SANDBOX_SPOOF_CONFIDENCE_SPOOFING } });
+    expect(outcome.score).toBeCloseTo(1 - SANDBOX_SPOOF_CONFIDENCE_SPOOFING, 9);
+    expect(outcome.reason).toMatch(/DECLINED/);
+  });
+
+  it('maps FAILED to provider-failed', async () => {
+    const ctx = makeContext({ sandboxScenario: 'failed' });
+    await expectProviderError(adapterFor(target).verify(videoMedia(), ctx), 'provider-failed');
+  });
+
+  it('keeps polling while the analysis reports PROCESSING', async () => {
+    const events: Array<{ event: string; fields: Record<string, unknown> }> = [];
+    const adapter = adapterFor(target, { logger: (event, fields) => events.push({ event, fields }) });
+    const outcome = await adapter.verify(videoMedia(4), makeContext({ sandboxScenario: 'slow:3' }));
+    expect(outcome.decision).toBe('live');
+    const polled = events.filter((entry) => entry.event === 'oz.analysis.polled').map((entry) => entry.fields.status);
+    expect(polled).toEqual(['PROCESSING', 'PROCESSING', 'PROCESSING', 'SUCCESS']);
+    // Logs carry ids and timings only: never the token, the password or media bytes.
+    const logged = JSON.stringify(events);
+    expect(logged).not.toContain(target.credentials.password);
+    expect(logged).not.toMatch(/access_token|expire_token|[0-9a-f]{48}/);
+  });
+
+  it('gives up with provider-timeout at the overall deadline', async () => {
+    const adapter = adapterFor(target, { deadlineMs: 80, pollIntervalMs: 10, maxPollIntervalMs: 10 });
+    const ctx = makeContext({ sandboxScenario: 'slow:999' });
+    await expectProviderError(adapter.verify(videoMedia(), ctx), 'provider-timeout');
+  });
+
+  it('stops when the check is aborted', async () => {
+    const ctx = makeContext({ sandboxScenario: 'slow:999' });
+    const polls: number[] = [];
+    const adapter = adapterFor(target, {
+      logger: (event, fields) => {
+        if (event !== 'oz.analysis.polled') return;
+        polls.push(fields.read as number);
+        ctx.controller.abort();
+      },
+    });
+    await expect(adapter.verify(videoMedia(), ctx)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(polls).toEqual([1]);
+  });
+});
+
+describe('Oz adapter authentication', () => {
+  it('logs in once for concurrent checks (single-flight)', async () => {
+    const target = await emulator();
+    const adapter = adapterFor(target);
+    const outcomes = await Promise.all([1, 2, 3].map((seed) => adapter.verify(videoMedia(seed), makeContext())));
+    expect(outcomes.map((outcome) => outcome.decision)).toEqual(['live', 'live', 'live']);
+    expect(target.state.logins).toBe(1);
+  });
+
+  it('logs in again when the token has expired on the server (error_code 8) and repeats the call', async () => {
+    const clock = manualClock();
+    const target = await emulator({ now: clock.now, tokenTtlSeconds: 900 });
+    const adapter = adapterFor(target);
+    await adapter.verify(videoMedia(), makeContext());
+    clock.advance(901_000); // only the server's clock moves: the adapter still believes its token is fresh
+    const outcome = await adapter.verify(videoMedia(2), makeContext());
+    expect(outcome.decision).toBe('live');
+    expect(target.state.logins).toBe(2);
+    expect(target.state.folderCount).toBe(2);
+  });
+
+  it('recovers from a token expired mid-check by the expire-token scenario', async () => {
+    const target = await emulator();
+    const outcome = await adapterFor(target).verify(videoMedia(), makeContext({ sandboxScenario: 'expire-token' }));
+    expect(outcome.decision).toBe('live');
+    // Expired after the folder upload and again after starting the analysis: one re-login each time.
+    expect(target.state.logins).toBe(3);
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+  });
+
+  it('refreshes the token shortly before expire_date instead of logging in again', async () => {
+    const clock = manualClock();
+    const target = await emulator({ now: clock.now, tokenTtlSeconds: 900 });
+    const adapter = adapterFor(target, { now: clock.now, tokenRefreshMarginMs: 60_000 });
+    await adapter.verify(videoMedia(), makeContext());
+    clock.advance(850_000); // 50 s left: inside the refresh margin
+    await adapter.verify(videoMedia(2), makeContext());
+    expect(target.state.refreshes).toBe(1);
+    expect(target.state.logins).toBe(1);
+  });
+
+  it('fails with provider-auth when the credentials are refused', async () => {
+    const target = await emulator();
+    const adapter = adapterFor(target, { password: 'wrong' });
+    await expectProviderError(adapter.verify(videoMedia(), makeContext()), 'provider-auth');
+  });
+
+  it('fails with provider-auth when the token is still refused after one re-login', async () => {
+    const target = await emulator();
+    // Every analysis read is answered "token expired", whatever the token: a re-login cannot fix it.
+    const expiredReads: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/api/analyses/')) {
+        return Response.json({ error_code: 8, error_message: 'Auth token expired', details: null }, { status: 401 });
+      }
+      return fetch(input, init);
+    };
+    const adapter = adapterFor(target, { fetch: expiredReads });
+    const error = await expectProviderError(adapter.verify(videoMedia(), makeContext()), 'provider-auth');
+    expect(error.details.providerCode).toBe(8);
+    expect(target.state.logins).toBe(2);
+  });
+});
+
+describe('Oz adapter transient failures', () => {
+  it('retries a 5xx answer and succeeds', async () => {
+    const target = await emulator();
+    const ctx = makeContext({ sandboxScenario: 'server-error-once' });
+    const outcome = await adapterFor(target).verify(videoMedia(), ctx);
+    expect(outcome.decision).toBe('live');
+    // The folder upload and the analyses request each failed once and were sent again.
+    expect(target.state.injectedServerErrors).toBe(2);
+    expect(target.state.calls('POST /api/folders')).toBe(2);
+    expect(target.state.folderCount).toBe(1);
+    expect(outcome.timings.attempts).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives up with provider-unavailable after 3 attempts', async () => {
+    const target = await emulator();
+    const error = await expectProviderError(
+      adapterFor(target).verify(videoMedia(), makeContext({ sandboxScenario: 'unavailable' })),
+      'provider-unavailable',
+    );
+    expect(error.details.status).toBe(503);
+    expect(target.state.calls('POST /api/folders')).toBe(3);
+  });
+
+  it('treats an unreachable server as provider-unavailable', async () => {
+    const target = await startOzEmulator();
+    const url = target.url;
+    await target.close();
+    const adapter = createOzAdapter({ ...OFFLINE, apiUrl: url, ...FAST });
+    await expectProviderError(adapter.verify(videoMedia(), makeContext()), 'provider-unavailable');
+  });
+});
+
+describe('Oz adapter restart recovery', () => {
+  it('resumes polling from a checkpoint without uploading again', async () => {
+    const target = await emulator({ processingPolls: 3 });
+    const adapter = adapterFor(target);
+    const first = makeContext();
+    // The "process" dies right after the analysis checkpoint is durable.
+    first.saveCheckpoint = async (checkpoint) => {
+      first.saved.push(checkpoint);
+      if (checkpoint.analysisId) first.controller.abort();
+    };
+    await expect(adapter.verify(videoMedia(), first)).rejects.toMatchObject({ name: 'AbortError' });
+    const checkpoint = first.saved.at(-1)!;
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+
+    const restarted = adapterFor(target);
+    const resumed = makeContext({ checkId: first.checkId, sessionId: first.sessionId, checkpoint });
+    const outcome = await restarted.verify(videoMedia(), resumed);
+    expect(outcome.decision).toBe('live');
+    expect(outcome.ids).toEqual(checkpoint);
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+    expect(target.state.calls('POST /api/folders/:id/analyses')).toBe(1);
+    expect(resumed.saved).toEqual([]);
+  });
+
+  it('starts the check over once when the checkpointed analysis no longer exists (error_code 10)', async () => {
+    const target = await emulator();
+    const lost = {
+      folderId: '00000000-0000-4000-8000-000000000001',
+      mediaId: '00000000-0000-4000-8000-000000000002',
+      analysisId: '00000000-0000-4000-8000-000000000003',
+    };
+    const ctx = makeContext({ checkpoint: lost });
+    const outcome = await adapterFor(target).verify(videoMedia(), ctx);
+    expect(outcome.decision).toBe('live');
+    expect(outcome.ids.analysisId).not.toBe(lost.analysisId);
+    expect(target.state.folderCount).toBe(1);
+    expect(ctx.saved.at(-1)).toEqual(outcome.ids);
+  });
+
+  it('starts the analysis in the saved folder when only the upload was checkpointed', async () => {
+    const target = await emulator();
+    const adapter = adapterFor(target);
+    const first = makeContext();
+    first.saveCheckpoint = async (checkpoint) => {
+      first.saved.push(checkpoint);
+      first.controller.abort();
+    };
+    await expect(adapter.verify(videoMedia(), first)).rejects.toMatchObject({ name: 'AbortError' });
+    const checkpoint = first.saved.at(-1)!;
+    expect(checkpoint.analysisId).toBeUndefined();
+
+    const outcome = await adapter.verify(videoMedia(), makeContext({ checkpoint }));
+    expect(outcome.ids.folderId).toBe(checkpoint.folderId);
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+  });
+});
+
+describe('Oz adapter webhook wake-up', () => {
+  let receiver: Server;
+  let adapter: OzAdapter | undefined;
+  let check: ReturnType<typeof makeContext> | undefined;
+  const notified: string[] = [];
+
+  beforeAll(async () => {
+    // The backend's webhook receiver in miniature: it trusts nothing in the body but the id to re-read.
+    receiver = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        const id = ozWebhookAnalysisId(JSON.parse(text));
+        if (id) {
+          notified.push(id);
+          adapter?.notifyAnalysisUpdated(id);
+        }
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+  afterEach(() => {
+    // If a wake-up was missed, the check would still be waiting a minute: stop it with the test.
+    check?.controller.abort();
+    adapter = undefined;
+  });
+
+  it('re-reads the analysis as soon as the webhook arrives instead of waiting for the next poll', async () => {
+    // Polling alone would need 50 reads with a minute between them: only the webhook can finish this check in time.
+    const target = await emulator({ processingPolls: 50, autoFinishMs: 20 });
+    const webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/oz`;
+    const slowPolling = { pollIntervalMs: 60_000, maxPollIntervalMs: 60_000, deadlineMs: 120_000 };
+    adapter = adapterFor(target, { webhookUrl, ...slowPolling });
+    check = makeContext();
+    const outcome = await adapter.verify(videoMedia(), check);
+    expect(outcome.decision).toBe('live');
+    expect(notified).toEqual([outcome.ids.analysisId]);
+    expect(target.state.calls('GET /api/analyses/:id')).toBe(1);
+  });
+
+  it('ignores notifications for analyses it is not waiting for', () => {
+    const idle = createOzAdapter(OFFLINE);
+    expect(() => idle.notifyAnalysisUpdated('00000000-0000-4000-8000-000000000000')).not.toThrow();
+  });
+});
+
+describe('Oz adapter configuration', () => {
+  it('refuses an invalid configuration at creation', () => {
+    const base = OFFLINE;
+    expect(() => createOzAdapter({ ...base, apiUrl: 'not a url' })).toThrow(/apiUrl/);
+    expect(() => createOzAdapter({ ...base, apiVersion: 'latest' })).toThrow(/version/);
+    expect(() => createOzAdapter({ ...base, password: '' })).toThrow(/password/);
+  });
+
+  it('exposes its name and sandbox flag', () => {
+    const adapter = createOzAdapter(OFFLINE);
+    expect(adapter.name).toBe('oz');
+    expect(adapter.sandbox).toBe(true);
+  });
+});
