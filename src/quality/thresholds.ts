@@ -40,10 +40,15 @@ export interface QualityThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<QualityThresholds> = Object.freeze({
-  minDetectionScore: 0.5,
+  // Below this a detection is noise, not a face. Face-like objects (the cat fixture, a round coffee cup) score
+  // 0.38–0.57, so a floor at 0.5 would make them flicker between no-face and low-confidence.
+  minDetectionScore: 0.4,
   // BlazeFace scores real faces 0.8+, and non-faces such as the cat fixture 0.5–0.57.
   minConfidence: 0.7,
-  minFaceWidthRatio: 0.6,
+  // BlazeFace boxes the face from brows to chin, not the whole head, so a head filling the oval gives a box about
+  // 0.55–0.7 of the oval's width (the astronaut fixture: 155 px box in a 274 px oval at 640×480, 0.57). At 0.45
+  // a face clearly smaller than the oval is too far (the too-far fixture: 0.38).
+  minFaceWidthRatio: 0.45,
   maxFaceWidthRatio: 1.0,
   maxCenterOffset: 0.25,
   // ≈ 15° for typical head proportions (nose tip ~1.3 half-ear-distances in front of the ear axis).

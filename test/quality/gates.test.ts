@@ -245,10 +245,11 @@ describe('evaluateFrame', () => {
     it('counts a second face only from the floor up', () => {
       const face = frontalFace();
       const background = (score: number) => frontalFace({ widthRatio: 0.3, score, cx: 60, cy: 60 });
-      const below = judge({ obs: observation(NOW, [face, background(0.49)]), recent: history(face, NOW, 600) });
-      const at = judge({ obs: observation(NOW, [face, background(0.5)]), recent: history(face, NOW, 600) });
-      expect(below).toMatchObject({ pass: true, metrics: { faceCount: 1, secondFaceScore: 0.49 } });
-      expect(at).toMatchObject({ primary: 'multiple-faces', metrics: { faceCount: 2, secondFaceScore: 0.5 } });
+      const floor = T.minDetectionScore;
+      const below = judge({ obs: observation(NOW, [face, background(floor - 0.01)]), recent: history(face, NOW, 600) });
+      const at = judge({ obs: observation(NOW, [face, background(floor)]), recent: history(face, NOW, 600) });
+      expect(below).toMatchObject({ pass: true, metrics: { faceCount: 1, secondFaceScore: floor - 0.01 } });
+      expect(at).toMatchObject({ primary: 'multiple-faces', metrics: { faceCount: 2, secondFaceScore: floor } });
     });
 
     it('applies hysteresis to the second face score', () => {
@@ -257,12 +258,15 @@ describe('evaluateFrame', () => {
         obs: observation(NOW, [face, frontalFace({ widthRatio: 0.3, score, cx: 60, cy: 60 })]),
         recent: history(face, NOW, 600),
       });
-      const single = judge(frame(0.3));
-      expect(judge(frame(0.52), single).failing).not.toContain('multiple-faces');
-      expect(judge(frame(0.56), single).failing).toContain('multiple-faces');
+      // The margin is T.hysteresis (10%) of the floor on either side.
+      const floor = T.minDetectionScore;
+      const margin = floor * T.hysteresis;
+      const single = judge(frame(floor - 2 * margin));
+      expect(judge(frame(floor + margin / 2), single).failing).not.toContain('multiple-faces');
+      expect(judge(frame(floor + margin * 1.5), single).failing).toContain('multiple-faces');
       const multiple = judge(frame(0.7));
-      expect(judge(frame(0.47), multiple).failing).toContain('multiple-faces');
-      expect(judge(frame(0.44), multiple).failing).not.toContain('multiple-faces');
+      expect(judge(frame(floor - margin / 2), multiple).failing).toContain('multiple-faces');
+      expect(judge(frame(floor - margin * 1.5), multiple).failing).not.toContain('multiple-faces');
     });
 
     it('judges the largest confident face, not the highest-scoring or a larger faint one', () => {
