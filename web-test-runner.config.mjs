@@ -1,0 +1,144 @@
+// Browser tests: Debian Chromium driven by Playwright, with Chromium's fake camera fed a y4m clip generated from
+// the test fixtures. Every clip needs its own browser launch (the flag is per process), so each test file is
+// its own group named after its clip. The real backend and both sandbox emulators run on a second origin.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { ensureClip } from './test/support/clips.ts';
+import { startLivenessBackend } from './src/server/index.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BASE_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+];
+
+/** Each group: test files and the camera clip Chromium plays for them. */
+const GATE_CLIPS = [
+  'good',
+  'low-confidence',
+  'multiple-faces',
+  'too-far',
+  'too-close',
+  'off-center',
+  'turned',
+  'tilted',
+  'too-dark',
+  'too-bright',
+  'backlit',
+  'blurry',
+  'moving',
+];
+const GROUPS = [
+  { name: 'e2e', files: 'test/browser/e2e.browser.test.ts', clip: 'good' },
+  { name: 'no-face', files: 'test/browser/no-face.browser.test.ts', clip: 'no-face' },
+  ...GATE_CLIPS.map((clip) => ({ name: `gate-${clip}`, files: `test/browser/gates/${clip}.browser.test.ts`, clip })),
+];
+const only = process.env.WTR_GROUP;
+const selectedGroups = only ? GROUPS.filter((g) => g.name === only || g.name.startsWith(`${only}`)) : GROUPS;
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const port = await freePort();
+const pageOrigin = `http://localhost:${port}`;
+const backend = await startLivenessBackend({
+  env: {
+    ...process.env,
+    LIVENESS_API_KEY: 'test-integrator-key',
+    LIVENESS_ALLOWED_ORIGINS: pageOrigin,
+    LIVENESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'liveness-wtr-')),
+    OZ_API_URL: '',
+    KAIROS_API_URL: '',
+  },
+  port: 0,
+  host: '127.0.0.1',
+  log: false,
+});
+const clips = Object.fromEntries(await Promise.all(selectedGroups.map(async (g) => [g.name, await ensureClip(g.clip)])));
+
+/**
+ * Plays the integrator's server: the browser test asks it to create a session (with the API key, which never
+ * reaches the page) and to read the verdict, exactly as an onboarding backend would.
+ */
+function integratorMiddleware() {
+  return async (ctx, next) => {
+    if (ctx.path === '/integrator/config') {
+      ctx.body = { endpoint: backend.url };
+      return;
+    }
+    if (ctx.path === '/integrator/session' && ctx.method === 'POST') {
+      const response = await fetch(`${backend.url}/sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${backend.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reference: 'wtr', allowedOrigins: [pageOrigin] }),
+      });
+      ctx.status = response.status;
+      ctx.body = await response.json();
+      return;
+    }
+    const result = /^\/integrator\/result\/([\w-]+)$/.exec(ctx.path);
+    if (result) {
+      const response = await fetch(`${backend.url}/sessions/${result[1]}/result`, {
+        headers: { authorization: `Bearer ${backend.apiKey}` },
+      });
+      ctx.status = response.status;
+      ctx.body = await response.json();
+      return;
+    }
+    return next();
+  };
+}
+
+function chromium(clip) {
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [...BASE_ARGS, `--use-file-for-fake-video-capture=${clip}`],
+    },
+    createBrowserContext: ({ browser }) => browser.newContext({ permissions: ['camera'] }),
+  });
+}
+
+export default {
+  port,
+  hostname: 'localhost',
+  nodeResolve: true,
+  concurrentBrowsers: 1,
+  concurrency: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 60_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [integratorMiddleware()],
+  groups: selectedGroups.map((group) => ({
+    name: group.name,
+    files: group.files,
+    browsers: [chromium(clips[group.name])],
+  })),
+  async stop() {
+    await backend.close();
+  },
+};
