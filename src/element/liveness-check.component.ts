@@ -213,7 +213,8 @@ export class LivenessCheckElement extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    if (this.autostart) void this.start();
+    // Start after this first update settles: starting changes state, which would re-render mid-update.
+    if (this.autostart) void this.updateComplete.then(() => this.start());
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -97,7 +97,7 @@ describe('Kairos adapter against the emulator', () => {
       score: sandboxFacesLiveness(jpeg640),
       raw: { name: 'faces_liveness', value: sandboxFacesLiveness(jpeg640) },
       threshold: 0.6,
-      ids: { api_req_uid: call!.apiReqUid, x_request_id: call!.requestId, response_code: '2' },
+      ids: { apiReqUid: call!.apiReqUid, requestId: call!.requestId, responseCode: '2' },
       timings: {
         startedAt: expect.any(String),
         finishedAt: expect.any(String),
@@ -122,7 +122,7 @@ describe('Kairos adapter against the emulator', () => {
     const outcome = await adapter({}, 'v0.1').verify(selfie640, context());
     expect(outcome.decision).toBe('live');
     expect(emulator.state.calls.map((call) => call.version)).toEqual(['v0.1']);
-    expect(Object.keys(outcome.ids).sort()).toEqual(['api_req_uid', 'response_code']);
+    expect(Object.keys(outcome.ids).sort()).toEqual(['apiReqUid', 'responseCode']);
   });
 
   it('classifies a spoof by score, not as an error', async () => {

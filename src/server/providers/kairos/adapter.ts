@@ -68,9 +68,9 @@ export function createKairosAdapter(config: KairosConfig): ProviderAdapter {
       const verdict = decideKairosLiveness(result.response, threshold);
       const score = result.response.response_data.faces_liveness;
 
-      const ids: Record<string, string> = { api_req_uid: result.response.api_req_uid };
-      if (result.requestId) ids.x_request_id = result.requestId;
-      if (result.response.response_code !== undefined) ids.response_code = String(result.response.response_code);
+      const ids: Record<string, string> = { apiReqUid: result.response.api_req_uid };
+      if (result.requestId) ids.requestId = result.requestId;
+      if (result.response.response_code !== undefined) ids.responseCode = String(result.response.response_code);
 
       return {
         provider: 'kairos',
