@@ -1,0 +1,231 @@
+/**
+ * Backend configuration from environment variables, validated once at startup. Every error names the variable
+ * at fault, so a misconfigured deployment fails fast with an actionable message.
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { POLICY_NAMES, type PolicyName } from './policy.js';
+import type { ProviderName } from './providers/types.js';
+import { MIN_TOKEN_SECRET_BYTES, readOrCreateTokenSecret } from './token-secret.js';
+
+export const PROVIDER_NAMES: readonly ProviderName[] = ['oz', 'kairos'];
+
+export interface OzSettings {
+  /** null: run against the sandbox emulator. */
+  apiUrl: string | null;
+  login: string | null;
+  password: string | null;
+  apiVersion: string;
+  webhookUrl: string | null;
+}
+
+export interface KairosSettings {
+  /** Includes the version path (e.g. https://idv-eu.kairos.com/v0.2). null: run against the sandbox emulator. */
+  apiUrl: string | null;
+  appId: string | null;
+  appKey: string | null;
+  threshold: number;
+}
+
+export interface BackendConfig {
+  apiKey: string;
+  /** `generated`: LIVENESS_API_KEY was unset outside production, so node.ts prints the random key. */
+  apiKeySource: 'env' | 'generated';
+  tokenSecret: string;
+  tokenSecretSource: 'env' | 'data-dir';
+  audience: string;
+  issuer: string;
+  tokenTtlSeconds: number;
+  /** Upper bound for a `ttlSeconds` asked for in POST /sessions. */
+  tokenMaxTtlSeconds: number;
+  allowedOrigins: string[];
+  /** In order: the order `fallback` tries them. */
+  providers: ProviderName[];
+  policy: PolicyName;
+  exposeResult: boolean;
+  dataDir: string;
+  /** Limit on the whole POST /checks request body. */
+  maxUploadBytes: number;
+  mediaRetentionSeconds: number;
+  rateLimit: { clientPerMinute: number; sessionPerMinute: number };
+  oz: OzSettings;
+  kairos: KairosSettings;
+  port: number;
+  host: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+const MIN_API_KEY_LENGTH = 16;
+
+const optionalText = z.string().trim().min(1).optional();
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .default('false')
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const origin = z.string().refine(isOrigin, { error: (issue) => `"${String(issue.input)}" is not an origin (scheme://host[:port])` });
+const commaList = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+    .pipe(z.array(item));
+
+const envSchema = z.object({
+  NODE_ENV: optionalText,
+  LIVENESS_API_KEY: z.string().min(MIN_API_KEY_LENGTH, `must be at least ${MIN_API_KEY_LENGTH} characters`).optional(),
+  LIVENESS_TOKEN_SECRET: z
+    .string()
+    .refine((value) => Buffer.byteLength(value) >= MIN_TOKEN_SECRET_BYTES, `must be at least ${MIN_TOKEN_SECRET_BYTES} bytes`)
+    .optional(),
+  LIVENESS_AUDIENCE: z.string().min(1).default('liveness-check'),
+  LIVENESS_ISSUER: z.string().min(1).default('liveness-backend'),
+  LIVENESS_TOKEN_TTL_SECONDS: positiveInt(300),
+  LIVENESS_TOKEN_MAX_TTL_SECONDS: positiveInt(3600),
+  LIVENESS_ALLOWED_ORIGINS: commaList(origin),
+  LIVENESS_PROVIDERS: z
+    .string()
+    .default('oz,kairos')
+    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+    .pipe(
+      z
+        .array(z.enum(['oz', 'kairos']))
+        .min(1, 'name at least one provider')
+        .refine((names) => new Set(names).size === names.length, 'lists a provider twice'),
+    ),
+  LIVENESS_POLICY: z.enum(POLICY_NAMES).default('all'),
+  LIVENESS_EXPOSE_RESULT: booleanFlag,
+  LIVENESS_DATA_DIR: z.string().min(1).default('.data'),
+  LIVENESS_MAX_UPLOAD_BYTES: positiveInt(DEFAULT_MAX_UPLOAD_BYTES),
+  LIVENESS_MEDIA_RETENTION_SECONDS: z.coerce.number().int().min(0).default(0),
+  LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: positiveInt(300),
+  LIVENESS_RATE_LIMIT_SESSION_PER_MINUTE: positiveInt(120),
+  OZ_API_URL: httpUrl.optional(),
+  OZ_LOGIN: optionalText,
+  OZ_PASSWORD: optionalText,
+  OZ_API_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 5.2.0').default('5.2.0'),
+  OZ_WEBHOOK_URL: httpUrl.optional(),
+  KAIROS_API_URL: httpUrl
+    .refine((url) => /\/v0\.\d+$/.test(new URL(url).pathname.replace(/\/+$/, '')), 'must end with the version path, e.g. /v0.2')
+    .optional(),
+  KAIROS_APP_ID: optionalText,
+  KAIROS_APP_KEY: optionalText,
+  KAIROS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** Every environment variable the backend reads (NODE_ENV aside), for docs and tests. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape).filter((name) => name !== 'NODE_ENV');
+
+/**
+ * Reads the configuration. When LIVENESS_TOKEN_SECRET is unset this reads (or creates) `<dataDir>/token-secret`;
+ * when LIVENESS_API_KEY is unset outside production it generates a random key for this run.
+ *
+ * @throws ConfigError naming the variable at fault.
+ */
+export function loadConfig(env: Record<string, string | undefined>): BackendConfig {
+  const parsed = envSchema.safeParse(withoutBlankValues(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  requireProviderCredentials(values);
+  const dataDir = resolve(values.LIVENESS_DATA_DIR);
+  const apiKey = values.LIVENESS_API_KEY ?? generatedApiKey(values.NODE_ENV);
+  return {
+    apiKey,
+    apiKeySource: values.LIVENESS_API_KEY ? 'env' : 'generated',
+    tokenSecret: values.LIVENESS_TOKEN_SECRET ?? readOrCreateTokenSecret(dataDir),
+    tokenSecretSource: values.LIVENESS_TOKEN_SECRET ? 'env' : 'data-dir',
+    audience: values.LIVENESS_AUDIENCE,
+    issuer: values.LIVENESS_ISSUER,
+    tokenTtlSeconds: values.LIVENESS_TOKEN_TTL_SECONDS,
+    tokenMaxTtlSeconds: Math.max(values.LIVENESS_TOKEN_MAX_TTL_SECONDS, values.LIVENESS_TOKEN_TTL_SECONDS),
+    allowedOrigins: values.LIVENESS_ALLOWED_ORIGINS,
+    providers: values.LIVENESS_PROVIDERS,
+    policy: values.LIVENESS_POLICY,
+    exposeResult: values.LIVENESS_EXPOSE_RESULT,
+    dataDir,
+    maxUploadBytes: values.LIVENESS_MAX_UPLOAD_BYTES,
+    mediaRetentionSeconds: values.LIVENESS_MEDIA_RETENTION_SECONDS,
+    rateLimit: {
+      clientPerMinute: values.LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE,
+      sessionPerMinute: values.LIVENESS_RATE_LIMIT_SESSION_PER_MINUTE,
+    },
+    oz: {
+      apiUrl: values.OZ_API_URL ?? null,
+      login: values.OZ_LOGIN ?? null,
+      password: values.OZ_PASSWORD ?? null,
+      apiVersion: values.OZ_API_VERSION,
+      webhookUrl: values.OZ_WEBHOOK_URL ?? null,
+    },
+    kairos: {
+      apiUrl: values.KAIROS_API_URL ?? null,
+      appId: values.KAIROS_APP_ID ?? null,
+      appKey: values.KAIROS_APP_KEY ?? null,
+      threshold: values.KAIROS_THRESHOLD,
+    },
+    port: values.PORT,
+    host: values.HOST,
+  };
+}
+
+/** True when a provider runs against its loopback emulator because no API URL is configured. */
+export function isSandboxed(config: BackendConfig, provider: ProviderName): boolean {
+  return provider === 'oz' ? config.oz.apiUrl === null : config.kairos.apiUrl === null;
+}
+
+/** `scheme://host[:port]` exactly, as browsers send it in the Origin header. */
+export function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+// .env files often carry `NAME=` for "unset"; treat that like absence rather than an invalid empty value.
+function withoutBlankValues(env: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') result[name] = value;
+  }
+  return result;
+}
+
+function requireProviderCredentials(values: ParsedEnv): void {
+  const missing: string[] = [];
+  if (values.LIVENESS_PROVIDERS.includes('oz') && values.OZ_API_URL) {
+    if (!values.OZ_LOGIN) missing.push('OZ_LOGIN');
+    if (!values.OZ_PASSWORD) missing.push('OZ_PASSWORD');
+  }
+  if (values.LIVENESS_PROVIDERS.includes('kairos') && values.KAIROS_API_URL) {
+    if (!values.KAIROS_APP_ID) missing.push('KAIROS_APP_ID');
+    if (!values.KAIROS_APP_KEY) missing.push('KAIROS_APP_KEY');
+  }
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: ${missing.join(', ')} must be set when the provider's API URL is set (unset the URL to use the sandbox)`,
+    );
+  }
+}
+
+function generatedApiKey(nodeEnv: string | undefined): string {
+  if (nodeEnv === 'production') {
+    throw new ConfigError('Invalid configuration: LIVENESS_API_KEY must be set when NODE_ENV=production');
+  }
+  return randomBytes(24).toString('base64url');
+}

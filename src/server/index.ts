@@ -1,0 +1,26 @@
+/**
+ * The server's public API.
+ * @module
+ */
+export { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
+export { startLivenessBackend, type RunningLivenessBackend, type StartLivenessBackendOptions } from './node.js';
+export { loadConfig, ConfigError, isSandboxed, type BackendConfig, type KairosSettings, type OzSettings } from './config.js';
+export { ERROR_CODES, ERROR_STATUS, HttpError, httpError, type ErrorBody, type ErrorCode } from './errors.js';
+export { createJsonLogger, silentLogger, type Logger, type LogFields } from './log.js';
+export { CheckProcessor, type CheckProcessorOptions } from './processor.js';
+export { decide, POLICY_NAMES, UNAVAILABLE_CODES, type Decision, type PolicyName, type ProviderAttempt, type Verdict } from './policy.js';
+export { createProviderAdapters, type SandboxEndpoints } from './providers/registry.js';
+export type { SessionResult, CheckStatusView, SessionStatus } from './results.js';
+export { createFileStore, createMemoryStore, StoreCorruptError } from './store/index.js';
+export type * from './store/types.js';
+export type { MemoryStore } from './store/memory.js';
+export type {
+  CheckMedia,
+  ProviderAdapter,
+  ProviderCheckpoint,
+  ProviderContext,
+  ProviderName,
+  ProviderOutcome,
+} from './providers/types.js';
+export { ProviderError } from './providers/types.js';
+export { UPLOAD_LIMITS } from './upload/limits.js';

@@ -1,0 +1,125 @@
+/**
+ * What the backend persists, behind a narrow async interface so a Redis or PostgreSQL store can replace the
+ * embedded file store when several instances share the work.
+ */
+import type { CaptureReport, MediaKind } from '../../shared/media.js';
+import type { Decision, PolicyName } from '../policy.js';
+import type {
+  ProviderCheckpoint,
+  ProviderDecision,
+  ProviderErrorCode,
+  ProviderName,
+  ProviderOutcome,
+} from '../providers/types.js';
+
+export type CheckStatus = 'processing' | 'done' | 'failed';
+
+export interface SessionRecord {
+  id: string;
+  reference: string | null;
+  /** Origins the capture token is bound to (empty: any). */
+  allowedOrigins: string[];
+  /** Sandbox edge cases to play, per provider; only ever set for sandboxed providers. */
+  sandboxScenario: Partial<Record<ProviderName, string>>;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  tokenExpiresAt: number;
+}
+
+/** One provider's part of a result, in the shape GET /sessions/:id/result returns. */
+export interface ProviderResultRecord {
+  provider: ProviderName;
+  sandbox: boolean;
+  status: 'done' | 'error';
+  decision: ProviderDecision | null;
+  score: number | null;
+  raw: ProviderOutcome['raw'] | null;
+  threshold: number | null;
+  ids: Record<string, string>;
+  /** For errors, measured by the backend; `attempts` is then unknown (null). */
+  timings: { startedAt: string; finishedAt: string; durationMs: number; attempts: number | null };
+  reason: string | null;
+  error?: { code: ProviderErrorCode; message: string };
+}
+
+/** What the backend knows about an accepted upload (the bytes live in MediaBlobs). */
+export interface CheckMediaInfo {
+  kind: MediaKind;
+  contentType: string;
+  fileName: string;
+  bytes: number;
+  tags: string[];
+  selfieSize: { width: number; height: number };
+  /** Where selfieJpeg came from, e.g. `image`, `shotset-sharpest:frame-02.jpg`, `selfie-part`. */
+  selfieSource: string;
+  frameCount: number;
+}
+
+export interface CheckRecord {
+  id: string;
+  sessionId: string;
+  status: CheckStatus;
+  /** The policy in force when the check was accepted; a resumed check keeps it. */
+  policy: PolicyName;
+  media: CheckMediaInfo;
+  report: CaptureReport;
+  providers: ProviderResultRecord[];
+  checkpoints: Partial<Record<ProviderName, ProviderCheckpoint>>;
+  verdict: { decision: Decision; reason: string } | null;
+  createdAt: number;
+  completedAt: number | null;
+  /** When the raw media may be deleted (set once the result is final); null while processing. */
+  mediaExpiresAt: number | null;
+  mediaDeleted: boolean;
+}
+
+/** A consumed capture token: kept until the token expires, so it cannot be used twice. */
+export interface TokenUse {
+  tokenId: string;
+  sessionId: string;
+  checkId: string;
+  expiresAt: number;
+  idempotencyKey: string | null;
+}
+
+export interface MediaBlobs {
+  media: Uint8Array;
+  selfieJpeg: Uint8Array;
+}
+
+export type AcceptCheckResult = { accepted: true } | { accepted: false; existing: TokenUse };
+
+export interface CheckCompletion {
+  status: 'done' | 'failed';
+  verdict: { decision: Decision; reason: string };
+  completedAt: number;
+  mediaExpiresAt: number;
+}
+
+export interface Store {
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(sessionId: string): Promise<SessionRecord | null>;
+  /** Removes the session with its checks, media, results and token uses. false when there was no such session. */
+  deleteSession(sessionId: string): Promise<boolean>;
+
+  getTokenUse(tokenId: string): Promise<TokenUse | null>;
+  /**
+   * Consumes the token and stores the check with its media, atomically: if the token was already used nothing is
+   * written and the earlier use is returned (the caller decides whether it is an idempotent retry).
+   */
+  acceptCheck(check: CheckRecord, blobs: MediaBlobs, use: TokenUse): Promise<AcceptCheckResult>;
+
+  getCheck(checkId: string): Promise<CheckRecord | null>;
+  findCheckForSession(sessionId: string): Promise<CheckRecord | null>;
+  listProcessingChecks(): Promise<CheckRecord[]>;
+  getMedia(checkId: string): Promise<MediaBlobs | null>;
+
+  saveCheckpoint(checkId: string, provider: ProviderName, checkpoint: ProviderCheckpoint): Promise<void>;
+  recordProviderResult(checkId: string, result: ProviderResultRecord): Promise<void>;
+  completeCheck(checkId: string, completion: CheckCompletion): Promise<void>;
+  deleteMedia(checkId: string): Promise<void>;
+  /** Forgets token uses that expired and deletes media past its retention. */
+  prune(now: number): Promise<{ tokenUses: number; media: number }>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,73 @@
+/**
+ * The capture report that travels with the media: parsed with zod against CaptureReport, then checked against
+ * what the media turned out to be (mode vs sniffed kind, tags vs mode, frame count vs shotset entries).
+ */
+import { z } from 'zod';
+import { tagsForMode, type CaptureMode, type CaptureReport, type MediaKind } from '../../shared/media.js';
+import { httpError } from '../errors.js';
+import { UPLOAD_LIMITS } from './limits.js';
+
+const nonNegative = z.number().finite().min(0);
+
+// Unknown keys are dropped rather than refused, so a newer widget with extra report fields still uploads.
+const reportSchema = z.object({
+  version: z.literal(1),
+  mode: z.enum(['image', 'shotset', 'video']),
+  tags: z
+    .array(z.enum(['video_selfie', 'video_selfie_blank', 'photo_selfie', 'orientation_portrait', 'orientation_landscape']))
+    .max(8),
+  automatic: z.boolean(),
+  manualReason: z.enum(['timeout', 'detector-unavailable']).optional(),
+  frame: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }),
+  face: z
+    .strictObject({ x: z.number().finite(), y: z.number().finite(), width: nonNegative, height: nonNegative })
+    .nullable(),
+  metrics: z.record(z.string().max(64), z.number().finite()).refine((metrics) => Object.keys(metrics).length <= 64, {
+    error: 'too many metrics',
+  }),
+  elapsedMs: nonNegative,
+  frameCount: z.number().int().min(1),
+  capturedAt: z.iso.datetime({ offset: true }),
+  userAgent: z.string().max(512).optional(),
+}) satisfies z.ZodType<CaptureReport>;
+
+export function parseReport(json: string | null): CaptureReport {
+  if (json === null) throw httpError('invalid-report', 'the "report" field is required');
+  if (json.length > UPLOAD_LIMITS.maxReportBytes) throw httpError('invalid-report', 'the report is too long');
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw httpError('invalid-report', 'the report is not valid JSON');
+  }
+  const parsed = reportSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'report'}: ${issue.message}`);
+    throw httpError('invalid-report', `the report does not match CaptureReport (${problems.join('; ')})`);
+  }
+  return parsed.data;
+}
+
+const MODE_FOR_KIND: Readonly<Record<MediaKind, CaptureMode>> = { image: 'image', shotset: 'shotset', video: 'video' };
+
+/** The report must describe the media that was actually sent. */
+export function checkReportMatchesMedia(report: CaptureReport, kind: MediaKind, entryCount: number | null): void {
+  if (report.mode !== MODE_FOR_KIND[kind]) {
+    throw httpError('invalid-report', `the report says mode "${report.mode}" but the media is a ${kind}`);
+  }
+  const tags = new Set(report.tags);
+  const matchesAnOrientation = (['portrait', 'landscape'] as const).some((orientation) => {
+    const expected = tagsForMode(report.mode, orientation);
+    return tags.size === report.tags.length && tags.size === expected.length && expected.every((tag) => tags.has(tag));
+  });
+  if (!matchesAnOrientation) {
+    throw httpError(
+      'invalid-report',
+      `the tags ${JSON.stringify(report.tags)} do not fit mode "${report.mode}" (expected ${JSON.stringify(tagsForMode(report.mode, 'portrait'))} or the landscape variant)`,
+    );
+  }
+  if (kind === 'image' && report.frameCount !== 1) throw httpError('invalid-report', 'an image has frameCount 1');
+  if (entryCount !== null && report.frameCount !== entryCount) {
+    throw httpError('invalid-report', `the report says ${report.frameCount} frames but the shotset holds ${entryCount}`);
+  }
+}

@@ -1,0 +1,136 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, isSandboxed, loadConfig } from '../../src/server/config.js';
+
+const BASE_ENV = { LIVENESS_API_KEY: 'integrator-key-0123456789', LIVENESS_TOKEN_SECRET: 's'.repeat(32) };
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'liveness-config-'));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function configError(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(BASE_ENV);
+    expect(config).toMatchObject({
+      audience: 'liveness-check',
+      tokenTtlSeconds: 300,
+      allowedOrigins: [],
+      providers: ['oz', 'kairos'],
+      policy: 'all',
+      exposeResult: false,
+      maxUploadBytes: 15 * 1024 * 1024,
+      mediaRetentionSeconds: 0,
+      oz: { apiUrl: null, apiVersion: '5.2.0', webhookUrl: null },
+      kairos: { apiUrl: null, threshold: 0.6 },
+      port: 8787,
+      host: '127.0.0.1',
+      apiKeySource: 'env',
+      tokenSecretSource: 'env',
+    });
+    expect(isSandboxed(config, 'oz')).toBe(true);
+    expect(isSandboxed(config, 'kairos')).toBe(true);
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      ...BASE_ENV,
+      LIVENESS_AUDIENCE: 'my-app',
+      LIVENESS_TOKEN_TTL_SECONDS: '120',
+      LIVENESS_ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443',
+      LIVENESS_PROVIDERS: 'kairos,oz',
+      LIVENESS_POLICY: 'fallback',
+      LIVENESS_EXPOSE_RESULT: 'true',
+      LIVENESS_MAX_UPLOAD_BYTES: '1000000',
+      LIVENESS_MEDIA_RETENTION_SECONDS: '3600',
+      OZ_API_URL: 'https://oz.example/',
+      OZ_LOGIN: 'svc@example.com',
+      OZ_PASSWORD: 'pw',
+      OZ_API_VERSION: '6.0.1',
+      OZ_WEBHOOK_URL: 'https://backend.example/webhooks/oz',
+      KAIROS_API_URL: 'https://idv-eu.kairos.com/v0.2',
+      KAIROS_APP_ID: 'id',
+      KAIROS_APP_KEY: 'key',
+      KAIROS_THRESHOLD: '0.75',
+      PORT: '9000',
+      HOST: '0.0.0.0',
+    });
+    expect(config).toMatchObject({
+      audience: 'my-app',
+      tokenTtlSeconds: 120,
+      allowedOrigins: ['https://a.example', 'https://b.example:8443'],
+      providers: ['kairos', 'oz'],
+      policy: 'fallback',
+      exposeResult: true,
+      maxUploadBytes: 1_000_000,
+      mediaRetentionSeconds: 3600,
+      oz: { apiUrl: 'https://oz.example', login: 'svc@example.com', apiVersion: '6.0.1' },
+      kairos: { apiUrl: 'https://idv-eu.kairos.com/v0.2', appId: 'id', threshold: 0.75 },
+      port: 9000,
+      host: '0.0.0.0',
+    });
+    expect(isSandboxed(config, 'oz')).toBe(false);
+  });
+
+  it.each([
+    [{ LIVENESS_POLICY: 'majority' }, 'LIVENESS_POLICY'],
+    [{ LIVENESS_PROVIDERS: 'oz,acme' }, 'LIVENESS_PROVIDERS'],
+    [{ LIVENESS_PROVIDERS: 'oz,oz' }, 'LIVENESS_PROVIDERS'],
+    [{ LIVENESS_TOKEN_TTL_SECONDS: 'soon' }, 'LIVENESS_TOKEN_TTL_SECONDS'],
+    [{ LIVENESS_TOKEN_SECRET: 'too-short' }, 'LIVENESS_TOKEN_SECRET'],
+    [{ LIVENESS_API_KEY: 'short' }, 'LIVENESS_API_KEY'],
+    [{ LIVENESS_ALLOWED_ORIGINS: 'https://a.example/path' }, 'LIVENESS_ALLOWED_ORIGINS'],
+    [{ LIVENESS_EXPOSE_RESULT: 'maybe' }, 'LIVENESS_EXPOSE_RESULT'],
+    [{ KAIROS_THRESHOLD: '1.5' }, 'KAIROS_THRESHOLD'],
+    [{ KAIROS_API_URL: 'https://idv-eu.kairos.com', KAIROS_APP_ID: 'a', KAIROS_APP_KEY: 'b' }, 'KAIROS_API_URL'],
+    [{ OZ_API_URL: 'ftp://oz.example' }, 'OZ_API_URL'],
+  ])('names the variable at fault: %o', (env, variable) => {
+    expect(configError({ ...BASE_ENV, ...env })).toContain(variable);
+  });
+
+  it('refuses a provider URL without its credentials', () => {
+    expect(configError({ ...BASE_ENV, OZ_API_URL: 'https://oz.example' })).toMatch(/OZ_LOGIN, OZ_PASSWORD/);
+    expect(configError({ ...BASE_ENV, KAIROS_API_URL: 'https://k.example/v0.2', KAIROS_APP_ID: 'id' })).toMatch(/KAIROS_APP_KEY/);
+  });
+
+  it('ignores the settings of providers that are not enabled', () => {
+    expect(loadConfig({ ...BASE_ENV, LIVENESS_PROVIDERS: 'kairos', OZ_API_URL: 'https://oz.example' }).providers).toEqual(['kairos']);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ ...BASE_ENV, LIVENESS_POLICY: '', OZ_API_URL: '  ' })).toMatchObject({ policy: 'all', oz: { apiUrl: null } });
+  });
+
+  it('generates the API key outside production and refuses to in production', () => {
+    const config = loadConfig({ LIVENESS_TOKEN_SECRET: 's'.repeat(32) });
+    expect(config.apiKeySource).toBe('generated');
+    expect(config.apiKey.length).toBeGreaterThanOrEqual(32);
+    expect(configError({ LIVENESS_TOKEN_SECRET: 's'.repeat(32), NODE_ENV: 'production' })).toContain('LIVENESS_API_KEY');
+  });
+
+  it('generates the token secret once and keeps it in the data dir', async () => {
+    const env = { LIVENESS_API_KEY: BASE_ENV.LIVENESS_API_KEY, LIVENESS_DATA_DIR: dataDir };
+    const first = loadConfig(env);
+    const second = loadConfig(env);
+    expect(first.tokenSecretSource).toBe('data-dir');
+    expect(Buffer.byteLength(first.tokenSecret)).toBeGreaterThanOrEqual(32);
+    expect(second.tokenSecret).toBe(first.tokenSecret);
+    expect((await readFile(join(dataDir, 'token-secret'), 'utf8')).trim()).toBe(first.tokenSecret);
+    expect((await stat(join(dataDir, 'token-secret'))).mode & 0o777).toBe(0o600);
+  });
+});

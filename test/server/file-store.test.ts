@@ -1,0 +1,205 @@
+/** The embedded file store: survives a re-open, drops a torn last line, refuses real corruption, compacts. */
+import { mkdtemp, readFile, readdir, appendFile, mkdir, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLivenessBackend } from '../../src/server/app.js';
+import { createFileStore, StoreCorruptError } from '../../src/server/store/file.js';
+import type { CheckRecord, SessionRecord, Store, TokenUse } from '../../src/server/store/types.js';
+import { apiRequest, createSession, fakeAdapter, report, testConfig, uploadRequest } from './support/backend.js';
+
+let dir: string;
+const open: Store[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'liveness-store-'));
+});
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close().catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function openStore(): Promise<Store> {
+  const store = await createFileStore(dir);
+  open.push(store);
+  return store;
+}
+
+const session: SessionRecord = {
+  id: 'session-1',
+  reference: 'order-7',
+  allowedOrigins: ['https://shop.example'],
+  sandboxScenario: { oz: 'spoof' },
+  createdAt: 1_000,
+  tokenExpiresAt: 301_000,
+};
+
+function check(id = 'check-1'): CheckRecord {
+  return {
+    id,
+    sessionId: session.id,
+    status: 'processing',
+    policy: 'all',
+    media: {
+      kind: 'image',
+      contentType: 'image/jpeg',
+      fileName: 'capture.jpg',
+      bytes: 4,
+      tags: ['video_selfie', 'orientation_portrait'],
+      selfieSize: { width: 480, height: 640 },
+      selfieSource: 'image',
+      frameCount: 1,
+    },
+    report: report(),
+    providers: [],
+    checkpoints: {},
+    verdict: null,
+    createdAt: 2_000,
+    completedAt: null,
+    mediaExpiresAt: null,
+    mediaDeleted: false,
+  };
+}
+
+const use = (checkId = 'check-1', tokenId = 'token-1'): TokenUse => ({
+  tokenId,
+  sessionId: session.id,
+  checkId,
+  expiresAt: 301_000,
+  idempotencyKey: 'key-1',
+});
+const blobs = { media: new Uint8Array([1, 2, 3, 4]), selfieJpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) };
+
+describe('file store', () => {
+  it('survives a re-open with sessions, checks, media, checkpoints, results and token uses', async () => {
+    const first = await openStore();
+    await first.createSession(session);
+    expect(await first.acceptCheck(check(), blobs, use())).toEqual({ accepted: true });
+    await first.saveCheckpoint('check-1', 'oz', { folderId: 'f-1' });
+    await first.recordProviderResult('check-1', {
+      provider: 'kairos',
+      sandbox: true,
+      status: 'done',
+      decision: 'live',
+      score: 0.9,
+      raw: { name: 'faces_liveness', value: 0.9 },
+      threshold: 0.6,
+      ids: { api_req_uid: 'u-1' },
+      timings: { startedAt: 'a', finishedAt: 'b', durationMs: 3, attempts: 1 },
+      reason: 'ok',
+    });
+    await first.close();
+
+    const second = await openStore();
+    expect(await second.getSession('session-1')).toEqual(session);
+    const restored = await second.getCheck('check-1');
+    expect(restored).toMatchObject({ status: 'processing', checkpoints: { oz: { folderId: 'f-1' } }, providers: [{ provider: 'kairos', score: 0.9 }] });
+    expect(await second.getMedia('check-1')).toEqual(blobs);
+    expect(await second.getTokenUse('token-1')).toEqual(use());
+    expect((await second.listProcessingChecks()).map((item) => item.id)).toEqual(['check-1']);
+    expect(await second.acceptCheck(check('check-2'), blobs, use('check-2'))).toEqual({ accepted: false, existing: use() });
+  });
+
+  it('keeps completion and media deletion across a re-open', async () => {
+    const first = await openStore();
+    await first.createSession(session);
+    await first.acceptCheck(check(), blobs, use());
+    await first.completeCheck('check-1', {
+      status: 'done',
+      verdict: { decision: 'live', reason: 'all: live from kairos' },
+      completedAt: 5_000,
+      mediaExpiresAt: 5_000,
+    });
+    await first.deleteMedia('check-1');
+    await first.close();
+
+    const second = await openStore();
+    expect(await second.getCheck('check-1')).toMatchObject({ status: 'done', verdict: { decision: 'live' }, completedAt: 5_000, mediaDeleted: true });
+    expect(await second.getMedia('check-1')).toBeNull();
+    expect(await second.listProcessingChecks()).toEqual([]);
+    expect(await readdir(join(dir, 'media'))).toEqual([]);
+  });
+
+  it('compacts the journal to one snapshot line on open', async () => {
+    const first = await openStore();
+    await first.createSession(session);
+    await first.acceptCheck(check(), blobs, use());
+    await first.saveCheckpoint('check-1', 'oz', { step: '1' });
+    await first.saveCheckpoint('check-1', 'oz', { step: '2' });
+    await first.close();
+    expect((await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n').length).toBeGreaterThan(1);
+
+    const second = await openStore();
+    const lines = (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ type: 'snapshot' });
+    expect((await second.getCheck('check-1'))?.checkpoints).toEqual({ oz: { step: '2' } });
+  });
+
+  it('drops a torn last line (a crash mid-append) but refuses a damaged line elsewhere', async () => {
+    const first = await openStore();
+    await first.createSession(session);
+    await first.close();
+    open.length = 0;
+    await appendFile(join(dir, 'journal.jsonl'), '{"type":"session-created","sess');
+    const second = await openStore();
+    expect(await second.getSession('session-1')).toEqual(session);
+    await second.close();
+    open.length = 0;
+
+    await writeFile(join(dir, 'journal.jsonl'), `not json\n${JSON.stringify({ type: 'session-created', session })}\n`);
+    await expect(createFileStore(dir)).rejects.toBeInstanceOf(StoreCorruptError);
+  });
+
+  it('removes media folders that no journaled check owns', async () => {
+    await mkdir(join(dir, 'media', 'orphan-check'), { recursive: true });
+    await writeFile(join(dir, 'media', 'orphan-check', 'media.bin'), 'x');
+    await openStore();
+    expect(await readdir(join(dir, 'media'))).toEqual([]);
+  });
+
+  it('prunes token uses once their token expired', async () => {
+    const store = await openStore();
+    await store.createSession(session);
+    await store.acceptCheck(check(), blobs, use());
+    expect(await store.prune(300_999)).toMatchObject({ tokenUses: 0 });
+    expect(await store.prune(301_000)).toMatchObject({ tokenUses: 1 });
+    expect(await store.getTokenUse('token-1')).toBeNull();
+  });
+});
+
+describe('restart with the file store', () => {
+  it('resumes a check left processing by a previous process', async () => {
+    const config = testConfig({ LIVENESS_DATA_DIR: dir });
+    const firstStore = await createFileStore(dir);
+    const first = createLivenessBackend({
+      config,
+      store: firstStore,
+      adapters: [
+        fakeAdapter('oz', async (_media, ctx) => {
+          await ctx.saveCheckpoint({ analysisId: 'a-1' });
+          return new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+        }),
+        fakeAdapter('kairos'),
+      ],
+    });
+    const { captureToken, sessionId } = await createSession(first);
+    const accepted = await first.fetch(uploadRequest(captureToken));
+    const { checkId } = (await accepted.json()) as { checkId: string };
+    for (let attempt = 0; attempt < 200 && !(await firstStore.getCheck(checkId))?.checkpoints.oz; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await first.close();
+    await firstStore.close();
+
+    const secondStore = await openStore();
+    const oz = fakeAdapter('oz');
+    const second = createLivenessBackend({ config, store: secondStore, adapters: [oz, fakeAdapter('kairos')] });
+    expect(await second.processor.resumePending()).toEqual([checkId]);
+    await second.processor.whenIdle();
+    expect(oz.calls[0]!.ctx.checkpoint).toEqual({ analysisId: 'a-1' });
+    const response = await second.fetch(apiRequest(`/sessions/${sessionId}/result`));
+    expect(await response.json()).toMatchObject({ status: 'done', decision: 'live' });
+    expect(await secondStore.getMedia(checkId)).toBeNull();
+    await second.close();
+  });
+});
