@@ -3,7 +3,10 @@
  * module (in the CDN build, next to the bundle), so nothing is ever fetched from a third party. Integrators who
  * host the files elsewhere set the `assets` attribute.
  */
-export const DEFAULT_ASSETS_BASE: string = new URL('./assets/', import.meta.url).href;
+// Bundlers rewrite `new URL('<literal>', import.meta.url)` as a reference to one asset file, which breaks for a
+// folder; a non-literal keeps the URL relative to wherever this module is served from.
+const ASSETS_FOLDER = './assets/';
+export const DEFAULT_ASSETS_BASE: string = new URL(ASSETS_FOLDER, import.meta.url).href;
 
 export interface DetectorAssets {
   wasmLoaderUrl: string;

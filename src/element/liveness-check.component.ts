@@ -201,6 +201,16 @@ export class LivenessCheckElement extends LitElement {
   private recording: ClipRecording | null = null;
   private clipFrames: Array<Promise<Blob>> = [];
 
+  // `lang` is a native property, so it is observed here rather than declared: a change re-renders the texts.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibilityChange);

@@ -5,13 +5,15 @@
 import type { Oval } from './types.js';
 
 /** Vertical radius as a share of the frame's shorter side: the oval spans 76% of it. */
-export const OVAL_RADIUS_Y_RATIO = 0.38;
+// A head filling an oval 0.6 of the frame tall is a face at a comfortable webcam distance; a larger oval makes
+// people lean in until the lens distorts their face.
+export const OVAL_RADIUS_Y_RATIO = 0.3;
 /** Horizontal radius ÷ vertical radius: a portrait, head-shaped oval. */
 export const OVAL_ASPECT_RATIO = 0.75;
 
 /**
  * The oval for a frame of this size, centred. Sizing from the shorter side keeps it inside landscape (16:9, 4:3)
- * and portrait frames alike: ry = 0.38·min(w, h), rx = 0.75·ry.
+ * and portrait frames alike: ry = 0.30·min(w, h), rx = 0.75·ry.
  * @throws {RangeError} when width or height is not a positive finite number.
  */
 export function ovalForFrame(width: number, height: number): Oval {

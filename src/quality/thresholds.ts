@@ -45,10 +45,10 @@ export const DEFAULT_THRESHOLDS: Readonly<QualityThresholds> = Object.freeze({
   minDetectionScore: 0.4,
   // BlazeFace scores real faces 0.8+, and non-faces such as the cat fixture 0.5–0.57.
   minConfidence: 0.7,
-  // BlazeFace boxes the face from brows to chin, not the whole head, so a head filling the oval gives a box about
-  // 0.55–0.7 of the oval's width (the astronaut fixture: 155 px box in a 274 px oval at 640×480, 0.57). At 0.45
-  // a face clearly smaller than the oval is too far (the too-far fixture: 0.38).
-  minFaceWidthRatio: 0.45,
+  // BlazeFace boxes the face from brows to chin, not the whole head: a head filling the oval gives a box about
+  // 0.7 of the oval's width (the good fixture: 155 px in a 216 px oval at 640×480, 0.72), a head clearly
+  // smaller than the oval about 0.5 (the too-far fixture: 103 px, 0.48).
+  minFaceWidthRatio: 0.6,
   maxFaceWidthRatio: 1.0,
   maxCenterOffset: 0.25,
   // ≈ 15° for typical head proportions (nose tip ~1.3 half-ear-distances in front of the ear axis).

@@ -3,8 +3,8 @@ import { ovalForFrame } from '../../src/quality/oval.js';
 
 describe('ovalForFrame', () => {
   it('centres a portrait oval sized from the shorter side', () => {
-    expect(ovalForFrame(640, 480)).toEqual({ cx: 320, cy: 240, ry: 0.38 * 480, rx: 0.75 * 0.38 * 480 });
-    expect(ovalForFrame(720, 1280)).toEqual({ cx: 360, cy: 640, ry: 0.38 * 720, rx: 0.75 * 0.38 * 720 });
+    expect(ovalForFrame(640, 480)).toEqual({ cx: 320, cy: 240, ry: 144, rx: 108 });
+    expect(ovalForFrame(720, 1280)).toEqual({ cx: 360, cy: 640, ry: 216, rx: 162 });
   });
 
   it.each([
