@@ -44,6 +44,18 @@ const GROUPS = [
   { name: 'e2e', files: 'test/browser/e2e.browser.test.ts', clip: 'good' },
   { name: 'no-face', files: 'test/browser/no-face.browser.test.ts', clip: 'no-face' },
   ...GATE_CLIPS.map((clip) => ({ name: `gate-${clip}`, files: `test/browser/gates/${clip}.browser.test.ts`, clip })),
+  { name: 'a11y', files: 'test/browser/a11y.browser.test.ts', clip: 'good' },
+  { name: 'camera-faults', files: 'test/browser/camera-faults.browser.test.ts', clip: 'good' },
+  { name: 'camera-switch', files: 'test/browser/camera-switch.browser.test.ts', clip: 'good' },
+  { name: 'manual-capture', files: 'test/browser/manual-capture.browser.test.ts', clip: 'too-far' },
+  {
+    name: 'modes',
+    files: ['test/browser/modes.browser.test.ts', 'test/browser/capture-session.browser.test.ts'],
+    clip: 'good',
+  },
+  { name: 'theming', files: 'test/browser/theming.browser.test.ts', clip: 'too-far' },
+  { name: 'i18n', files: 'test/browser/i18n.browser.test.ts', clip: 'too-far' },
+  { name: 'upload-retry', files: 'test/browser/upload-retry.browser.test.ts', clip: 'good' },
 ];
 const only = process.env.WTR_GROUP;
 const selectedGroups = only ? GROUPS.filter((g) => g.name === only || g.name.startsWith(`${only}`)) : GROUPS;

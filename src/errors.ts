@@ -36,7 +36,7 @@ export class LivenessError extends Error {
 
 /** Maps a getUserMedia failure to our stable codes (DOMException names per the Media Capture spec). */
 export function cameraErrorFrom(error: unknown): LivenessError {
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  const name = errorName(error);
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
@@ -54,4 +54,13 @@ export function cameraErrorFrom(error: unknown): LivenessError {
         cause: error,
       });
   }
+}
+
+/**
+ * The `name` of a thrown DOMException or Error. Read structurally because some browsers throw an
+ * OverconstrainedError that is neither.
+ */
+export function errorName(error: unknown): string {
+  if (typeof error !== 'object' || error === null || !('name' in error)) return '';
+  return typeof error.name === 'string' ? error.name : '';
 }

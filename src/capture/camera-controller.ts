@@ -1,9 +1,10 @@
 /**
- * Owns the camera stream for the element: opens the user-facing camera on request, reports the track ending,
- * and stops every track when asked and when the element leaves the page (so the camera light goes off).
+ * Owns the camera stream for the element: opens the user-facing camera (or a chosen one) on request, keeps the
+ * list of cameras current, reports the track ending, and stops every track when asked and when the element
+ * leaves the page (so the camera light goes off).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { cameraErrorFrom, LivenessError } from '../errors.js';
+import { cameraErrorFrom, errorName, LivenessError } from '../errors.js';
 
 export interface CameraInfo {
   deviceId: string;
@@ -19,6 +20,7 @@ export interface CameraControllerOptions {
 
 export class CameraController implements ReactiveController {
   stream: MediaStream | null = null;
+  /** The video inputs, as of the last camera start or device change. */
   devices: MediaDeviceInfo[] = [];
   private startSerial = 0;
 
@@ -29,11 +31,20 @@ export class CameraController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
+  }
+
   hostDisconnected(): void {
+    navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
     this.stop();
   }
 
-  /** Opens the camera (a given device, or the user-facing one) at up to 1280×720. */
+  /**
+   * Opens the camera at up to 1280×720: the given device, or the user-facing one. A device id that no longer
+   * exists (ids change when cameras are replugged or site data is cleared) falls back to the default camera
+   * rather than failing; the caller sees which camera it got through info().
+   */
   async start(deviceId?: string): Promise<MediaStream> {
     if (!navigator.mediaDevices?.getUserMedia) {
       throw new LivenessError(
@@ -44,17 +55,16 @@ export class CameraController implements ReactiveController {
     }
     this.stop();
     const serial = ++this.startSerial;
-    const video: MediaTrackConstraints = {
-      width: { ideal: 1280 },
-      height: { ideal: 720 },
-      frameRate: { ideal: 30 },
-      ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: 'user' }),
-    };
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
+      stream = await openCamera(deviceId);
     } catch (error) {
-      throw cameraErrorFrom(error);
+      if (!deviceId || !isMissingDevice(error)) throw cameraErrorFrom(error);
+      try {
+        stream = await openCamera(undefined);
+      } catch (fallbackError) {
+        throw cameraErrorFrom(fallbackError);
+      }
     }
     if (serial !== this.startSerial) {
       // stop() or another start() came while the permission prompt was open: drop this stream.
@@ -67,6 +77,7 @@ export class CameraController implements ReactiveController {
         if (this.stream === stream) this.options.onEnded();
       });
     }
+    // Labels are only listed once permission is granted, so the list is read after opening the camera.
     this.devices = await listCameras();
     this.host.requestUpdate();
     return stream;
@@ -89,6 +100,35 @@ export class CameraController implements ReactiveController {
       height: settings.height ?? 0,
     };
   }
+
+  /** The frame rate the camera delivers, for estimating a recording's frame count. */
+  frameRate(): number {
+    return this.stream?.getVideoTracks()[0]?.getSettings().frameRate ?? 30;
+  }
+
+  private readonly onDeviceChange = (): void => {
+    // Only while a camera is open: before that the list has no labels and nothing shows it.
+    if (!this.stream) return;
+    void listCameras().then((devices) => {
+      this.devices = devices;
+      this.host.requestUpdate();
+    });
+  };
+}
+
+function openCamera(deviceId: string | undefined): Promise<MediaStream> {
+  const video: MediaTrackConstraints = {
+    width: { ideal: 1280 },
+    height: { ideal: 720 },
+    frameRate: { ideal: 30 },
+    ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: 'user' }),
+  };
+  return navigator.mediaDevices.getUserMedia({ video, audio: false });
+}
+
+function isMissingDevice(error: unknown): boolean {
+  const name = errorName(error);
+  return name === 'OverconstrainedError' || name === 'NotFoundError';
 }
 
 function stopTracks(stream: MediaStream): void {

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { resolveAssets } from '../assets.js';
-import { uploadCapture, waitForCheck } from '../client/backend-client.js';
+import { uploadCapture, waitForCheck, type CheckStatus, type UploadAccepted } from '../client/backend-client.js';
 import { CameraController } from '../capture/camera-controller.js';
 import { CaptureSession, type FrameUpdate } from '../capture/capture-session.js';
 import { startDetector, type DetectorClient } from '../capture/detector/detector-client.js';
@@ -9,37 +9,34 @@ import { FrameLoop } from '../capture/frame-loop.js';
 import { LivenessError, type LivenessErrorCode } from '../errors.js';
 import { emit, type DetectorRuntime } from '../events/index.js';
 import { createTranslator, type MessageKey, type Messages, type Translator } from '../i18n/index.js';
+import { packageCapture, type ClipSource, type PackagedCapture } from '../package/capture-package.js';
 import { encodeJpeg } from '../package/jpeg.js';
-import { packShotset } from '../package/shotset.js';
-import { startClipRecording, type ClipRecording } from '../package/video.js';
+import { startClipRecording, supportedClipType } from '../package/video.js';
 import type { GateVerdict } from '../quality/gates.js';
 import { ovalForFrame } from '../quality/oval.js';
 import { resolveThresholds, type QualityThresholds } from '../quality/thresholds.js';
 import type { GuidanceCode, Oval } from '../quality/types.js';
-import { tagsForMode, type CaptureMode, type CaptureReport } from '../shared/media.js';
+import type { CaptureMode, CaptureReport } from '../shared/media.js';
+import { focusScreen, screenOf, shouldMoveFocus, type FocusContext } from './focus.js';
 import { styles } from './liveness-check.styles.js';
+import type { LivenessPhase } from './phase.js';
 
-export type LivenessPhase =
-  | 'intro'
-  | 'starting'
-  | 'guiding'
-  | 'capturing'
-  | 'uploading'
-  | 'processing'
-  | 'done'
-  | 'error';
+export type { LivenessPhase } from './phase.js';
 
-interface PreparedUpload {
-  media: Blob;
-  fileName: string;
-  selfie: Blob;
-  report: CaptureReport;
+interface PreparedUpload extends PackagedCapture {
+  /** Kept with the capture so a re-send is recognised by the backend as the same upload. */
   idempotencyKey: string;
 }
+
+type ManualReason = NonNullable<CaptureReport['manualReason']>;
 
 const CAPTURE_MODES: readonly CaptureMode[] = ['image', 'shotset', 'video'];
 /** Frame spacing of a multi-frame shotset clip: about ten frames over the default 2.5 s. */
 const CLIP_SHOTSET_INTERVAL_MS = 250;
+/** MediaPipe drops detections below this; the gates apply their own, higher floor (`minDetectionScore`). */
+const DETECTOR_MIN_CONFIDENCE = 0.3;
+/** The best frame is chosen among the passing frames of this window (or of the hold, if shorter). */
+const BEST_FRAME_WINDOW_MS = 600;
 
 /**
  * @summary A guided selfie capture that checks the frame on the device, captures the best frame automatically,
@@ -62,20 +59,27 @@ const CLIP_SHOTSET_INTERVAL_MS = 250;
  * @csspart video - The mirrored camera preview.
  * @csspart overlay - The SVG over the video.
  * @csspart oval - The guide oval.
+ * @csspart status - Status text: over the video (opening, loading, paused, capturing) and while sending.
  * @csspart hint - The current instruction.
- * @csspart progress - The capture progress bar.
+ * @csspart progress - The capture progress bar (the track).
+ * @csspart progress-bar - The filled part of the progress bar.
+ * @csspart manual-hint - The text offering manual capture.
  * @csspart button - Every button.
  * @csspart start-button - The start button.
  * @csspart capture-button - The manual capture button.
  * @csspart retry-button - The retry button.
  * @csspart camera-select - The camera switcher.
- * @csspart screen - The start, done and error screens.
+ * @csspart screen - The start, sending, done and error screens.
+ * @csspart error-message - The error text.
  *
  * @cssproperty --liveness-accent - Buttons and focus ring colour.
+ * @cssproperty --liveness-on-accent - Button text colour.
  * @cssproperty --liveness-ok - Oval and progress colour when the frame is good.
  * @cssproperty --liveness-text - Text colour.
  * @cssproperty --liveness-muted - Secondary text colour.
+ * @cssproperty --liveness-error - Error text colour.
  * @cssproperty --liveness-surface - Background colour.
+ * @cssproperty --liveness-track - Background of the progress bar.
  * @cssproperty --liveness-backdrop - The dimmed area around the oval.
  * @cssproperty --liveness-oval-stroke - The oval colour while guiding.
  * @cssproperty --liveness-radius - Corner radius of the video.
@@ -104,6 +108,7 @@ export class LivenessCheckElement extends LitElement {
     progress: { state: true },
     detectorRuntime: { state: true },
     manualAvailable: { state: true },
+    paused: { state: true },
     frameSize: { state: true },
     error: { state: true },
   };
@@ -120,7 +125,10 @@ export class LivenessCheckElement extends LitElement {
   declare autostart: boolean;
   /** Use this camera (a `deviceId` from `enumerateDevices`) instead of the user-facing default. */
   declare cameraId: string;
-  /** Milliseconds of guiding after which a manual capture button appears; 0 never offers it (unless detection cannot run). */
+  /**
+   * Milliseconds of guiding after which a manual capture button appears; 0 never offers it (unless detection
+   * cannot run, when it is offered at once).
+   */
   declare manualCaptureAfter: number;
   /** Milliseconds the frame must stay good before the automatic capture. */
   declare holdDuration: number;
@@ -130,7 +138,10 @@ export class LivenessCheckElement extends LitElement {
   declare thresholds: Partial<QualityThresholds>;
   /** Run detection on the main thread instead of a worker (for hosts whose CSP forbids workers). */
   declare noWorker: boolean;
-  /** In `video` mode: `recording` (MP4 or WebM via MediaRecorder) or `shotset` (a ZIP of frames, which Oz treats as a video). */
+  /**
+   * In `video` mode: `recording` (MP4 or WebM via MediaRecorder; a ZIP of frames where the browser cannot record)
+   * or `shotset` (a ZIP of about ten frames, which Oz treats as a video).
+   */
   declare videoFormat: 'recording' | 'shotset';
   /** In `video` mode: milliseconds of clip recorded while every frame stays good. */
   declare clipDuration: number;
@@ -141,8 +152,29 @@ export class LivenessCheckElement extends LitElement {
   declare private progress: number;
   declare private detectorRuntime: DetectorRuntime | null;
   declare private manualAvailable: boolean;
+  declare private paused: boolean;
   declare private frameSize: { width: number; height: number };
   declare private error: LivenessError | null;
+
+  private readonly camera = new CameraController(this, {
+    onEnded: () => this.fail(new LivenessError('camera-ended', 'The camera stopped during the capture.')),
+  });
+  private detector: DetectorClient | null = null;
+  private thresholdsInUse: QualityThresholds | null = null;
+  private loop: FrameLoop | null = null;
+  private session: CaptureSession | null = null;
+  private clip: ClipSource | null = null;
+  private lastVerdict: GateVerdict | null = null;
+  private guidingSince = 0;
+  private manualTimer: ReturnType<typeof setTimeout> | undefined;
+  private manualReason: ManualReason | undefined;
+  /** Bumped by every start and teardown: async work from an older run checks it and drops its result. */
+  private runSerial = 0;
+  private pendingUpload: PreparedUpload | null = null;
+  /** The check the backend accepted and has not finished yet. */
+  private acceptedCheck: UploadAccepted | null = null;
+  private uploadAbort: AbortController | null = null;
+  private focusPending = false;
 
   constructor() {
     super();
@@ -165,41 +197,10 @@ export class LivenessCheckElement extends LitElement {
     this.progress = 0;
     this.detectorRuntime = null;
     this.manualAvailable = false;
+    this.paused = false;
     this.frameSize = { width: 640, height: 480 };
     this.error = null;
   }
-
-
-
-
-
-
-
-
-
-
-
-
-
-  private get video(): HTMLVideoElement {
-    return this.renderRoot.querySelector('video') as HTMLVideoElement;
-  }
-
-  private readonly camera = new CameraController(this, {
-    onEnded: () => this.fail(new LivenessError('camera-ended', 'The camera stopped during the capture.')),
-  });
-  private detector: DetectorClient | null = null;
-  private loop: FrameLoop | null = null;
-  private session: CaptureSession | null = null;
-  private lastVerdict: GateVerdict | null = null;
-  private guidingSince = 0;
-  private manualTimer: ReturnType<typeof setTimeout> | undefined;
-  private runSerial = 0;
-  private pendingUpload: PreparedUpload | null = null;
-  private uploadAbort: AbortController | null = null;
-  private manualReason: CaptureReport['manualReason'];
-  private recording: ClipRecording | null = null;
-  private clipFrames: Array<Promise<Blob>> = [];
 
   // `lang` is a native property, so it is observed here rather than declared: a change re-renders the texts.
   static override get observedAttributes(): string[] {
@@ -220,6 +221,9 @@ export class LivenessCheckElement extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.teardown();
+    // The camera and any upload are gone: if the element is put back, it offers to start again.
+    const outcome = this.phase === 'done' || this.phase === 'error';
+    if (!outcome) this.phase = 'intro';
   }
 
   protected override firstUpdated(): void {
@@ -227,9 +231,23 @@ export class LivenessCheckElement extends LitElement {
     if (this.autostart) void this.updateComplete.then(() => this.start());
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Decided before rendering: afterwards the control that had focus may already be gone.
+    const from = changed.get('phase') as LivenessPhase | undefined;
+    if (changed.has('phase') && from !== undefined) {
+      this.focusPending ||= shouldMoveFocus(from, this.phase, this.focusContext());
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('cameraId') && changed.get('cameraId') !== undefined && this.phase === 'guiding') {
-      void this.start();
+    if (this.focusPending) {
+      this.focusPending = false;
+      focusScreen(this.renderRoot);
+    }
+    const cameraOpen = this.phase === 'starting' || this.phase === 'guiding';
+    if (changed.has('cameraId') && changed.get('cameraId') !== undefined && cameraOpen) {
+      // Restart once this update has finished: starting sets state, which must not happen inside an update.
+      void this.updateComplete.then(() => this.start());
     }
   }
 
@@ -237,79 +255,32 @@ export class LivenessCheckElement extends LitElement {
   async start(): Promise<void> {
     this.teardown();
     const run = ++this.runSerial;
-    this.error = null;
-    this.pendingUpload = null;
-    this.hint = null;
-    this.progress = 0;
-    this.manualAvailable = false;
-    this.manualReason = undefined;
-    this.lastVerdict = null;
-    if (!CAPTURE_MODES.includes(this.mode)) {
-      this.fail(new LivenessError('capture-failed', `Unknown mode "${this.mode}": use image, shotset or video.`, false));
-      return;
-    }
-    if (this.endpoint && !this.token) {
-      this.fail(new LivenessError('token-missing', 'The element has an endpoint but no capture token.', false));
-      return;
-    }
-    // Bad threshold overrides are the integrator's bug: say so before asking for the camera.
-    const thresholds = this.safeThresholds();
+    this.resetAttempt();
+    const thresholds = this.validateSetup();
     if (!thresholds) return;
+    this.thresholdsInUse = thresholds;
     this.phase = 'starting';
+    this.announcement = this.translator.t('status.starting');
     const started = performance.now();
-    let stream: MediaStream;
-    try {
-      stream = await this.camera.start(this.cameraId || undefined);
-    } catch (error) {
-      if (run === this.runSerial) this.fail(asLivenessError(error, 'camera-not-found'));
-      return;
-    }
-    if (run !== this.runSerial) return;
-    this.phase = 'guiding';
-    await this.updateComplete;
-    const video = this.video;
-    video.srcObject = stream;
-    try {
-      await video.play();
-    } catch (error) {
-      if (run === this.runSerial) this.fail(asLivenessError(error, 'camera-in-use'));
-      return;
-    }
-    if (run !== this.runSerial) return;
+    if (!(await this.openPreview(run))) return;
     const info = this.camera.info();
     if (info) emit(this, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
-    this.frameSize = { width: video.videoWidth || 640, height: video.videoHeight || 480 };
     this.guidingSince = performance.now();
     this.scheduleManualOffer();
 
-    let runtime: DetectorRuntime = 'unavailable';
-    try {
-      this.detector = await startDetector({
-        assets: resolveAssets(this.assets),
-        minDetectionConfidence: 0.3,
-        minFaceScore: thresholds.minDetectionScore,
-        preferMainThread: this.noWorker,
-      });
-      runtime = this.detector.runtime;
-    } catch (error) {
-      if (run !== this.runSerial) return;
-      // Guidance cannot run, but the person can still take the photo themselves.
-      const reason = error instanceof Error ? error.message : String(error);
-      emit(this, 'liveness-error', { code: 'model-load-failed', message: reason, recoverable: true });
-      this.manualReason = 'detector-unavailable';
-      this.manualAvailable = true;
-    }
+    const detector = await this.loadDetector(run, thresholds);
     if (run !== this.runSerial) {
-      this.detector?.close();
+      detector?.close();
       return;
     }
-    this.detectorRuntime = runtime;
+    this.detector = detector;
+    this.detectorRuntime = detector?.runtime ?? 'unavailable';
     emit(this, 'liveness-ready', {
       camera: info ?? { deviceId: '', label: '', width: this.frameSize.width, height: this.frameSize.height },
-      detector: runtime,
+      detector: this.detectorRuntime,
       loadMs: performance.now() - started,
     });
-    if (this.detector) this.startGuidance(this.detector, thresholds);
+    if (detector) this.beginGuidance(detector, thresholds);
   }
 
   /** Stops the camera and detection and returns to the start screen. */
@@ -318,73 +289,208 @@ export class LivenessCheckElement extends LitElement {
     this.phase = 'intro';
   }
 
-  /** Discards the current attempt and guides again (only before an upload was accepted: tokens are single use). */
+  /**
+   * Discards the current attempt and guides again. Ignored once an upload was sent to the endpoint: the capture
+   * token is single use, so a new attempt needs a new token (set `token`, then call `start()`).
+   */
   async retake(): Promise<void> {
+    const sent = this.phase === 'uploading' || this.phase === 'processing' || this.phase === 'done';
+    if (this.endpoint && (sent || this.acceptedCheck)) return;
     await this.start();
   }
 
   /** Takes the photo now, whatever the gates say; the report records that it was manual. */
   async captureNow(): Promise<void> {
-    if (this.phase !== 'guiding' || !this.video || this.video.videoWidth === 0) return;
-    const bitmap = await createImageBitmap(this.video);
+    const video = this.video;
+    if (this.phase !== 'guiding' || this.paused || !video || video.videoWidth === 0) return;
+    const run = this.runSerial;
+    const bitmap = await createImageBitmap(video);
+    // The automatic capture may have fired while the frame was being copied: one capture per attempt.
+    if (run !== this.runSerial || this.phase !== 'guiding') {
+      bitmap.close();
+      return;
+    }
     await this.capture(bitmap, this.lastVerdict, false);
   }
 
-  private startGuidance(detector: DetectorClient, thresholds: QualityThresholds): void {
-    const clip = this.mode === 'video';
-    const session = new CaptureSession({
-      detector,
-      thresholds,
-      holdMs: this.holdDuration,
-      windowMs: Math.min(600, this.holdDuration),
-      clipMs: clip ? this.clipDuration : 0,
-      clipFrameIntervalMs: clip && this.videoFormat === 'shotset' ? CLIP_SHOTSET_INTERVAL_MS : 0,
-      onFrame: (update) => this.onFrame(update),
-      onReady: (best) => void this.capture(best.bitmap, best.verdict, true),
-      onClipStart: () => this.startClip(),
-      onClipFrame: (frame) => {
-        this.clipFrames.push(encodeJpeg(frame).then((jpeg) => jpeg.blob).finally(() => frame.close()));
-      },
-      onClipAbort: () => this.discardClip(),
-    });
-    this.session = session;
-    this.loop = new FrameLoop(
-      this.video,
-      (timestamp) => session.processFrame(this.video, timestamp),
-      (error) => {
-        if (this.phase === 'guiding' && !session.finished) {
-          this.fail(asLivenessError(error, 'capture-failed'));
-        }
-      },
-    );
-    this.loop.start();
+  private get video(): HTMLVideoElement | null {
+    return this.renderRoot.querySelector('video');
   }
 
-  private startClip(): void {
-    this.discardClip();
-    if (this.videoFormat === 'shotset') return;
-    const stream = this.camera.stream;
-    try {
-      if (!stream) throw new Error('the camera stream is gone');
-      this.recording = startClipRecording(stream);
-    } catch (error) {
-      this.fail(asLivenessError(error, 'capture-failed'));
+  private get translator(): Translator {
+    return createTranslator(this.effectiveLang(), this.strings);
+  }
+
+  private effectiveLang(): string {
+    if (this.lang) return this.lang;
+    const scoped = this.closest('[lang]');
+    return (scoped as HTMLElement | null)?.lang || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  private resetAttempt(): void {
+    this.error = null;
+    this.pendingUpload = null;
+    this.acceptedCheck = null;
+    this.hint = null;
+    this.progress = 0;
+    this.manualAvailable = false;
+    this.manualReason = undefined;
+    this.lastVerdict = null;
+    this.detectorRuntime = null;
+    this.paused = false;
+  }
+
+  /** Integrator mistakes are reported before the camera is requested: the person is never asked in vain. */
+  private validateSetup(): QualityThresholds | null {
+    if (!CAPTURE_MODES.includes(this.mode)) {
+      const message = `Unknown mode "${this.mode}": use image, shotset or video.`;
+      this.fail(new LivenessError('capture-failed', message, false));
+      return null;
     }
-  }
-
-  private discardClip(): void {
-    this.recording?.cancel();
-    this.recording = null;
-    this.clipFrames = [];
-  }
-
-  private safeThresholds(): QualityThresholds | null {
+    if (this.endpoint && !this.token) {
+      this.fail(new LivenessError('token-missing', 'The element has an endpoint but no capture token.', false));
+      return null;
+    }
     try {
       return resolveThresholds(this.thresholds);
     } catch (error) {
       this.fail(new LivenessError('capture-failed', (error as Error).message, false));
       return null;
     }
+  }
+
+  /** Opens the camera and plays it in the preview; false when this run failed or was superseded. */
+  private async openPreview(run: number): Promise<boolean> {
+    let stream: MediaStream;
+    try {
+      stream = await this.camera.start(this.cameraId || undefined);
+    } catch (error) {
+      if (run === this.runSerial) this.fail(asLivenessError(error, 'camera-not-found'));
+      return false;
+    }
+    await this.updateComplete;
+    const video = this.video;
+    if (run !== this.runSerial || !video) return false;
+    video.srcObject = stream;
+    try {
+      await video.play();
+    } catch (error) {
+      if (run === this.runSerial) this.fail(asLivenessError(error, 'camera-in-use'));
+      return false;
+    }
+    if (run !== this.runSerial) return false;
+    this.frameSize = { width: video.videoWidth || 640, height: video.videoHeight || 480 };
+    this.phase = 'guiding';
+    return true;
+  }
+
+  /** Loads face detection, or offers manual capture when it cannot run; null in that case. */
+  private async loadDetector(run: number, thresholds: QualityThresholds): Promise<DetectorClient | null> {
+    try {
+      return await startDetector({
+        assets: resolveAssets(this.assets),
+        minDetectionConfidence: DETECTOR_MIN_CONFIDENCE,
+        minFaceScore: thresholds.minDetectionScore,
+        preferMainThread: this.noWorker,
+      });
+    } catch (error) {
+      if (run !== this.runSerial) return null;
+      // Not fatal: guidance cannot run, but the person can still take the photo themselves.
+      const reason = error instanceof Error ? error.message : String(error);
+      emit(this, 'liveness-error', { code: 'model-load-failed', message: reason, recoverable: true });
+      this.offerManualCapture('detector-unavailable');
+      return null;
+    }
+  }
+
+  /** Starts a fresh capture session; on a hidden page it waits for the page to be shown again. */
+  private beginGuidance(detector: DetectorClient, thresholds: QualityThresholds): void {
+    this.stopGuidance();
+    if (document.visibilityState === 'hidden') {
+      this.pause();
+      return;
+    }
+    this.paused = false;
+    const video = this.video;
+    if (!video) return;
+    const clipKind = this.clipKind();
+    const session = new CaptureSession({
+      detector,
+      thresholds,
+      holdMs: this.holdDuration,
+      windowMs: Math.min(BEST_FRAME_WINDOW_MS, this.holdDuration),
+      clipMs: clipKind ? this.clipDuration : 0,
+      clipFrameIntervalMs: clipKind === 'frames' ? CLIP_SHOTSET_INTERVAL_MS : 0,
+      onFrame: (update) => this.onFrame(update),
+      onReady: (best) => void this.capture(best.bitmap, best.verdict, true),
+      onClipStart: () => this.startClip(clipKind),
+      onClipFrame: (frame) => this.addClipFrame(frame),
+      onClipAbort: () => this.discardClip(),
+    });
+    this.session = session;
+    this.loop = new FrameLoop(
+      video,
+      (timestamp) => session.processFrame(video, timestamp),
+      (error) => {
+        if (this.phase === 'guiding' && !session.finished) this.fail(asLivenessError(error, 'capture-failed'));
+      },
+    );
+    this.loop.start();
+  }
+
+  /** Stops analysing frames and drops the session's frames and any clip in progress. */
+  private stopGuidance(): void {
+    this.loop?.stop();
+    this.loop = null;
+    this.session?.finish();
+    this.session = null;
+    this.discardClip();
+  }
+
+  /** How a video-mode clip is gathered; browsers that cannot record get the multi-frame shotset instead. */
+  private clipKind(): ClipSource['kind'] | null {
+    if (this.mode !== 'video') return null;
+    return this.videoFormat === 'recording' && supportedClipType() ? 'recording' : 'frames';
+  }
+
+  private startClip(kind: ClipSource['kind'] | null): void {
+    this.discardClip();
+    if (kind === 'frames') {
+      this.clip = { kind: 'frames', frames: [] };
+      return;
+    }
+    const stream = this.camera.stream;
+    try {
+      if (!stream) throw new Error('the camera stream is gone');
+      const recording = startClipRecording(stream);
+      this.clip = { kind: 'recording', recording, frameRate: this.camera.frameRate(), durationMs: this.clipDuration };
+    } catch (error) {
+      this.fail(asLivenessError(error, 'capture-failed'));
+    }
+  }
+
+  private addClipFrame(frame: ImageBitmap): void {
+    if (this.clip?.kind !== 'frames') {
+      frame.close();
+      return;
+    }
+    const jpeg = encodeJpeg(frame)
+      .then((encoded) => encoded.blob)
+      .finally(() => frame.close());
+    // Awaited when the clip is packaged; a discarded clip's failed encoding must not surface as unhandled.
+    jpeg.catch(() => undefined);
+    this.clip.frames.push(jpeg);
+  }
+
+  private takeClip(): ClipSource | null {
+    const clip = this.clip;
+    this.clip = null;
+    return clip;
+  }
+
+  private discardClip(): void {
+    if (this.clip?.kind === 'recording') this.clip.recording.cancel();
+    this.clip = null;
   }
 
   private onFrame(update: FrameUpdate): void {
@@ -407,14 +513,24 @@ export class LivenessCheckElement extends LitElement {
 
   private async capture(bitmap: ImageBitmap, verdict: GateVerdict | null, automatic: boolean): Promise<void> {
     const run = this.runSerial;
-    this.loop?.stop();
-    this.session?.finish();
+    // An automatic capture keeps its clip; stopping guidance throws away any other (a manual capture has none).
+    const clip = automatic ? this.takeClip() : null;
+    this.stopGuidance();
+    clearTimeout(this.manualTimer);
     this.phase = 'capturing';
     this.announcement = this.translator.t('status.capturing');
     this.progress = 1;
-    let prepared: PreparedUpload;
+    let packaged: PackagedCapture;
     try {
-      prepared = await this.packageCapture(bitmap, verdict, automatic);
+      packaged = await packageCapture({
+        bitmap,
+        verdict,
+        mode: this.mode,
+        automatic,
+        ...(automatic ? {} : { manualReason: this.manualReason ?? 'timeout' }),
+        clip,
+        elapsedMs: performance.now() - this.guidingSince,
+      });
     } catch (error) {
       if (run === this.runSerial) this.fail(asLivenessError(error, 'capture-failed'));
       return;
@@ -425,84 +541,29 @@ export class LivenessCheckElement extends LitElement {
     // The picture is taken: release the camera now rather than keep the light on during the upload.
     this.releaseCapture();
     emit(this, 'liveness-capture', {
-      mode: prepared.report.mode,
-      media: prepared.media,
-      fileName: prepared.fileName,
-      selfie: prepared.selfie,
-      report: prepared.report,
+      mode: packaged.report.mode,
+      media: packaged.media,
+      fileName: packaged.fileName,
+      selfie: packaged.selfie,
+      report: packaged.report,
     });
     if (!this.endpoint) {
       this.phase = 'done';
+      this.announcement = this.translator.t('status.done');
       return;
     }
-    this.pendingUpload = prepared;
-    await this.submit(prepared);
-  }
-
-  private async packageCapture(
-    bitmap: ImageBitmap,
-    verdict: GateVerdict | null,
-    automatic: boolean,
-  ): Promise<PreparedUpload> {
-    const jpeg = await encodeJpeg(bitmap);
-    const mode = this.mode;
-    const orientation = jpeg.height > jpeg.width ? 'portrait' : 'landscape';
-    const scale = jpeg.width / bitmap.width;
-    const face = verdict?.face?.box ?? null;
-    const metrics: Record<string, number> = { ...(verdict?.metrics ?? {}) };
-    if (jpeg.upscaled) metrics.upscale = scale;
-    const report: CaptureReport = {
-      version: 1,
-      mode,
-      tags: tagsForMode(mode, orientation),
-      automatic,
-      ...(automatic ? {} : { manualReason: this.manualReason ?? 'timeout' }),
-      frame: { width: jpeg.width, height: jpeg.height },
-      face: face
-        ? { x: face.x * scale, y: face.y * scale, width: face.width * scale, height: face.height * scale }
-        : null,
-      metrics,
-      elapsedMs: Math.round(performance.now() - this.guidingSince),
-      frameCount: 1,
-      capturedAt: new Date().toISOString(),
-      userAgent: navigator.userAgent,
-    };
-    const prepared = (media: Blob, fileName: string): PreparedUpload => ({
-      media,
-      fileName,
-      selfie: jpeg.blob,
-      report,
-      idempotencyKey: crypto.randomUUID(),
-    });
-    if (mode === 'image') return prepared(jpeg.blob, 'selfie.jpg');
-    if (mode === 'shotset') return prepared(await packShotset([jpeg.blob]), 'selfie.zip');
-    if (!automatic) {
-      // A manual capture has no clip behind it: send the still as a one-frame shotset, which Oz scores as video.
-      return prepared(await packShotset([jpeg.blob]), 'selfie.zip');
-    }
-    if (this.videoFormat === 'shotset') {
-      const frames = await Promise.all(this.clipFrames);
-      this.clipFrames = [];
-      report.frameCount = frames.length;
-      return prepared(await packShotset(frames), 'clip.zip');
-    }
-    const recording = this.recording;
-    this.recording = null;
-    if (!recording) throw new Error('the clip recording is missing');
-    const clip = await recording.finish();
-    const frameRate = this.camera.stream?.getVideoTracks()[0]?.getSettings().frameRate ?? 30;
-    report.frameCount = Math.max(1, Math.round((this.clipDuration / 1000) * frameRate));
-    return prepared(clip, clip.type === 'video/mp4' ? 'clip.mp4' : 'clip.webm');
+    this.pendingUpload = { ...packaged, idempotencyKey: crypto.randomUUID() };
+    await this.submit(this.pendingUpload);
   }
 
   private async submit(prepared: PreparedUpload): Promise<void> {
     const run = this.runSerial;
-    const abort = new AbortController();
-    this.uploadAbort = abort;
+    const signal = this.newRequestSignal();
     this.phase = 'uploading';
     this.announcement = this.translator.t('status.uploading');
+    let accepted: UploadAccepted;
     try {
-      const accepted = await uploadCapture({
+      accepted = await uploadCapture({
         endpoint: this.endpoint,
         token: this.token,
         media: prepared.media,
@@ -510,50 +571,76 @@ export class LivenessCheckElement extends LitElement {
         selfie: prepared.selfie,
         report: prepared.report,
         idempotencyKey: prepared.idempotencyKey,
-        signal: abort.signal,
+        signal,
       });
-      if (run !== this.runSerial) return;
-      this.pendingUpload = null;
-      emit(this, 'liveness-submitted', accepted);
-      this.phase = 'processing';
-      this.announcement = this.translator.t('status.processing');
-      const status = await waitForCheck(this.endpoint, this.token, accepted.checkId, { signal: abort.signal });
-      if (run !== this.runSerial) return;
-      const final = status.status === 'done' ? 'done' : 'failed';
-      emit(this, 'liveness-complete', {
-        checkId: accepted.checkId,
-        sessionId: accepted.sessionId,
-        status: final,
-        ...(status.result !== undefined ? { result: status.result } : {}),
-      });
-      if (final === 'done') {
-        this.phase = 'done';
-        this.announcement = this.translator.t('status.done');
-      } else {
-        this.fail(new LivenessError('check-failed', 'The backend could not complete the check.', false));
-      }
     } catch (error) {
-      if (run !== this.runSerial || abort.signal.aborted) return;
-      this.fail(asLivenessError(error, 'upload-failed'));
+      if (run === this.runSerial && !signal.aborted) this.fail(asLivenessError(error, 'upload-failed'));
+      return;
+    }
+    if (run !== this.runSerial) return;
+    this.pendingUpload = null;
+    this.acceptedCheck = accepted;
+    emit(this, 'liveness-submitted', accepted);
+    await this.awaitVerdict(accepted);
+  }
+
+  /** Waits for the accepted check to finish; a retry after a failure here resumes the wait, not the capture. */
+  private async awaitVerdict(accepted: UploadAccepted): Promise<void> {
+    const run = this.runSerial;
+    const signal = this.newRequestSignal();
+    this.phase = 'processing';
+    this.announcement = this.translator.t('status.processing');
+    let status: CheckStatus;
+    try {
+      status = await waitForCheck(this.endpoint, this.token, accepted.checkId, { signal });
+    } catch (error) {
+      if (run === this.runSerial && !signal.aborted) this.fail(asLivenessError(error, 'network'));
+      return;
+    }
+    if (run !== this.runSerial) return;
+    this.acceptedCheck = null;
+    const final = status.status === 'done' ? 'done' : 'failed';
+    emit(this, 'liveness-complete', {
+      checkId: accepted.checkId,
+      sessionId: accepted.sessionId,
+      status: final,
+      ...(status.result !== undefined ? { result: status.result } : {}),
+    });
+    if (final === 'done') {
+      this.phase = 'done';
+      this.announcement = this.translator.t('status.done');
+    } else {
+      this.fail(new LivenessError('check-failed', 'The backend could not complete the check.', false));
     }
   }
 
+  private newRequestSignal(): AbortSignal {
+    this.uploadAbort?.abort();
+    this.uploadAbort = new AbortController();
+    return this.uploadAbort.signal;
+  }
+
+  /**
+   * The capture token is single use: once an upload was accepted, a retry waits for that check again; a failed
+   * upload is re-sent as it was (same idempotency key); anything else starts a new capture.
+   */
   private async retry(): Promise<void> {
-    const canResend =
-      this.pendingUpload && this.error && (this.error.code === 'upload-failed' || this.error.code === 'network');
-    if (canResend && this.pendingUpload) {
+    const error = this.error;
+    if (this.acceptedCheck && error?.recoverable) {
+      this.error = null;
+      await this.awaitVerdict(this.acceptedCheck);
+    } else if (this.pendingUpload && (error?.code === 'upload-failed' || error?.code === 'network')) {
       this.error = null;
       await this.submit(this.pendingUpload);
-      return;
+    } else {
+      await this.start();
     }
-    await this.start();
   }
 
   private fail(error: LivenessError): void {
-    this.loop?.stop();
-    this.session?.finish();
     this.releaseCapture();
     this.error = error;
+    this.paused = false;
     this.phase = 'error';
     this.announcement = this.translator.t(`error.${error.code}` as MessageKey);
     emit(this, 'liveness-error', { code: error.code, message: error.message, recoverable: error.recoverable });
@@ -562,15 +649,12 @@ export class LivenessCheckElement extends LitElement {
   /** Stops detection and the camera but keeps the prepared upload, so a failed upload can be re-sent. */
   private releaseCapture(): void {
     clearTimeout(this.manualTimer);
-    this.loop?.stop();
-    this.loop = null;
-    this.session?.finish();
-    this.session = null;
-    this.discardClip();
+    this.stopGuidance();
     this.detector?.close();
     this.detector = null;
     this.camera.stop();
-    if (this.video) this.video.srcObject = null;
+    const video = this.video;
+    if (video) video.srcObject = null;
   }
 
   private teardown(): void {
@@ -584,38 +668,48 @@ export class LivenessCheckElement extends LitElement {
     clearTimeout(this.manualTimer);
     if (this.manualCaptureAfter > 0) {
       this.manualTimer = setTimeout(() => {
-        if (this.phase === 'guiding') {
-          this.manualReason ??= 'timeout';
-          this.manualAvailable = true;
-          this.announcement = this.translator.t('manual.hint');
-        }
+        if (this.phase === 'guiding') this.offerManualCapture('timeout');
       }, this.manualCaptureAfter);
     }
   }
 
+  private offerManualCapture(reason: ManualReason): void {
+    // Detection failing is the stronger reason: it explains why automatic capture never came.
+    this.manualReason = reason === 'detector-unavailable' ? reason : (this.manualReason ?? reason);
+    this.manualAvailable = true;
+    this.announcement = this.translator.t(reason === 'timeout' ? 'manual.hint' : 'error.model-load-failed');
+  }
+
   private readonly onVisibilityChange = (): void => {
-    if (this.phase !== 'guiding' || !this.detector) return;
-    if (document.visibilityState === 'hidden') {
-      // Frames seen before the page was hidden say nothing about the person now: start the hold again.
-      this.loop?.stop();
-      this.session?.finish();
-      this.session = null;
-      this.announcement = this.translator.t('status.paused');
-    } else {
-      const thresholds = this.safeThresholds();
-      if (thresholds) this.startGuidance(this.detector, thresholds);
-    }
+    if (this.phase !== 'guiding') return;
+    if (document.visibilityState === 'hidden') this.pause();
+    else if (this.paused) this.resume();
   };
 
-  private get translator(): Translator {
-    return createTranslator(this.effectiveLang(), this.strings);
+  /**
+   * Frames seen before the page was hidden say nothing about the person now, so the session (and any clip) is
+   * dropped and the hold starts again on resume. The camera stays open to avoid a second permission prompt.
+   */
+  private pause(): void {
+    this.stopGuidance();
+    this.paused = true;
+    this.hint = null;
+    this.progress = 0;
+    this.announcement = this.translator.t('status.paused');
   }
 
-  private effectiveLang(): string {
-    if (this.lang) return this.lang;
-    const scoped = this.closest('[lang]');
-    return (scoped as HTMLElement | null)?.lang || document.documentElement.lang || navigator.language || 'en';
+  private resume(): void {
+    this.paused = false;
+    if (this.detector && this.thresholdsInUse) this.beginGuidance(this.detector, this.thresholdsInUse);
   }
+
+  private focusContext(): FocusContext {
+    const active = document.activeElement;
+    const focusInside = active !== null && (active === this || this.contains(active));
+    return { focusInside, focusElsewhere: !focusInside && active !== null && active !== document.body };
+  }
+
+  private readonly onStartClick = (): void => void this.start();
 
   private onCameraSelect(event: Event): void {
     this.cameraId = (event.target as HTMLSelectElement).value;
@@ -623,26 +717,15 @@ export class LivenessCheckElement extends LitElement {
 
   protected override render(): TemplateResult {
     const i18n = this.translator;
-    const showStage = this.phase === 'starting' || this.phase === 'guiding' || this.phase === 'capturing';
+    const screen = screenOf(this.phase);
     return html`
       <div part="base" class="base" lang=${i18n.lang} dir=${i18n.dir}>
-        ${this.phase === 'intro' ? this.renderIntro(i18n) : nothing}
-        <div
-          part="stage"
-          class="stage"
-          ?hidden=${!showStage}
-          style=${styleMap({ aspectRatio: `${this.frameSize.width} / ${this.frameSize.height}` })}
-        >
-          <video part="video" muted playsinline aria-label=${i18n.t('video.label')}></video>
-          ${this.renderOverlay(ovalForFrame(this.frameSize.width, this.frameSize.height))}
-          ${this.renderStageStatus(i18n)}
-        </div>
-        ${showStage ? this.renderGuidance(i18n) : nothing}
-        ${this.phase === 'uploading' || this.phase === 'processing'
-          ? html`<p class="hint" part="hint">${i18n.t(this.phase === 'uploading' ? 'status.uploading' : 'status.processing')}</p>`
-          : nothing}
-        ${this.phase === 'done' ? this.renderDone(i18n) : nothing}
-        ${this.phase === 'error' && this.error ? this.renderError(i18n, this.error) : nothing}
+        ${screen === 'intro' ? this.renderIntro(i18n) : nothing}
+        ${this.renderStage(i18n, screen === 'camera')}
+        ${screen === 'camera' ? this.renderGuidance(i18n) : nothing}
+        ${screen === 'progress' ? this.renderSending(i18n) : nothing}
+        ${screen === 'done' ? this.renderDone(i18n) : nothing}
+        ${screen === 'error' && this.error ? this.renderError(i18n, this.error) : nothing}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </div>
     `;
@@ -654,14 +737,39 @@ export class LivenessCheckElement extends LitElement {
         <h2>${i18n.t('intro.title')}</h2>
         <p>${i18n.t('intro.body')}</p>
       </slot>
-      <button part="button start-button" @click=${() => void this.start()}>${i18n.t('intro.start')}</button>
+      <button part="button start-button" data-autofocus @click=${this.onStartClick}>${i18n.t('intro.start')}</button>
+    </div>`;
+  }
+
+  // The stage stays in the DOM on every screen so the <video> element, and its stream, survive re-renders.
+  private renderStage(i18n: Translator, visible: boolean): TemplateResult {
+    return html`<div
+      part="stage"
+      class="stage"
+      role="group"
+      aria-label=${i18n.t('video.label')}
+      tabindex="-1"
+      ?data-autofocus=${visible}
+      ?hidden=${!visible}
+      style=${styleMap({ aspectRatio: `${this.frameSize.width} / ${this.frameSize.height}` })}
+    >
+      <video part="video" muted playsinline aria-hidden="true"></video>
+      ${this.renderOverlay(ovalForFrame(this.frameSize.width, this.frameSize.height))}
+      ${this.renderStageStatus(i18n)}
     </div>`;
   }
 
   private renderOverlay(oval: Oval): TemplateResult {
     const { width, height } = this.frameSize;
     const ok = this.hint === 'ok';
-    return html`<svg class="overlay" part="overlay" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid slice" aria-hidden="true">
+    return html`<svg
+      class="overlay"
+      part="overlay"
+      viewBox="0 0 ${width} ${height}"
+      preserveAspectRatio="xMidYMid slice"
+      aria-hidden="true"
+      focusable="false"
+    >
       <defs>
         <mask id="oval-hole">
           <rect width=${width} height=${height} fill="white"></rect>
@@ -669,66 +777,105 @@ export class LivenessCheckElement extends LitElement {
         </mask>
       </defs>
       <rect class="backdrop" width=${width} height=${height} mask="url(#oval-hole)"></rect>
-      <ellipse part="oval" class="oval ${ok ? 'oval--ok' : ''}" cx=${oval.cx} cy=${oval.cy} rx=${oval.rx} ry=${oval.ry}></ellipse>
+      <ellipse
+        part="oval"
+        class="oval ${ok ? 'oval--ok' : ''}"
+        cx=${oval.cx}
+        cy=${oval.cy}
+        rx=${oval.rx}
+        ry=${oval.ry}
+      ></ellipse>
     </svg>`;
   }
 
   private renderStageStatus(i18n: Translator): TemplateResult | typeof nothing {
-    if (this.phase === 'starting') return html`<p class="stage-status">${i18n.t('status.starting')}</p>`;
-    if (this.phase === 'capturing') return html`<p class="stage-status">${i18n.t('status.capturing')}</p>`;
-    if (this.phase === 'guiding' && this.detectorRuntime === null) {
-      return html`<p class="stage-status">${i18n.t('status.loading')}</p>`;
-    }
-    return nothing;
+    const key = this.stageStatusKey();
+    return key ? html`<p part="status" class="stage-status">${i18n.t(key)}</p>` : nothing;
+  }
+
+  private stageStatusKey(): MessageKey | null {
+    if (this.phase === 'starting') return 'status.starting';
+    if (this.phase === 'capturing') return 'status.capturing';
+    if (this.phase !== 'guiding') return null;
+    if (this.paused) return 'status.paused';
+    return this.detectorRuntime === null ? 'status.loading' : null;
   }
 
   private renderGuidance(i18n: Translator): TemplateResult {
-    const percent = Math.round(this.progress * 100);
-    const cameras = this.camera.devices;
+    const guided = this.detectorRuntime !== 'unavailable';
+    const hint = guided ? (this.hint ? i18n.t(`hint.${this.hint}`) : '') : i18n.t('error.model-load-failed');
     return html`
-      <p part="hint" class="hint">${this.hint ? i18n.t(`hint.${this.hint}`) : ''}</p>
-      <div
-        part="progress"
-        class="progress"
-        role="progressbar"
-        aria-label=${i18n.t('progress.label')}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${percent}
-      >
-        <div class="progress__bar" style=${styleMap({ width: `${percent}%` })}></div>
-      </div>
-      <div class="controls">
-        ${this.manualAvailable && this.phase === 'guiding'
-          ? html`<button part="button capture-button" @click=${() => void this.captureNow()}>${i18n.t('manual.capture')}</button>`
-          : nothing}
-        ${cameras.length > 1
-          ? html`<label
-              >${i18n.t('camera.label')}
-              <select part="camera-select" @change=${this.onCameraSelect}>
-                ${cameras.map(
-                  (device, index) =>
-                    html`<option value=${device.deviceId} ?selected=${device.deviceId === this.camera.info()?.deviceId}>
-                      ${device.label || `${i18n.t('camera.label')} ${index + 1}`}
-                    </option>`,
-                )}
-              </select></label
-            >`
-          : nothing}
-      </div>
+      <p part="hint" class="hint">${hint}</p>
+      ${guided ? this.renderProgress(i18n) : nothing}
+      ${this.manualAvailable && this.phase === 'guiding' ? this.renderManualCapture(i18n) : nothing}
+      ${this.camera.devices.length > 1 ? this.renderCameraSelect(i18n) : nothing}
     `;
   }
 
-  private renderDone(i18n: Translator): TemplateResult {
+  private renderProgress(i18n: Translator): TemplateResult {
+    const percent = Math.round(this.progress * 100);
+    return html`<div
+      part="progress"
+      class="progress"
+      role="progressbar"
+      aria-label=${i18n.t('progress.label')}
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${percent}
+    >
+      <div part="progress-bar" class="progress__bar" style=${styleMap({ width: `${percent}%` })}></div>
+    </div>`;
+  }
+
+  private renderManualCapture(i18n: Translator): TemplateResult {
+    const explain = this.manualReason === 'timeout';
+    return html`<div class="controls">
+      ${explain
+        ? html`<p part="manual-hint" class="manual-hint" id="manual-hint">${i18n.t('manual.hint')}</p>`
+        : nothing}
+      <button
+        part="button capture-button"
+        aria-describedby=${explain ? 'manual-hint' : nothing}
+        @click=${() => void this.captureNow()}
+      >
+        ${i18n.t('manual.capture')}
+      </button>
+    </div>`;
+  }
+
+  private renderCameraSelect(i18n: Translator): TemplateResult {
+    const active = this.camera.info()?.deviceId;
+    return html`<div class="controls">
+      <label for="camera-select">${i18n.t('camera.label')}</label>
+      <select id="camera-select" part="camera-select" @change=${this.onCameraSelect}>
+        ${this.camera.devices.map(
+          (device, index) =>
+            html`<option value=${device.deviceId} ?selected=${device.deviceId === active}>
+              ${device.label || `${i18n.t('camera.label')} ${index + 1}`}
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private renderSending(i18n: Translator): TemplateResult {
+    const key = this.phase === 'uploading' ? 'status.uploading' : 'status.processing';
     return html`<div part="screen" class="screen">
-      <slot name="success"><h2>${i18n.t('status.done')}</h2></slot>
+      <p part="status" class="status" tabindex="-1" data-autofocus>${i18n.t(key)}</p>
+    </div>`;
+  }
+
+  private renderDone(i18n: Translator): TemplateResult {
+    // The heading takes focus; when the integrator slots their own content, the screen itself does.
+    return html`<div part="screen" class="screen" tabindex="-1" data-autofocus-fallback>
+      <slot name="success"><h2 tabindex="-1" data-autofocus>${i18n.t('status.done')}</h2></slot>
     </div>`;
   }
 
   private renderError(i18n: Translator, error: LivenessError): TemplateResult {
-    return html`<div part="screen" class="screen" role="alert">
-      <h2>${i18n.t('error.title')}</h2>
-      <p class="error-message">${i18n.t(`error.${error.code}` as MessageKey)}</p>
+    return html`<div part="screen" class="screen">
+      <h2 tabindex="-1" data-autofocus>${i18n.t('error.title')}</h2>
+      <p part="error-message" class="error-message">${i18n.t(`error.${error.code}` as MessageKey)}</p>
       <slot name="error"></slot>
       ${error.recoverable
         ? html`<button part="button retry-button" @click=${() => void this.retry()}>${i18n.t('action.retry')}</button>`

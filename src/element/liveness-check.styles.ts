@@ -2,11 +2,15 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    /* Defaults meet WCAG AA on the default surface: text ≥ 4.5:1, the progress fill and focus ring ≥ 3:1. */
     --liveness-accent: #0b57d0;
+    --liveness-on-accent: #ffffff;
     --liveness-ok: #137333;
     --liveness-text: #1f1f1f;
     --liveness-muted: #444746;
+    --liveness-error: #b3261e;
     --liveness-surface: #ffffff;
+    --liveness-track: #e3e3e3;
     --liveness-backdrop: rgb(0 0 0 / 0.55);
     --liveness-oval-stroke: #ffffff;
     --liveness-radius: 12px;
@@ -67,6 +71,7 @@ export const styles = css`
     inset: auto 0 0 0;
     margin: 0;
     padding: 8px 12px;
+    /* White on at least 70% black stays above 8:1 whatever the video shows behind it. */
     color: #fff;
     background: rgb(0 0 0 / 0.7);
     font-size: 0.95rem;
@@ -82,7 +87,7 @@ export const styles = css`
   .progress {
     height: 6px;
     border-radius: 3px;
-    background: #e3e3e3;
+    background: var(--liveness-track);
     overflow: hidden;
   }
   .progress__bar {
@@ -108,6 +113,17 @@ export const styles = css`
     color: var(--liveness-muted);
     line-height: 1.45;
   }
+  .screen .status {
+    color: var(--liveness-text);
+    font-size: 1.25rem;
+    font-weight: 600;
+  }
+  .manual-hint {
+    margin: 0;
+    flex-basis: 100%;
+    color: var(--liveness-muted);
+    text-align: center;
+  }
   button {
     font: inherit;
     font-weight: 600;
@@ -115,13 +131,19 @@ export const styles = css`
     padding: 10px 20px;
     border: 2px solid transparent;
     border-radius: 999px;
-    color: #fff;
+    color: var(--liveness-on-accent);
     background: var(--liveness-accent);
     cursor: pointer;
   }
-  button:focus-visible {
+  button:focus-visible,
+  select:focus-visible,
+  [tabindex='-1']:focus-visible {
     outline: 3px solid var(--liveness-accent);
     outline-offset: 3px;
+  }
+  /* Headings and status text take focus only so screen readers land on the new screen; a mouse user needs no ring. */
+  [tabindex='-1']:focus:not(:focus-visible) {
+    outline: none;
   }
   button.secondary {
     color: var(--liveness-accent);
@@ -139,10 +161,13 @@ export const styles = css`
     font: inherit;
     min-height: 44px;
     padding: 6px 8px;
+    border: 1px solid var(--liveness-muted);
     border-radius: 8px;
+    color: var(--liveness-text);
+    background: var(--liveness-surface);
   }
   .error-message {
-    color: #b3261e;
+    color: var(--liveness-error);
   }
   .visually-hidden {
     position: absolute;
@@ -162,6 +187,15 @@ export const styles = css`
     .oval,
     .progress__bar {
       transition: none;
+    }
+  }
+  /* In forced-colours mode backgrounds are replaced: keep the progress fill and the oval visible. */
+  @media (forced-colors: active) {
+    .progress__bar {
+      background: Highlight;
+    }
+    .oval--ok {
+      stroke: Highlight;
     }
   }
 `;

@@ -28,6 +28,11 @@ export interface LivenessGuidanceDetail {
 }
 
 export interface LivenessCaptureDetail {
+  /**
+   * The form of `media`, as the backend will judge it: `image`, `shotset` (a ZIP) or `video` (a recording). In
+   * `video` mode a ZIP of frames (`video-format="shotset"`, a browser that cannot record, or a manual capture)
+   * is a `shotset`.
+   */
   mode: CaptureMode;
   /** The packaged media: image/jpeg, application/zip (shotset) or video/mp4|webm. */
   media: Blob;

@@ -1,0 +1,61 @@
+/**
+ * Where keyboard focus goes when the element changes screen. A screen groups the phases a person perceives as
+ * one view, so focus moves when the view is replaced (the start button disappears, an error appears) and never
+ * on every phase step inside a view.
+ */
+import type { LivenessPhase } from './phase.js';
+
+export type Screen = 'intro' | 'camera' | 'progress' | 'done' | 'error';
+
+export function screenOf(phase: LivenessPhase): Screen {
+  switch (phase) {
+    case 'intro':
+      return 'intro';
+    case 'starting':
+    case 'guiding':
+    case 'capturing':
+      return 'camera';
+    case 'uploading':
+    case 'processing':
+      return 'progress';
+    case 'done':
+      return 'done';
+    case 'error':
+      return 'error';
+  }
+}
+
+export interface FocusContext {
+  /** Focus is inside the element (on the control that the new screen is about to remove, typically). */
+  focusInside: boolean;
+  /** Some other control on the page has focus: the person is busy elsewhere. */
+  focusElsewhere: boolean;
+}
+
+/**
+ * Focus follows the person's own action (the control they used is inside the element) and moves to outcomes
+ * (done, error) that need their attention, but never takes focus from another control on the page.
+ */
+export function shouldMoveFocus(from: LivenessPhase, to: LivenessPhase, context: FocusContext): boolean {
+  const next = screenOf(to);
+  if (screenOf(from) === next) return false;
+  if (context.focusInside) return true;
+  return (next === 'done' || next === 'error') && !context.focusElsewhere;
+}
+
+/**
+ * Focuses the new screen's target: the first rendered `[data-autofocus]` element, else the first rendered
+ * `[data-autofocus-fallback]` (slotted content replaces, and so hides, a slot's default heading).
+ */
+export function focusScreen(root: ParentNode): HTMLElement | null {
+  for (const selector of ['[data-autofocus]', '[data-autofocus-fallback]']) {
+    for (const candidate of root.querySelectorAll<HTMLElement>(selector)) {
+      // Elements without boxes (hidden, or fallback content of a filled slot) cannot take focus.
+      if (candidate.getClientRects().length > 0) {
+        candidate.focus();
+        return candidate;
+      }
+    }
+  }
+  return null;
+}
