@@ -262,13 +262,19 @@ export class LivenessCheckElement extends LitElement {
     this.phase = 'starting';
     this.announcement = this.translator.t('status.starting');
     const started = performance.now();
-    if (!(await this.openPreview(run))) return;
+    // Face detection loads while the camera permission prompt is open: the WASM download and compile overlap
+    // the person's decision instead of following it.
+    const detectorLoad = this.loadDetector(thresholds);
+    if (!(await this.openPreview(run))) {
+      void detectorLoad.then((outcome) => ('client' in outcome ? outcome.client.close() : undefined));
+      return;
+    }
     const info = this.camera.info();
     if (info) emit(this, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
     this.guidingSince = performance.now();
     this.scheduleManualOffer();
 
-    const detector = await this.loadDetector(run, thresholds);
+    const detector = await this.settleDetector(run, detectorLoad);
     if (run !== this.runSerial) {
       detector?.close();
       return;
@@ -385,22 +391,30 @@ export class LivenessCheckElement extends LitElement {
   }
 
   /** Loads face detection, or offers manual capture when it cannot run; null in that case. */
-  private async loadDetector(run: number, thresholds: QualityThresholds): Promise<DetectorClient | null> {
-    try {
-      return await startDetector({
-        assets: resolveAssets(this.assets),
-        minDetectionConfidence: DETECTOR_MIN_CONFIDENCE,
-        minFaceScore: thresholds.minDetectionScore,
-        preferMainThread: this.noWorker,
-      });
-    } catch (error) {
-      if (run !== this.runSerial) return null;
-      // Not fatal: guidance cannot run, but the person can still take the photo themselves.
-      const reason = error instanceof Error ? error.message : String(error);
-      emit(this, 'liveness-error', { code: 'model-load-failed', message: reason, recoverable: true });
-      this.offerManualCapture('detector-unavailable');
-      return null;
-    }
+  private loadDetector(thresholds: QualityThresholds): Promise<{ client: DetectorClient } | { error: unknown }> {
+    return startDetector({
+      assets: resolveAssets(this.assets),
+      minDetectionConfidence: DETECTOR_MIN_CONFIDENCE,
+      minFaceScore: thresholds.minDetectionScore,
+      preferMainThread: this.noWorker,
+    }).then(
+      (client) => ({ client }),
+      (error: unknown) => ({ error }),
+    );
+  }
+
+  private async settleDetector(
+    run: number,
+    load: Promise<{ client: DetectorClient } | { error: unknown }>,
+  ): Promise<DetectorClient | null> {
+    const outcome = await load;
+    if ('client' in outcome) return outcome.client;
+    if (run !== this.runSerial) return null;
+    // Not fatal: guidance cannot run, but the person can still take the photo themselves.
+    const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    emit(this, 'liveness-error', { code: 'model-load-failed', message: reason, recoverable: true });
+    this.offerManualCapture('detector-unavailable');
+    return null;
   }
 
   /** Starts a fresh capture session; on a hidden page it waits for the page to be shown again. */
