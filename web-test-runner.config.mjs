@@ -56,6 +56,7 @@ const GROUPS = [
   { name: 'theming', files: 'test/browser/theming.browser.test.ts', clip: 'too-far' },
   { name: 'i18n', files: 'test/browser/i18n.browser.test.ts', clip: 'too-far' },
   { name: 'upload-retry', files: 'test/browser/upload-retry.browser.test.ts', clip: 'good' },
+  { name: 'telemetry', files: 'test/browser/telemetry.browser.test.ts', clip: 'good' },
 ];
 const only = process.env.WTR_GROUP;
 const selectedGroups = only ? GROUPS.filter((g) => g.name === only || g.name.startsWith(`${only}`)) : GROUPS;

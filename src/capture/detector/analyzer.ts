@@ -7,6 +7,7 @@ import { computeFrameStats, FACE_CROP_SIZE, FRAME_STATS_WIDTH } from '../frame-s
 import { selectFace } from '../../quality/face-selection.js';
 import type { FaceDetection } from '../../quality/types.js';
 import type { AnalyzerOptions, FrameAnalysis } from './protocol.js';
+import { allowOnlyOrigins, isWorkerScope, refuseMediaPipeTelemetry } from './request-guard.js';
 
 type Canvas2D = OffscreenCanvasRenderingContext2D;
 
@@ -20,6 +21,9 @@ export interface FrameAnalyzer {
 }
 
 export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<FrameAnalyzer> {
+  const { wasmLoaderUrl, wasmBinaryUrl, modelUrl } = options.assets;
+  if (isWorkerScope()) allowOnlyOrigins([wasmLoaderUrl, wasmBinaryUrl, modelUrl].map((url) => new URL(url).origin));
+  else refuseMediaPipeTelemetry();
   // MediaPipe's own loader injects a classic <script> on the main thread, which cannot run the ES-module WASM
   // loader we ship (the one module workers need). Importing the loader ourselves and passing an empty loader
   // path makes MediaPipe use the factory we installed, so one WASM build serves the worker and the fallback.
