@@ -1,0 +1,88 @@
+/**
+ * The backend under test, in a process of its own so its memory and CPU are its own: started by backend-bench.ts
+ * with `node --import tsx` and an IPC channel. It runs `startLivenessBackend` exactly as a deployment would
+ * (configuration from the environment, JSON logs on stderr) and answers the parent's questions about its memory
+ * and CPU per phase. Exits when the parent asks, or when the parent goes away.
+ */
+import { startLivenessBackend } from '../../src/server/index.js';
+
+export type ToBackendProcess = { type: 'phase-start' } | { type: 'phase-end' } | { type: 'close' };
+
+export interface ProcessUsage {
+  /** Highest values sampled every 20 ms during the phase, in bytes. */
+  peakRssBytes: number;
+  peakHeapUsedBytes: number;
+  peakHeapTotalBytes: number;
+  peakExternalBytes: number;
+  /** Highest RSS over the process's whole life so far (getrusage). */
+  lifetimeMaxRssBytes: number;
+  /** CPU time (user + system) spent by the process during the phase. */
+  cpuMs: number;
+}
+
+export type FromBackendProcess =
+  | { type: 'ready'; url: string; apiKey: string }
+  | { type: 'started-phase' }
+  | { type: 'usage'; usage: ProcessUsage }
+  | { type: 'failed'; message: string };
+
+const SAMPLE_INTERVAL_MS = 20;
+
+function send(message: FromBackendProcess): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  if (!process.send) throw new Error('backend-process.ts must be started with an IPC channel (by backend-bench.ts)');
+  const port = Number(process.env.PORT ?? 0);
+  const running = await startLivenessBackend({ env: process.env, port, host: '127.0.0.1', log: true });
+
+  const peaks = { rss: 0, heapUsed: 0, heapTotal: 0, external: 0 };
+  const sample = (): void => {
+    const memory = process.memoryUsage();
+    peaks.rss = Math.max(peaks.rss, memory.rss);
+    peaks.heapUsed = Math.max(peaks.heapUsed, memory.heapUsed);
+    peaks.heapTotal = Math.max(peaks.heapTotal, memory.heapTotal);
+    peaks.external = Math.max(peaks.external, memory.external);
+  };
+  const sampler = setInterval(sample, SAMPLE_INTERVAL_MS);
+  let cpuAtStart = process.cpuUsage();
+
+  process.on('message', (message: ToBackendProcess) => {
+    if (message.type === 'phase-start') {
+      Object.assign(peaks, { rss: 0, heapUsed: 0, heapTotal: 0, external: 0 });
+      sample();
+      cpuAtStart = process.cpuUsage();
+      send({ type: 'started-phase' });
+    } else if (message.type === 'phase-end') {
+      sample();
+      const cpu = process.cpuUsage(cpuAtStart);
+      send({
+        type: 'usage',
+        usage: {
+          peakRssBytes: peaks.rss,
+          peakHeapUsedBytes: peaks.heapUsed,
+          peakHeapTotalBytes: peaks.heapTotal,
+          peakExternalBytes: peaks.external,
+          // maxRSS is in kilobytes.
+          lifetimeMaxRssBytes: process.resourceUsage().maxRSS * 1024,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+        },
+      });
+    } else if (message.type === 'close') {
+      clearInterval(sampler);
+      running.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    }
+  });
+  // The parent died or closed the channel: never outlive it.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', url: running.url, apiKey: running.apiKey });
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+/** Turns the static server's response log into the byte figures of the report. Pure. */
+import type { ServedResponse } from '../lib/static-server.js';
+
+export type ByteCategory = 'js' | 'wasm' | 'model' | 'other' | 'harness';
+
+export interface CategoryBytes {
+  requests: number;
+  /** Uncompressed size of what was requested (the files themselves; 0 for a 304). */
+  rawBytes: number;
+  /** Body bytes on the wire (gzip-compressed where the server compressed). */
+  bodyBytes: number;
+  /** Everything the server wrote for these responses: status line, headers and body. */
+  wireBytes: number;
+}
+
+/** `total` is what the product needs; `harness` (the bench's own page and script) is kept out of it. */
+export type ByteBreakdown = Record<ByteCategory | 'total', CategoryBytes>;
+
+const MODEL_FOLDERS = ['/vendor/human-models/'];
+/** Where the bench's own pages are served from. */
+export const HARNESS_PREFIX = '/pages/';
+
+export function categorize(path: string): ByteCategory {
+  if (path.startsWith(HARNESS_PREFIX)) return 'harness';
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('.tflite') || path.endsWith('.bin') || MODEL_FOLDERS.some((folder) => path.startsWith(folder))) {
+    return 'model';
+  }
+  if (path.endsWith('.js') || path.endsWith('.mjs')) return 'js';
+  return 'other';
+}
+
+function empty(): CategoryBytes {
+  return { requests: 0, rawBytes: 0, bodyBytes: 0, wireBytes: 0 };
+}
+
+export function byteBreakdown(served: readonly ServedResponse[]): ByteBreakdown {
+  const breakdown: ByteBreakdown = { js: empty(), wasm: empty(), model: empty(), other: empty(), harness: empty(), total: empty() };
+  for (const response of served) {
+    const category = categorize(response.path);
+    const buckets = category === 'harness' ? [breakdown.harness] : [breakdown[category], breakdown.total];
+    for (const bucket of buckets) {
+      bucket.requests += 1;
+      // A 304 sends no body: the file's size was not downloaded again.
+      bucket.rawBytes += response.status === 304 ? 0 : response.rawBytes;
+      bucket.bodyBytes += response.bodyBytes;
+      bucket.wireBytes += response.wireBytes;
+    }
+  }
+  return breakdown;
+}

@@ -1,0 +1,224 @@
+/** Renders the short human summary (bench/results/latest.md) from a report. Pure. */
+import type { PhaseReport } from '../backend/backend-bench.js';
+import type { TargetReport } from '../browser/browser-bench.js';
+import type { ByteBreakdown } from '../browser/network.js';
+import type { Summary } from '../lib/stats.js';
+import type { BenchReport } from './types.js';
+
+const KB = 1000;
+const MB = 1000 * 1000;
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= MB) return `${(bytes / MB).toFixed(2)} MB`;
+  if (bytes >= KB) return `${(bytes / KB).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
+
+export function formatMs(ms: number): string {
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 100) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+function formatRatio(value: number | null | undefined): string {
+  return value == null ? 'n/a' : `${value.toFixed(value < 0.1 ? 3 : 2)}×`;
+}
+
+/** "median (p10–p90)" for a handful of runs. */
+function spread(summary: Summary): string {
+  return `${formatMs(summary.median)} (${formatMs(summary.p10)}–${formatMs(summary.p90)})`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function bytesCell(breakdown: ByteBreakdown, category: keyof ByteBreakdown): string {
+  const bytes = breakdown[category];
+  if (bytes.requests === 0) return '–';
+  return `${formatBytes(bytes.rawBytes)} / ${formatBytes(bytes.bodyBytes)}`;
+}
+
+function browserSection(report: BenchReport): string[] {
+  const browser = report.browser;
+  if (!browser) return [];
+  const { widget, baseline, ratios } = browser;
+  const both = (pick: (target: TargetReport) => string): [string, string] => [pick(widget), pick(baseline)];
+  const phaseRow = (label: string, name: keyof TargetReport['cold']['summary']): string[] => [
+    label,
+    ...both((target) => spread(target.cold.summary[name])),
+    formatRatio(ratio(widget.cold.summary[name].median, baseline.cold.summary[name].median)),
+  ];
+  const runs = widget.cold.summary.connectedToFirstGuidance.n;
+  return [
+    '## Browser',
+    '',
+    `Headless ${report.chromium ?? 'Chromium'}, fake camera playing the \`${browser.clip.split(' ')[0]}\` clip, files from a`,
+    `loopback server with gzip and \`${browser.cacheControl}\`. Widget: ${browser.build.bundler} build, detector runtime`,
+    `\`${widget.runtime}\`. Baseline: ${baseline.library} ${baseline.version}, tfjs ${baseline.tfjsVersion}, backend \`${baseline.runtime}\`.`,
+    '',
+    `### Bytes before the first guidance (raw / gzip on the wire), cold cache`,
+    '',
+    table(
+      ['', 'widget', 'baseline', 'ratio (gzip)'],
+      [
+        ...(['js', 'wasm', 'model', 'other'] as const).map((category) => [
+          category,
+          bytesCell(widget.coldBytes, category),
+          bytesCell(baseline.coldBytes, category),
+          formatRatio(ratio(widget.coldBytes[category].bodyBytes, baseline.coldBytes[category].bodyBytes)),
+        ]),
+        ['**total**', bytesCell(widget.coldBytes, 'total'), bytesCell(baseline.coldBytes, 'total'), formatRatio(ratios.coldBytesGzip)],
+        [
+          'warm reload: bytes on the wire (requests that reached the server / made)',
+          `${formatBytes(widget.warm.bytes.total.wireBytes)} (${widget.warm.bytes.total.requests}/${widget.warm.browserRequests})`,
+          `${formatBytes(baseline.warm.bytes.total.wireBytes)} (${baseline.warm.bytes.total.requests}/${baseline.warm.browserRequests})`,
+          '',
+        ],
+      ],
+    ),
+    '',
+    `### Time to first guidance, cold cache: median (p10–p90) of ${runs} runs`,
+    '',
+    table(
+      ['', 'widget', 'baseline', 'ratio (medians)'],
+      [
+        phaseRow('navigation → element connected', 'navigationToConnected'),
+        phaseRow('connected → camera playing', 'connectedToCameraPlaying'),
+        phaseRow('camera playing → detector ready', 'cameraPlayingToDetectorReady'),
+        phaseRow('detector ready → first guidance', 'detectorReadyToFirstGuidance'),
+        phaseRow('**connected → first guidance**', 'connectedToFirstGuidance'),
+        phaseRow('navigation → first guidance', 'navigationToFirstGuidance'),
+        [
+          'main-thread long tasks before first guidance: count / total (medians)',
+          ...both((t) => `${t.cold.longTasks.count.median} / ${formatMs(t.cold.longTasks.totalMs.median)}`),
+          '',
+        ],
+        [
+          'warm reload: navigation → first guidance',
+          ...both((target) => formatMs(target.warm.phases.navigationToFirstGuidance)),
+          formatRatio(ratios.warmNavigationToFirstGuidance),
+        ],
+      ],
+    ),
+    '',
+    `### Steady guidance (${formatMs(widget.steady.windowMs)} window)`,
+    '',
+    table(
+      ['', 'widget', 'baseline', 'ratio'],
+      [
+        ['frames analysed per second', ...both((t) => t.steady.framesPerSecond.toFixed(1)), formatRatio(ratios.framesPerSecond)],
+        ['per-frame latency p50 (main thread round trip)', ...both((t) => formatMs(t.steady.roundTripMs.median)), formatRatio(ratios.perFrameP50)],
+        ['per-frame latency p95', ...both((t) => formatMs(t.steady.roundTripMs.p95)), formatRatio(ratios.perFrameP95)],
+        [
+          'detector time p50 / p95 (worker side)',
+          widget.steady.inferenceMs ? `${formatMs(widget.steady.inferenceMs.median)} / ${formatMs(widget.steady.inferenceMs.p95)}` : '–',
+          '–',
+          '',
+        ],
+        [
+          'main-thread long tasks: count / total',
+          ...both((t) => `${t.steady.longTasks.count} / ${formatMs(t.steady.longTasks.totalMs)}`),
+          formatRatio(ratios.steadyLongTaskMs),
+        ],
+      ],
+    ),
+    '',
+    '### Capture size (default settings)',
+    '',
+    table(
+      ['mode', 'media', 'size', 'frames', 'selfie JPEG', 'connected → capture'],
+      widget.captures.map((capture) => [
+        `${capture.requested.mode}${capture.requested.videoFormat ? ` (${capture.requested.videoFormat})` : ''}`,
+        `${capture.mediaType} \`${capture.fileName}\``,
+        formatBytes(capture.mediaBytes),
+        String(capture.frameCount),
+        formatBytes(capture.selfieBytes),
+        formatMs(capture.connectedToCaptureMs),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function ratio(ours: number, theirs: number): number | null {
+  return theirs === 0 ? null : ours / theirs;
+}
+
+function phaseRow(phase: PhaseReport, label: string): string[] {
+  const providers = Object.entries(phase.providerMs)
+    .map(([name, summary]) => `${name} ${formatMs(summary.median)}`)
+    .join(', ');
+  return [
+    label,
+    String(phase.checks),
+    phase.checksPerSecond.toFixed(1),
+    `${formatMs(phase.endToEndMs.median)} / ${formatMs(phase.endToEndMs.p99)}`,
+    `${formatMs(phase.overheadMs.median)} / ${formatMs(phase.overheadMs.p99)}`,
+    formatMs(phase.uploadMs.median),
+    providers,
+    formatMs(phase.backendCpuMsPerCheck),
+    `${formatBytes(phase.usage.peakRssBytes)} / ${formatBytes(phase.usage.peakHeapUsedBytes)}`,
+  ];
+}
+
+function backendSection(report: BenchReport): string[] {
+  const backend = report.backend;
+  if (!backend) return [];
+  const header = [
+    '',
+    'checks',
+    'checks/s',
+    'end-to-end p50 / p99',
+    'backend overhead p50 / p99',
+    'upload p50',
+    'providers p50',
+    'CPU per check',
+    'peak RSS / heap',
+  ];
+  return [
+    '## Backend',
+    '',
+    `One check = \`POST /sessions\` + \`POST /checks\` (${formatBytes(backend.upload.zipBytes)} shotset, one ${backend.upload.frame.width}×${backend.upload.frame.height} JPEG) →`,
+    'verdict stored, both providers (policy `all`) on loopback emulators with no artificial delay. Overhead = end-to-end',
+    `minus the slower provider. ${backend.warmupChecks} warm-up checks first.`,
+    '',
+    table(header, backend.concurrency.map((phase) => phaseRow(phase, `concurrency ${phase.concurrency}`))),
+    '',
+    `Scaling at concurrency ${backend.scaling.concurrency}: flat wall time per check means no slowdown with volume.`,
+    '',
+    table(
+      ['', 'checks', 'wall time per check', 'checks/s', 'end-to-end p50 / p99', 'peak RSS'],
+      backend.scaling.phases.map((phase) => [
+        `${phase.factor}×`,
+        String(phase.checks),
+        formatMs(phase.wallMsPerCheck),
+        phase.checksPerSecond.toFixed(1),
+        `${formatMs(phase.endToEndMs.median)} / ${formatMs(phase.endToEndMs.p99)}`,
+        formatBytes(phase.usage.peakRssBytes),
+      ]),
+    ),
+    '',
+    `Peak memory of the backend process over the run: RSS ${formatBytes(backend.peakMemory.rssBytes)}, heap used ${formatBytes(backend.peakMemory.heapUsedBytes)} (idle after start: RSS ${formatBytes(backend.idle.peakRssBytes)}, heap ${formatBytes(backend.idle.peakHeapUsedBytes)}).`,
+    '',
+  ];
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const { machine } = report;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Generated ${report.generatedAt} by \`${report.command}\` in ${formatMs(report.durationMs)}.`,
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node};`,
+    `${report.chromium ?? 'Chromium not used'}. Load average (1 min) ${machine.loadAverage.start} at start, ${machine.loadAverage.end} at end.`,
+    'Medians are quoted; `bench/results/latest.json` has every run and every percentile.',
+    '',
+  ];
+  if (report.warnings.length > 0) {
+    lines.push('**Warnings**', '', ...report.warnings.map((warning) => `- ${warning}`), '');
+  }
+  lines.push(...browserSection(report), ...backendSection(report));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
