@@ -14,8 +14,11 @@ import { registerCheckRoutes } from './routes/checks.js';
 import type { AppEnv, BackendApp, RouteDeps } from './routes/deps.js';
 import { registerServiceRoutes } from './routes/service.js';
 import { registerSessionRoutes } from './routes/sessions.js';
+import { sessionResult } from './results.js';
 import type { Store } from './store/types.js';
 import { createTokenService } from './tokens.js';
+import { createUploadValidator, type UploadValidator } from './upload/validator.js';
+import { WebhookDispatcher, type WebhookTuning } from './webhooks/dispatcher.js';
 
 export interface LivenessBackendOptions {
   config: BackendConfig;
@@ -34,15 +37,25 @@ export interface LivenessBackendOptions {
   clientAddress?: (request: Request, env: unknown) => string | undefined;
   /** Run the processor with these options (e.g. a short provider timeout in tests). */
   providerTimeoutMs?: number;
-  /** How often expired token uses and media past retention are pruned. Default 60 s. */
+  /** How often expired token uses, and media and sessions past their retention, are pruned. Default 60 s. */
   sweepIntervalMs?: number;
+  /** Retry timings of the outbound webhook (LIVENESS_WEBHOOK_URL); the defaults retry for about an hour. */
+  webhook?: WebhookTuning & { fetch?: typeof fetch; random?: () => number };
+  /**
+   * Validates uploads (e.g. one worker pool shared by several backends in a process). Owned by the caller: close()
+   * does not close it. Default: a pool of LIVENESS_UPLOAD_WORKERS threads, owned by this backend.
+   */
+  uploadValidator?: UploadValidator;
 }
 
 export interface LivenessBackend {
   fetch(request: Request, env?: unknown): Promise<Response>;
   app: Hono<AppEnv>;
   processor: CheckProcessor;
-  /** Stops background work (in-flight checks stay processing and resume on the next start). */
+  /** null when LIVENESS_WEBHOOK_URL is unset. Pending deliveries in the store resume as soon as it is created. */
+  webhooks: WebhookDispatcher | null;
+  validator: UploadValidator;
+  /** Stops background work (in-flight checks stay processing, and webhooks pending, for the next start). */
   close(): Promise<void>;
 }
 
@@ -54,12 +67,29 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
   const logger = options.logger ?? silentLogger;
   const clientAddress = options.clientAddress ?? socketAddress;
 
+  const validator = options.uploadValidator ?? createUploadValidator({ workers: config.uploadWorkers });
+  const ownsValidator = options.uploadValidator === undefined;
+  const webhooks = config.webhook
+    ? new WebhookDispatcher({
+        ...options.webhook,
+        settings: config.webhook,
+        store,
+        clock,
+        logger,
+        render: async (delivery) => {
+          const [session, check] = await Promise.all([store.getSession(delivery.sessionId), store.getCheck(delivery.checkId)]);
+          return session && check ? sessionResult(session, check, config, clock()) : null;
+        },
+      })
+    : null;
   const processor = new CheckProcessor({
     adapters,
     store,
     clock,
     logger,
     mediaRetentionSeconds: config.mediaRetentionSeconds,
+    restoreMedia: (info, bytes, selfieJpeg) => validator.restore(info, bytes, selfieJpeg),
+    ...(webhooks ? { webhooks: { notify: () => webhooks.wake() } } : {}),
     ...(options.providerTimeoutMs ? { providerTimeoutMs: options.providerTimeoutMs } : {}),
   });
   const deps: RouteDeps = {
@@ -71,6 +101,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
     logger,
     tokens: createTokenService({ secret: config.tokenSecret, audience: config.audience, issuer: config.issuer, clock }),
     sessionLimiter: createRateLimiter({ perMinute: config.rateLimit.sessionPerMinute, clock, scope: 'session' }),
+    validator,
   };
   const clientLimiter = createRateLimiter({ perMinute: config.rateLimit.clientPerMinute, clock, scope: 'client' });
 
@@ -104,18 +135,30 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
   });
 
   const sweepTimer = setInterval(() => {
-    store.prune(clock()).catch((error: unknown) => logger.error('prune-failed', { error: describeError(error) }));
+    store
+      .prune(clock(), { sessionRetentionSeconds: config.sessionRetentionSeconds })
+      .then((pruned) => {
+        if (pruned.sessions > 0 || pruned.media > 0) logger.info('store-pruned', { ...pruned });
+      })
+      .catch((error: unknown) => logger.error('prune-failed', { error: describeError(error) }));
   }, options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
   // A pending sweep must not keep a process (or a test runner) alive on its own.
   if (typeof sweepTimer === 'object' && 'unref' in sweepTimer) sweepTimer.unref();
+
+  // Deliveries left pending by an earlier run (a restart, a crash) are picked up now.
+  webhooks?.wake();
 
   return {
     fetch: async (request, env) => app.fetch(request, env),
     app,
     processor,
+    webhooks,
+    validator,
     close: async () => {
       clearInterval(sweepTimer);
       await processor.close();
+      await webhooks?.close();
+      if (ownsValidator) await validator.close();
     },
   };
 }

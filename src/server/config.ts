@@ -3,6 +3,7 @@
  * at fault, so a misconfigured deployment fails fast with an actionable message.
  */
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { POLICY_NAMES, type PolicyName } from './policy.js';
@@ -18,6 +19,8 @@ export interface OzSettings {
   password: string | null;
   apiVersion: string;
   webhookUrl: string | null;
+  /** First delay between analysis reads (they grow x1.5); null: the adapter's default. */
+  pollIntervalMs: number | null;
 }
 
 export interface KairosSettings {
@@ -26,6 +29,14 @@ export interface KairosSettings {
   appId: string | null;
   appKey: string | null;
   threshold: number;
+}
+
+/** The integrator's webhook: one signed `check.completed` event per check (see webhooks/). */
+export interface WebhookSettings {
+  url: string;
+  secret: string;
+  /** Deliveries of one event before it is given up (the first one included). */
+  maxAttempts: number;
 }
 
 export interface BackendConfig {
@@ -48,6 +59,12 @@ export interface BackendConfig {
   /** Limit on the whole POST /checks request body. */
   maxUploadBytes: number;
   mediaRetentionSeconds: number;
+  /** How long a session with its check and result is kept after its last activity (token expiry or verdict). */
+  sessionRetentionSeconds: number;
+  /** null: no outbound webhook. */
+  webhook: WebhookSettings | null;
+  /** Threads that decode and check uploaded images; 0 runs that work on the main thread. */
+  uploadWorkers: number;
   rateLimit: { clientPerMinute: number; sessionPerMinute: number };
   oz: OzSettings;
   kairos: KairosSettings;
@@ -61,6 +78,9 @@ export class ConfigError extends Error {
 
 const DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 const MIN_API_KEY_LENGTH = 16;
+const MIN_WEBHOOK_SECRET_LENGTH = 32;
+const DEFAULT_SESSION_RETENTION_SECONDS = 30 * 24 * 3600;
+const DEFAULT_WEBHOOK_MAX_ATTEMPTS = 10;
 
 const optionalText = z.string().trim().min(1).optional();
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -106,6 +126,14 @@ const envSchema = z.object({
   LIVENESS_DATA_DIR: z.string().min(1).default('.data'),
   LIVENESS_MAX_UPLOAD_BYTES: positiveInt(DEFAULT_MAX_UPLOAD_BYTES),
   LIVENESS_MEDIA_RETENTION_SECONDS: z.coerce.number().int().min(0).default(0),
+  LIVENESS_SESSION_RETENTION_SECONDS: positiveInt(DEFAULT_SESSION_RETENTION_SECONDS),
+  LIVENESS_WEBHOOK_URL: httpUrl.optional(),
+  LIVENESS_WEBHOOK_SECRET: z
+    .string()
+    .min(MIN_WEBHOOK_SECRET_LENGTH, `must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters`)
+    .optional(),
+  LIVENESS_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(DEFAULT_WEBHOOK_MAX_ATTEMPTS),
+  LIVENESS_UPLOAD_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: positiveInt(300),
   LIVENESS_RATE_LIMIT_SESSION_PER_MINUTE: positiveInt(120),
   OZ_API_URL: httpUrl.optional(),
@@ -113,6 +141,7 @@ const envSchema = z.object({
   OZ_PASSWORD: optionalText,
   OZ_API_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 5.2.0').default('5.2.0'),
   OZ_WEBHOOK_URL: httpUrl.optional(),
+  OZ_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).optional(),
   KAIROS_API_URL: httpUrl
     .refine((url) => /\/v0\.\d+$/.test(new URL(url).pathname.replace(/\/+$/, '')), 'must end with the version path, e.g. /v0.2')
     .optional(),
@@ -142,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
   }
   const values = parsed.data;
   requireProviderCredentials(values);
+  const webhook = webhookSettings(values);
   const dataDir = resolve(values.LIVENESS_DATA_DIR);
   const apiKey = values.LIVENESS_API_KEY ?? generatedApiKey(values.NODE_ENV);
   return {
@@ -160,6 +190,9 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
     dataDir,
     maxUploadBytes: values.LIVENESS_MAX_UPLOAD_BYTES,
     mediaRetentionSeconds: values.LIVENESS_MEDIA_RETENTION_SECONDS,
+    sessionRetentionSeconds: values.LIVENESS_SESSION_RETENTION_SECONDS,
+    webhook,
+    uploadWorkers: values.LIVENESS_UPLOAD_WORKERS ?? defaultUploadWorkers(),
     rateLimit: {
       clientPerMinute: values.LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE,
       sessionPerMinute: values.LIVENESS_RATE_LIMIT_SESSION_PER_MINUTE,
@@ -170,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
       password: values.OZ_PASSWORD ?? null,
       apiVersion: values.OZ_API_VERSION,
       webhookUrl: values.OZ_WEBHOOK_URL ?? null,
+      pollIntervalMs: values.OZ_POLL_INTERVAL_MS ?? null,
     },
     kairos: {
       apiUrl: values.KAIROS_API_URL ?? null,
@@ -187,11 +221,17 @@ export function isSandboxed(config: BackendConfig, provider: ProviderName): bool
   return provider === 'oz' ? config.oz.apiUrl === null : config.kairos.apiUrl === null;
 }
 
-/** `scheme://host[:port]` exactly, as browsers send it in the Origin header. */
+/** Host names browsers can put in an Origin header: DNS labels (underscores tolerated), IPv4, or a bracketed IPv6 literal. */
+const ORIGIN_HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*|\[[0-9a-f:.]+\])$/;
+
+/**
+ * `scheme://host[:port]` exactly, as browsers send it in the Origin header. The URL parser alone would let
+ * `https://*.example` through, which no browser sends and which reads like a wildcard this allowlist does not have.
+ */
 export function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value && ORIGIN_HOST.test(url.hostname);
   } catch {
     return false;
   }
@@ -221,6 +261,22 @@ function requireProviderCredentials(values: ParsedEnv): void {
       `Invalid configuration: ${missing.join(', ')} must be set when the provider's API URL is set (unset the URL to use the sandbox)`,
     );
   }
+}
+
+function webhookSettings(values: ParsedEnv): WebhookSettings | null {
+  const url = values.LIVENESS_WEBHOOK_URL;
+  if (url === undefined) return null;
+  if (values.LIVENESS_WEBHOOK_SECRET === undefined) {
+    throw new ConfigError(
+      `Invalid configuration: LIVENESS_WEBHOOK_SECRET must be set (at least ${MIN_WEBHOOK_SECRET_LENGTH} characters) when LIVENESS_WEBHOOK_URL is set`,
+    );
+  }
+  return { url, secret: values.LIVENESS_WEBHOOK_SECRET, maxAttempts: values.LIVENESS_WEBHOOK_MAX_ATTEMPTS };
+}
+
+/** One core stays free for the event loop (HTTP, provider calls); at least one worker either way. */
+function defaultUploadWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
 }
 
 function generatedApiKey(nodeEnv: string | undefined): string {

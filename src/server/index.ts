@@ -24,3 +24,13 @@ export type {
 } from './providers/types.js';
 export { ProviderError } from './providers/types.js';
 export { UPLOAD_LIMITS } from './upload/limits.js';
+export { createUploadValidator, type UploadValidator } from './upload/validator.js';
+export {
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  WEBHOOK_HEADERS,
+  signWebhook,
+  verifyWebhookSignature,
+  type VerifyWebhookOptions,
+  type WebhookVerification,
+} from './webhook-signature.js';
+export { WebhookDispatcher, type WebhookEvent, type WebhookTuning } from './webhooks/dispatcher.js';

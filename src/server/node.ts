@@ -8,7 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { createLivenessBackend, type LivenessBackend } from './app.js';
+import { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
 import { isSandboxed, loadConfig, type BackendConfig } from './config.js';
 import { createJsonLogger, silentLogger, type Logger } from './log.js';
 import { createProviderAdapters, type SandboxEndpoints } from './providers/registry.js';
@@ -26,6 +26,8 @@ export interface StartLivenessBackendOptions {
   basePath?: string;
   /** JSON-lines logs on stderr. Default true. */
   log?: boolean;
+  /** Retry timings of the outbound webhook (LIVENESS_WEBHOOK_URL); the defaults retry for about an hour. */
+  webhook?: LivenessBackendOptions['webhook'];
 }
 
 export interface RunningLivenessBackend {
@@ -78,6 +80,7 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
       store,
       logger,
       ...(options.basePath ? { basePath: options.basePath } : {}),
+      ...(options.webhook ? { webhook: options.webhook } : {}),
     });
     cleanup.push(() => backend.close());
     const resumed = await backend.processor.resumePending();

@@ -14,7 +14,7 @@ import {
   type ProviderContext,
   type ProviderOutcome,
 } from './providers/types.js';
-import type { CheckRecord, ProviderResultRecord, SessionRecord, Store } from './store/types.js';
+import type { CheckMediaInfo, CheckRecord, ProviderResultRecord, SessionRecord, Store } from './store/types.js';
 import { restoreCheckMedia } from './upload/validate.js';
 
 export interface CheckProcessorOptions {
@@ -29,6 +29,13 @@ export interface CheckProcessorOptions {
    * as provider-timeout, so no check stays processing forever.
    */
   providerTimeoutMs?: number;
+  /**
+   * Set when the integrator has a webhook: each verdict then records its `check.completed` event in the same
+   * store write, and `notify` is called once the verdict (and any media deletion) is stored.
+   */
+  webhooks?: { notify(): void };
+  /** Rebuilds a stored check's media after a restart; default restoreCheckMedia on this thread. */
+  restoreMedia?: (info: CheckMediaInfo, bytes: Uint8Array, selfieJpeg: Uint8Array) => Promise<CheckMedia>;
 }
 
 const DEFAULT_PROVIDER_TIMEOUT_MS = 10 * 60_000;
@@ -113,7 +120,10 @@ export class CheckProcessor {
 
   async #loadMedia(check: CheckRecord): Promise<CheckMedia | null> {
     const blobs = await this.#options.store.getMedia(check.id);
-    return blobs && restoreCheckMedia(check.media, blobs.media, blobs.selfieJpeg);
+    if (!blobs) return null;
+    const { restoreMedia } = this.#options;
+    if (restoreMedia) return restoreMedia(check.media, blobs.media, blobs.selfieJpeg);
+    return restoreCheckMedia(check.media, blobs.media, blobs.selfieJpeg);
   }
 
   async #attemptAll(
@@ -208,13 +218,16 @@ export class CheckProcessor {
         ? { status: 'failed' as const, decision: 'inconclusive' as const, reason: 'the media of this check is no longer stored' }
         : decide(check.policy, attempts);
     const completedAt = clock();
+    const webhooks = this.#options.webhooks;
     await store.completeCheck(check.id, {
       status: verdict.status,
       verdict: { decision: verdict.decision, reason: verdict.reason },
       completedAt,
       mediaExpiresAt: completedAt + mediaRetentionSeconds * 1000,
+      ...(webhooks ? { webhookEvent: { eventId: `evt_${crypto.randomUUID()}`, createdAt: completedAt } } : {}),
     });
     if (mediaRetentionSeconds === 0) await store.deleteMedia(check.id);
+    webhooks?.notify();
     return verdict;
   }
 }

@@ -28,6 +28,7 @@ export interface TokenService {
 }
 
 const ALGORITHM = 'HS256';
+const TOKEN_TYPE = 'JWT';
 
 export function createTokenService(options: {
   secret: string;
@@ -42,7 +43,7 @@ export function createTokenService(options: {
       const expiresAtSeconds = issuedAt + ttlSeconds;
       const tokenId = crypto.randomUUID();
       const token = await new SignJWT({ origins })
-        .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+        .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
         .setSubject(sessionId)
         .setJti(tokenId)
         .setAudience(options.audience)
@@ -58,6 +59,8 @@ export function createTokenService(options: {
       try {
         ({ payload } = await jwtVerify(token, key, {
           algorithms: [ALGORITHM],
+          // Our tokens say typ JWT; another JWT type signed with the same key (there is none today) is not a capture token.
+          typ: TOKEN_TYPE,
           audience: options.audience,
           issuer: options.issuer,
           requiredClaims: ['sub', 'jti', 'exp'],

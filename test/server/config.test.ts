@@ -36,7 +36,9 @@ describe('loadConfig', () => {
       exposeResult: false,
       maxUploadBytes: 15 * 1024 * 1024,
       mediaRetentionSeconds: 0,
-      oz: { apiUrl: null, apiVersion: '5.2.0', webhookUrl: null },
+      sessionRetentionSeconds: 30 * 24 * 3600,
+      webhook: null,
+      oz: { apiUrl: null, apiVersion: '5.2.0', webhookUrl: null, pollIntervalMs: null },
       kairos: { apiUrl: null, threshold: 0.6 },
       port: 8787,
       host: '127.0.0.1',
@@ -58,7 +60,13 @@ describe('loadConfig', () => {
       LIVENESS_EXPOSE_RESULT: 'true',
       LIVENESS_MAX_UPLOAD_BYTES: '1000000',
       LIVENESS_MEDIA_RETENTION_SECONDS: '3600',
+      LIVENESS_SESSION_RETENTION_SECONDS: '86400',
+      LIVENESS_WEBHOOK_URL: 'https://integrator.example/hooks/liveness/',
+      LIVENESS_WEBHOOK_SECRET: 'w'.repeat(32),
+      LIVENESS_WEBHOOK_MAX_ATTEMPTS: '4',
+      LIVENESS_UPLOAD_WORKERS: '3',
       OZ_API_URL: 'https://oz.example/',
+      OZ_POLL_INTERVAL_MS: '2500',
       OZ_LOGIN: 'svc@example.com',
       OZ_PASSWORD: 'pw',
       OZ_API_VERSION: '6.0.1',
@@ -79,7 +87,10 @@ describe('loadConfig', () => {
       exposeResult: true,
       maxUploadBytes: 1_000_000,
       mediaRetentionSeconds: 3600,
-      oz: { apiUrl: 'https://oz.example', login: 'svc@example.com', apiVersion: '6.0.1' },
+      sessionRetentionSeconds: 86_400,
+      webhook: { url: 'https://integrator.example/hooks/liveness', secret: 'w'.repeat(32), maxAttempts: 4 },
+      uploadWorkers: 3,
+      oz: { apiUrl: 'https://oz.example', login: 'svc@example.com', apiVersion: '6.0.1', pollIntervalMs: 2500 },
       kairos: { apiUrl: 'https://idv-eu.kairos.com/v0.2', appId: 'id', threshold: 0.75 },
       port: 9000,
       host: '0.0.0.0',
@@ -99,8 +110,28 @@ describe('loadConfig', () => {
     [{ KAIROS_THRESHOLD: '1.5' }, 'KAIROS_THRESHOLD'],
     [{ KAIROS_API_URL: 'https://idv-eu.kairos.com', KAIROS_APP_ID: 'a', KAIROS_APP_KEY: 'b' }, 'KAIROS_API_URL'],
     [{ OZ_API_URL: 'ftp://oz.example' }, 'OZ_API_URL'],
+    [{ LIVENESS_ALLOWED_ORIGINS: 'https://*.example' }, 'LIVENESS_ALLOWED_ORIGINS'],
+    [{ LIVENESS_SESSION_RETENTION_SECONDS: '0' }, 'LIVENESS_SESSION_RETENTION_SECONDS'],
+    [{ LIVENESS_WEBHOOK_URL: 'integrator.example/hook', LIVENESS_WEBHOOK_SECRET: 'w'.repeat(32) }, 'LIVENESS_WEBHOOK_URL'],
+    [{ LIVENESS_WEBHOOK_URL: 'https://integrator.example/hook', LIVENESS_WEBHOOK_SECRET: 'w'.repeat(31) }, 'LIVENESS_WEBHOOK_SECRET'],
+    [{ LIVENESS_WEBHOOK_MAX_ATTEMPTS: '0' }, 'LIVENESS_WEBHOOK_MAX_ATTEMPTS'],
+    [{ LIVENESS_UPLOAD_WORKERS: '-1' }, 'LIVENESS_UPLOAD_WORKERS'],
+    [{ OZ_POLL_INTERVAL_MS: '5' }, 'OZ_POLL_INTERVAL_MS'],
   ])('names the variable at fault: %o', (env, variable) => {
     expect(configError({ ...BASE_ENV, ...env })).toContain(variable);
+  });
+
+  it('requires the webhook secret with the webhook URL, and never prints it', () => {
+    const message = configError({ ...BASE_ENV, LIVENESS_WEBHOOK_URL: 'https://integrator.example/hook' });
+    expect(message).toMatch(/LIVENESS_WEBHOOK_SECRET must be set/);
+    const short = configError({ ...BASE_ENV, LIVENESS_WEBHOOK_URL: 'https://integrator.example/hook', LIVENESS_WEBHOOK_SECRET: 'secret-value-that-is-too-short' });
+    expect(short).toContain('LIVENESS_WEBHOOK_SECRET');
+    expect(short).not.toContain('secret-value-that-is-too-short');
+  });
+
+  it('runs upload validation on at least one worker thread by default, and on the main thread with 0', () => {
+    expect(loadConfig(BASE_ENV).uploadWorkers).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ ...BASE_ENV, LIVENESS_UPLOAD_WORKERS: '0' }).uploadWorkers).toBe(0);
   });
 
   it('refuses a provider URL without its credentials', () => {

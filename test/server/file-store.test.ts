@@ -157,6 +157,35 @@ describe('file store', () => {
     expect(await readdir(join(dir, 'media'))).toEqual([]);
   });
 
+  it('keeps webhook deliveries and their attempts across a re-open, and reads snapshots written before webhooks', async () => {
+    const first = await openStore();
+    await first.createSession(session);
+    await first.acceptCheck(check(), blobs, use());
+    await first.completeCheck('check-1', {
+      status: 'done',
+      verdict: { decision: 'live', reason: 'ok' },
+      completedAt: 5_000,
+      mediaExpiresAt: 5_000,
+      webhookEvent: { eventId: 'evt_1', createdAt: 5_000 },
+    });
+    await first.recordWebhookAttempt('evt_1', { attemptedAt: 6_000, status: 'pending', nextAttemptAt: 16_000, error: 'HTTP 503' });
+    await first.close();
+    open.length = 0;
+
+    const second = await openStore();
+    expect(await second.listPendingWebhookDeliveries()).toEqual([
+      expect.objectContaining({ eventId: 'evt_1', checkId: 'check-1', sessionId: 'session-1', attempts: 1, nextAttemptAt: 16_000, lastError: 'HTTP 503' }),
+    ]);
+    await second.close();
+    open.length = 0;
+
+    const oldSnapshot = { type: 'snapshot', sessions: [session], checks: [check()], uses: [use()] };
+    await writeFile(join(dir, 'journal.jsonl'), `${JSON.stringify(oldSnapshot)}\n`);
+    const third = await openStore();
+    expect(await third.getSession('session-1')).toEqual(session);
+    expect(await third.listPendingWebhookDeliveries()).toEqual([]);
+  });
+
   it('prunes token uses once their token expired', async () => {
     const store = await openStore();
     await store.createSession(session);

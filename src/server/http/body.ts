@@ -13,7 +13,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader);
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -69,6 +69,18 @@ export async function readMultipart(request: Request, maxBytes: number): Promise
     }
   }
   return upload;
+}
+
+/**
+ * A client that hangs up mid-body (or sends broken chunked encoding) makes the stream fail. That is the client's
+ * doing, not a server fault: answer it as a bad request (nobody may be left to read it) rather than log a 500.
+ */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (error) {
+    throw httpError('invalid-request', 'the request body could not be read to its end', { cause: error });
+  }
 }
 
 function tooLarge(maxBytes: number) {

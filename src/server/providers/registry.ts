@@ -44,6 +44,8 @@ function createAdapter(
   if (name === 'oz') {
     const { oz } = config;
     const webhook = oz.webhookUrl ? { webhookUrl: oz.webhookUrl } : {};
+    // OZ_POLL_INTERVAL_MS overrides the first read delay for real and sandboxed Oz alike (later reads back off x1.5).
+    const polling = oz.pollIntervalMs === null ? {} : { pollIntervalMs: oz.pollIntervalMs };
     if (oz.apiUrl !== null) {
       return createOzAdapter({
         apiUrl: oz.apiUrl,
@@ -52,6 +54,7 @@ function createAdapter(
         apiVersion: oz.apiVersion,
         sandbox: false,
         logger,
+        ...polling,
         ...webhook,
         ...fetchOption,
       });
@@ -65,6 +68,7 @@ function createAdapter(
       sandbox: true,
       logger,
       ...SANDBOX_TUNING.oz,
+      ...polling,
       ...webhook,
       ...fetchOption,
     });

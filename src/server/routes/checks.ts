@@ -12,7 +12,6 @@ import { readMultipart, type MultipartUpload } from '../http/body.js';
 import { checkStatusView } from '../results.js';
 import type { CheckRecord, TokenUse } from '../store/types.js';
 import { assertOriginAllowed, type CaptureClaims } from '../tokens.js';
-import { validateUpload } from '../upload/validate.js';
 import type { AppEnv, BackendApp, RouteDeps } from './deps.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -30,7 +29,7 @@ export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
 
     const startedAt = clock();
     const upload = await readMultipart(c.req.raw, config.maxUploadBytes);
-    const validated = validateUpload({
+    const validated = await deps.validator.validate({
       media: singleFile(upload, 'media', true) ?? new Uint8Array(0),
       selfie: singleFile(upload, 'selfie', false),
       report: singleField(upload, 'report'),

@@ -7,6 +7,7 @@ import type { ProviderAdapter } from '../providers/types.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { Store } from '../store/types.js';
 import type { TokenService } from '../tokens.js';
+import type { UploadValidator } from '../upload/validator.js';
 
 export interface AppEnv {
   Variables: { requestId: string };
@@ -24,6 +25,8 @@ export interface RouteDeps {
   logger: Logger;
   /** Per capture session (keyed by session id), for the widget routes. */
   sessionLimiter: RateLimiter;
+  /** Checks uploads off the main thread. */
+  validator: UploadValidator;
 }
 
 /** Bodies of the JSON routes are small; only POST /checks carries media (LIVENESS_MAX_UPLOAD_BYTES). */

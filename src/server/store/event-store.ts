@@ -11,9 +11,12 @@ import type {
   CheckRecord,
   MediaBlobs,
   ProviderResultRecord,
+  PruneOptions,
+  PruneResult,
   SessionRecord,
   Store,
   TokenUse,
+  WebhookAttempt,
 } from './types.js';
 
 export interface StorePersistence {
@@ -53,15 +56,7 @@ export async function createEventStore(persistence: StorePersistence): Promise<S
 
     getSession: async (sessionId) => copy(state.sessions.get(sessionId)),
 
-    deleteSession: (sessionId) =>
-      serially(async () => {
-        if (!state.sessions.has(sessionId)) return false;
-        const checkIds = [...state.checks.values()].filter((check) => check.sessionId === sessionId).map((check) => check.id);
-        // Journal first: a crash before the files go leaves orphans that the next start's compaction removes.
-        await record({ type: 'session-deleted', sessionId });
-        for (const checkId of checkIds) await persistence.deleteMedia(checkId);
-        return true;
-      }),
+    deleteSession: (sessionId) => serially(() => deleteSessionNow(sessionId)),
 
     getTokenUse: async (tokenId) => copy(state.uses.get(tokenId)),
 
@@ -107,15 +102,34 @@ export async function createEventStore(persistence: StorePersistence): Promise<S
 
     deleteMedia: (checkId) => serially(() => deleteMediaOf(checkId)),
 
-    prune: (now) =>
+    getWebhookDelivery: async (eventId) => copy(state.webhooks.get(eventId)),
+
+    listPendingWebhookDeliveries: async () =>
+      [...state.webhooks.values()]
+        .filter((webhook) => webhook.status === 'pending')
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((webhook) => structuredClone(webhook)),
+
+    listWebhookDeliveries: async (sessionId) =>
+      [...state.webhooks.values()].filter((webhook) => webhook.sessionId === sessionId).map((webhook) => structuredClone(webhook)),
+
+    recordWebhookAttempt: (eventId: string, attempt: WebhookAttempt) =>
       serially(async () => {
+        if (state.webhooks.has(eventId)) await record({ type: 'webhook-attempted', eventId, ...attempt });
+      }),
+
+    prune: (now, options: PruneOptions = {}) =>
+      serially(async (): Promise<PruneResult> => {
         const expiredUses = [...state.uses.values()].filter((use) => use.expiresAt <= now).length;
         if (expiredUses > 0) await record({ type: 'token-uses-pruned', expiredBefore: now });
         const due = [...state.checks.values()].filter(
           (check) => !check.mediaDeleted && check.mediaExpiresAt !== null && check.mediaExpiresAt <= now,
         );
         for (const check of due) await deleteMediaOf(check.id);
-        return { tokenUses: expiredUses, media: due.length };
+        const expiredSessions =
+          options.sessionRetentionSeconds === undefined ? [] : sessionsPastRetention(state, now, options.sessionRetentionSeconds);
+        for (const sessionId of expiredSessions) await deleteSessionNow(sessionId);
+        return { tokenUses: expiredUses, media: due.length, sessions: expiredSessions.length };
       }),
 
     close: async () => {
@@ -125,12 +139,38 @@ export async function createEventStore(persistence: StorePersistence): Promise<S
     },
   };
 
+  async function deleteSessionNow(sessionId: string): Promise<boolean> {
+    if (!state.sessions.has(sessionId)) return false;
+    const checkIds = [...state.checks.values()].filter((check) => check.sessionId === sessionId).map((check) => check.id);
+    // Journal first: a crash before the files go leaves orphans that the next start's compaction removes.
+    await record({ type: 'session-deleted', sessionId });
+    for (const checkId of checkIds) await persistence.deleteMedia(checkId);
+    return true;
+  }
+
   async function deleteMediaOf(checkId: string): Promise<void> {
     const check = state.checks.get(checkId);
     if (!check || check.mediaDeleted) return;
     await record({ type: 'media-deleted', checkId });
     await persistence.deleteMedia(checkId);
   }
+}
+
+/**
+ * A session's last activity is its token's expiry (an upload may come until then) or its verdict, whichever is
+ * later. A check still processing keeps its session: the processor is still writing to it.
+ */
+function sessionsPastRetention(state: StoreState, now: number, retentionSeconds: number): string[] {
+  const lastActivity = new Map<string, number>();
+  const busy = new Set<string>();
+  for (const session of state.sessions.values()) lastActivity.set(session.id, session.tokenExpiresAt);
+  for (const check of state.checks.values()) {
+    if (check.status === 'processing') busy.add(check.sessionId);
+    const since = lastActivity.get(check.sessionId);
+    if (since !== undefined && check.completedAt !== null) lastActivity.set(check.sessionId, Math.max(since, check.completedAt));
+  }
+  const retentionMs = retentionSeconds * 1000;
+  return [...lastActivity].filter(([id, since]) => !busy.has(id) && since + retentionMs <= now).map(([id]) => id);
 }
 
 function checksWithMedia(state: StoreState): Set<string> {

@@ -8,7 +8,7 @@ import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'nod
 import { join } from 'node:path';
 import { createEventStore, type StorePersistence } from './event-store.js';
 import type { StoreEvent } from './state.js';
-import type { MediaBlobs, Store } from './types.js';
+import type { Store } from './types.js';
 
 const JOURNAL = 'journal.jsonl';
 const MEDIA_DIR = 'media';

@@ -3,7 +3,15 @@
  * also appends them to its journal, so replaying the journal rebuilds exactly this state.
  */
 import type { ProviderCheckpoint, ProviderName } from '../providers/types.js';
-import type { CheckCompletion, CheckRecord, ProviderResultRecord, SessionRecord, TokenUse } from './types.js';
+import type {
+  CheckCompletion,
+  CheckRecord,
+  ProviderResultRecord,
+  SessionRecord,
+  TokenUse,
+  WebhookAttempt,
+  WebhookDeliveryRecord,
+} from './types.js';
 
 export type StoreEvent =
   | { type: 'session-created'; session: SessionRecord }
@@ -14,16 +22,20 @@ export type StoreEvent =
   | ({ type: 'check-completed'; checkId: string } & CheckCompletion)
   | { type: 'media-deleted'; checkId: string }
   | { type: 'token-uses-pruned'; expiredBefore: number }
-  | { type: 'snapshot'; sessions: SessionRecord[]; checks: CheckRecord[]; uses: TokenUse[] };
+  | ({ type: 'webhook-attempted'; eventId: string } & WebhookAttempt)
+  // `webhooks` is absent from snapshots written before outbound webhooks existed.
+  | { type: 'snapshot'; sessions: SessionRecord[]; checks: CheckRecord[]; uses: TokenUse[]; webhooks?: WebhookDeliveryRecord[] };
 
 export interface StoreState {
   sessions: Map<string, SessionRecord>;
   checks: Map<string, CheckRecord>;
   uses: Map<string, TokenUse>;
+  /** By event id. */
+  webhooks: Map<string, WebhookDeliveryRecord>;
 }
 
 export function emptyState(): StoreState {
-  return { sessions: new Map(), checks: new Map(), uses: new Map() };
+  return { sessions: new Map(), checks: new Map(), uses: new Map(), webhooks: new Map() };
 }
 
 /** The whole state as one event, for journal compaction. */
@@ -33,6 +45,7 @@ export function snapshotOf(state: StoreState): StoreEvent {
     sessions: [...state.sessions.values()],
     checks: [...state.checks.values()],
     uses: [...state.uses.values()],
+    webhooks: [...state.webhooks.values()],
   };
 }
 
@@ -45,6 +58,7 @@ export function applyEvent(state: StoreState, event: StoreEvent): void {
       state.sessions.delete(event.sessionId);
       for (const [id, check] of state.checks) if (check.sessionId === event.sessionId) state.checks.delete(id);
       for (const [id, use] of state.uses) if (use.sessionId === event.sessionId) state.uses.delete(id);
+      for (const [id, webhook] of state.webhooks) if (webhook.sessionId === event.sessionId) state.webhooks.delete(id);
       return;
     case 'check-accepted':
       state.checks.set(event.check.id, event.check);
@@ -68,6 +82,9 @@ export function applyEvent(state: StoreState, event: StoreEvent): void {
       check.verdict = event.verdict;
       check.completedAt = event.completedAt;
       check.mediaExpiresAt = event.mediaExpiresAt;
+      if (event.webhookEvent && !hasWebhookFor(state, check.id)) {
+        state.webhooks.set(event.webhookEvent.eventId, newDelivery(check, event.webhookEvent));
+      }
       return;
     }
     case 'media-deleted': {
@@ -78,10 +95,43 @@ export function applyEvent(state: StoreState, event: StoreEvent): void {
     case 'token-uses-pruned':
       for (const [id, use] of state.uses) if (use.expiresAt <= event.expiredBefore) state.uses.delete(id);
       return;
+    case 'webhook-attempted': {
+      const webhook = state.webhooks.get(event.eventId);
+      if (!webhook) return;
+      webhook.attempts += 1;
+      webhook.status = event.status;
+      webhook.lastAttemptAt = event.attemptedAt;
+      webhook.nextAttemptAt = event.nextAttemptAt;
+      webhook.lastError = event.error;
+      if (event.status === 'delivered') webhook.deliveredAt = event.attemptedAt;
+      return;
+    }
     case 'snapshot':
       state.sessions = new Map(event.sessions.map((session) => [session.id, session]));
       state.checks = new Map(event.checks.map((check) => [check.id, check]));
       state.uses = new Map(event.uses.map((use) => [use.tokenId, use]));
+      state.webhooks = new Map((event.webhooks ?? []).map((webhook) => [webhook.eventId, webhook]));
       return;
   }
+}
+
+function hasWebhookFor(state: StoreState, checkId: string): boolean {
+  for (const webhook of state.webhooks.values()) if (webhook.checkId === checkId) return true;
+  return false;
+}
+
+function newDelivery(check: CheckRecord, event: { eventId: string; createdAt: number }): WebhookDeliveryRecord {
+  return {
+    eventId: event.eventId,
+    type: 'check.completed',
+    checkId: check.id,
+    sessionId: check.sessionId,
+    createdAt: event.createdAt,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: event.createdAt,
+    lastAttemptAt: null,
+    lastError: null,
+    deliveredAt: null,
+  };
 }

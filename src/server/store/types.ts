@@ -87,6 +87,50 @@ export interface MediaBlobs {
   selfieJpeg: Uint8Array;
 }
 
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One outbound `check.completed` event for the integrator's webhook, and how its delivery is going. */
+export interface WebhookDeliveryRecord {
+  /** The same on every attempt, so the receiver can deduplicate retries. */
+  eventId: string;
+  type: 'check.completed';
+  checkId: string;
+  sessionId: string;
+  /** When the verdict (and with it the event) was stored. */
+  createdAt: number;
+  status: WebhookDeliveryStatus;
+  /** Attempts made so far. */
+  attempts: number;
+  /** When the next attempt is due; null once delivered or given up. */
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  /** Why the last attempt failed: `HTTP 503`, a network error, … */
+  lastError: string | null;
+  deliveredAt: number | null;
+}
+
+/** The outcome of one delivery attempt. */
+export interface WebhookAttempt {
+  attemptedAt: number;
+  status: WebhookDeliveryStatus;
+  nextAttemptAt: number | null;
+  error: string | null;
+}
+
+export interface PruneOptions {
+  /**
+   * Sessions whose last activity (token expiry, or the verdict when later) is older than this are deleted with
+   * everything they own. Sessions with a check still processing are kept. Undefined: sessions are not swept.
+   */
+  sessionRetentionSeconds?: number;
+}
+
+export interface PruneResult {
+  tokenUses: number;
+  media: number;
+  sessions: number;
+}
+
 export type AcceptCheckResult = { accepted: true } | { accepted: false; existing: TokenUse };
 
 export interface CheckCompletion {
@@ -94,6 +138,11 @@ export interface CheckCompletion {
   verdict: { decision: Decision; reason: string };
   completedAt: number;
   mediaExpiresAt: number;
+  /**
+   * Records the check's webhook event in the same write as the verdict, so a crash cannot keep one without the
+   * other. Ignored when the check already has an event (one event per check).
+   */
+  webhookEvent?: { eventId: string; createdAt: number };
 }
 
 export interface Store {
@@ -118,8 +167,17 @@ export interface Store {
   recordProviderResult(checkId: string, result: ProviderResultRecord): Promise<void>;
   completeCheck(checkId: string, completion: CheckCompletion): Promise<void>;
   deleteMedia(checkId: string): Promise<void>;
-  /** Forgets token uses that expired and deletes media past its retention. */
-  prune(now: number): Promise<{ tokenUses: number; media: number }>;
+
+  getWebhookDelivery(eventId: string): Promise<WebhookDeliveryRecord | null>;
+  /** Every delivery not yet delivered or given up, oldest first. */
+  listPendingWebhookDeliveries(): Promise<WebhookDeliveryRecord[]>;
+  /** Every delivery of a session's checks (delivered and failed ones included). */
+  listWebhookDeliveries(sessionId: string): Promise<WebhookDeliveryRecord[]>;
+  /** Records an attempt; a no-op when the delivery is gone (its session was deleted). */
+  recordWebhookAttempt(eventId: string, attempt: WebhookAttempt): Promise<void>;
+
+  /** Forgets token uses that expired, deletes media past its retention and sessions past theirs. */
+  prune(now: number, options?: PruneOptions): Promise<PruneResult>;
 
   close(): Promise<void>;
 }

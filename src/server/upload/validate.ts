@@ -15,6 +15,7 @@ import type { CheckMediaInfo } from '../store/types.js';
 import { checkImageSize, decodeStill, encodeJpeg, readImageSize, sharpness, type Size, type StillType } from './images.js';
 import { checkReportMatchesMedia, parseReport } from './report.js';
 import { EXTENSION_OF, KIND_OF, sniffContentType, type SniffedType } from './sniff.js';
+import { checkNothingAfterImage } from './trailing.js';
 import { extractShotset } from './zip.js';
 
 export interface UploadParts {
@@ -106,6 +107,7 @@ export function restoreCheckMedia(info: CheckMediaInfo, bytes: Uint8Array, selfi
 function stillFromImage(bytes: Uint8Array, type: StillType, label: string, source: string): Still {
   const size = checkImageSize(readImageSize(bytes, type), label);
   const decoded = decodeStill(bytes, type, size, label);
+  checkNothingAfterImage(bytes, type, label);
   if (type === 'image/jpeg') return { jpeg: bytes, size, source };
   return { jpeg: encodeJpeg(decoded), size, source: `${source}-reencoded` };
 }
@@ -135,6 +137,7 @@ function stillsFromShotset(bytes: Uint8Array): { frames: Uint8Array[]; best: Sti
     const label = `shotset entry "${entry.name}"`;
     const size = checkImageSize(readImageSize(entry.bytes, type), label);
     const decoded = decodeStill(entry.bytes, type, size, label);
+    checkNothingAfterImage(entry.bytes, type, label);
     const jpeg = type === 'image/jpeg' ? entry.bytes : encodeJpeg(decoded);
     frames.push(jpeg);
     const score = sharpness(decoded);

@@ -3,7 +3,8 @@
  * inflater, so every limit is enforced on what is actually produced, not on what the archive claims. Declared sizes
  * are checked first (cheap refusal of honest-but-too-big archives); inflation then stops the moment an entry
  * produces more than it declared (dishonest bombs), overlapping entries are refused (the "overlapping files" bomb),
- * and each entry's CRC must match.
+ * and each entry's CRC must match. The entries, the directory and the end record must cover the file exactly, so
+ * nothing can hide before, between or after them (concatenated archives, appended payloads).
  *
  * Refused: encryption, ZIP64, multi-disk, methods other than store/deflate, directories, any path separator or
  * `..` in names, duplicate names, nested archives.
@@ -22,6 +23,7 @@ export interface ZipEntry {
 interface DirectoryEntry {
   name: string;
   nameBytes: Uint8Array;
+  flags: number;
   method: number;
   crc: number;
   compressedSize: number;
@@ -32,6 +34,9 @@ interface DirectoryEntry {
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
+const DESCRIPTOR_SIGNATURE = 0x08074b50;
+/** General purpose flag bit 3: CRC and sizes follow the data in a data descriptor. */
+const HAS_DATA_DESCRIPTOR = 0x0008;
 const EOCD_LENGTH = 22;
 const CENTRAL_HEADER_LENGTH = 46;
 const LOCAL_HEADER_LENGTH = 30;
@@ -44,7 +49,7 @@ export function extractShotset(bytes: Uint8Array): ZipEntry[] {
   const { entries, centralStart } = readDirectory(bytes, view);
   checkDeclaredLimits(entries);
   const located = entries.map((entry) => ({ entry, ...locateData(bytes, view, entry, centralStart) }));
-  refuseOverlaps(located);
+  refuseOverlapsAndGaps(located, view, centralStart);
   return located.map(({ entry, dataStart }) => {
     const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
     const content = entry.method === 0 ? data.slice() : inflateBounded(data, entry);
@@ -59,6 +64,8 @@ function readDirectory(bytes: Uint8Array, view: DataView): { entries: DirectoryE
   const eocd = findEndOfCentralDirectory(view);
   const u16 = (offset: number): number => view.getUint16(offset, true);
   const u32 = (offset: number): number => view.getUint32(offset, true);
+  // The archive comment must run exactly to the end: anything after it is a payload hidden behind the archive.
+  if (eocd + EOCD_LENGTH + u16(eocd + 20) !== bytes.length) throw invalid('data follows the end of the archive');
   if (u16(eocd + 4) !== 0 || u16(eocd + 6) !== 0) throw invalid('multi-disk archives are not accepted');
   const count = u16(eocd + 10);
   if (u16(eocd + 8) !== count) throw invalid('the entry counts disagree');
@@ -68,7 +75,7 @@ function readDirectory(bytes: Uint8Array, view: DataView): { entries: DirectoryE
   if (count === 0) throw invalid('the archive holds no frames');
   if (count > UPLOAD_LIMITS.maxZipEntries) throw limits(`${count} entries; at most ${UPLOAD_LIMITS.maxZipEntries} are accepted`);
   const start = u32(eocd + 16);
-  if (start + u32(eocd + 12) > eocd) throw invalid('the central directory is out of bounds');
+  if (start + u32(eocd + 12) !== eocd) throw invalid('the central directory does not end where the end record starts');
 
   const entries: DirectoryEntry[] = [];
   const names = new Set<string>();
@@ -83,6 +90,7 @@ function readDirectory(bytes: Uint8Array, view: DataView): { entries: DirectoryE
     const entry: DirectoryEntry = {
       name: decodeName(nameBytes, (flags & 0x0800) !== 0),
       nameBytes,
+      flags,
       method: u16(offset + 10),
       crc: u32(offset + 16),
       compressedSize: u32(offset + 20),
@@ -157,11 +165,31 @@ function locateData(
   return { start: offset, dataStart, end };
 }
 
-function refuseOverlaps(ranges: ReadonlyArray<{ entry: DirectoryEntry; start: number; end: number }>): void {
+/**
+ * The entries must tile the file from its first byte to the central directory: no overlap (the "overlapping files"
+ * bomb) and no unreferenced bytes. Bytes no entry owns are what a concatenated or prefixed archive hides, and
+ * another ZIP reader (one that walks local headers from the start instead of reading the directory from the end)
+ * would see different frames than we checked.
+ */
+function refuseOverlapsAndGaps(
+  ranges: ReadonlyArray<{ entry: DirectoryEntry; start: number; end: number }>,
+  view: DataView,
+  centralStart: number,
+): void {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  for (let index = 1; index < sorted.length; index += 1) {
-    if (sorted[index]!.start < sorted[index - 1]!.end) throw invalid('entries overlap');
+  let expected = 0;
+  for (const { entry, start, end } of sorted) {
+    if (start < expected) throw invalid('entries overlap');
+    if (start > expected) throw invalid('the archive holds bytes that belong to no entry');
+    expected = end + descriptorLength(view, entry, end);
   }
+  if (expected !== centralStart) throw invalid('the archive holds bytes that belong to no entry');
+}
+
+/** A data descriptor (flag bit 3) follows the data: CRC and sizes, with or without its optional signature. */
+function descriptorLength(view: DataView, entry: DirectoryEntry, dataEnd: number): number {
+  if ((entry.flags & HAS_DATA_DESCRIPTOR) === 0) return 0;
+  return dataEnd + 4 <= view.byteLength && view.getUint32(dataEnd, true) === DESCRIPTOR_SIGNATURE ? 16 : 12;
 }
 
 function inflateBounded(data: Uint8Array, entry: DirectoryEntry): Uint8Array {

@@ -24,11 +24,17 @@ export const TOKEN_SECRET = 'test-token-secret-0123456789-0123456789-abcdef';
 export const BASE = 'http://backend.test';
 export const START_TIME = Date.parse('2030-01-01T00:00:00.000Z');
 
+/**
+ * Uploads are validated on the main thread here (LIVENESS_UPLOAD_WORKERS=0): a worker thread costs about half a
+ * second to start from TypeScript sources, and most tests build a fresh backend. The worker pool gets the same
+ * inputs in validator.test.ts, hostile.test.ts, backend-scenarios.test.ts and restart.test.ts.
+ */
 export function testConfig(env: Record<string, string> = {}): BackendConfig {
   return loadConfig({
     LIVENESS_API_KEY: API_KEY,
     LIVENESS_TOKEN_SECRET: TOKEN_SECRET,
     LIVENESS_PROVIDERS: 'oz,kairos',
+    LIVENESS_UPLOAD_WORKERS: '0',
     ...env,
   });
 }
