@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { resolveAssets } from '../assets.js';
 import { uploadCapture, waitForCheck, type CheckStatus, type UploadAccepted } from '../client/backend-client.js';
 import { CameraController } from '../capture/camera-controller.js';
@@ -18,6 +17,7 @@ import { resolveThresholds, type QualityThresholds } from '../quality/thresholds
 import type { GuidanceCode, Oval } from '../quality/types.js';
 import type { CaptureMode, CaptureReport } from '../shared/media.js';
 import { focusScreen, screenOf, shouldMoveFocus, type FocusContext } from './focus.js';
+import { cssomStyle } from './cssom-style.js';
 import { styles } from './liveness-check.styles.js';
 import type { LivenessPhase } from './phase.js';
 
@@ -41,6 +41,8 @@ const BEST_FRAME_WINDOW_MS = 600;
 /**
  * @summary A guided selfie capture that checks the frame on the device, captures the best frame automatically,
  * and hands it to your backend for a liveness verdict.
+ *
+ * @attribute lang - Language of the texts (a BCP 47 tag); when absent, the closest ancestor's `lang`, then the page's.
  *
  * @event liveness-ready - Camera playing and face detection ready (or unavailable, with manual capture offered).
  * @event liveness-guidance - The hint shown to the person changed; carries the reason code and the metrics.
@@ -765,7 +767,7 @@ export class LivenessCheckElement extends LitElement {
       tabindex="-1"
       ?data-autofocus=${visible}
       ?hidden=${!visible}
-      style=${styleMap({ aspectRatio: `${this.frameSize.width} / ${this.frameSize.height}` })}
+      ${cssomStyle({ 'aspect-ratio': `${this.frameSize.width} / ${this.frameSize.height}` })}
     >
       <video part="video" muted playsinline aria-hidden="true"></video>
       ${this.renderOverlay(ovalForFrame(this.frameSize.width, this.frameSize.height))}
@@ -837,7 +839,7 @@ export class LivenessCheckElement extends LitElement {
       aria-valuemax="100"
       aria-valuenow=${percent}
     >
-      <div part="progress-bar" class="progress__bar" style=${styleMap({ width: `${percent}%` })}></div>
+      <div part="progress-bar" class="progress__bar" ${cssomStyle({ width: `${percent}%` })}></div>
     </div>`;
   }
 
