@@ -12,6 +12,7 @@ import type { ProviderAdapter } from './providers/types.js';
 import { createRateLimiter } from './rate-limit.js';
 import { registerCheckRoutes } from './routes/checks.js';
 import type { AppEnv, BackendApp, RouteDeps } from './routes/deps.js';
+import { registerOpenApiRoute } from './openapi.js';
 import { registerServiceRoutes } from './routes/service.js';
 import { registerSessionRoutes } from './routes/sessions.js';
 import { sessionResult } from './results.js';
@@ -125,6 +126,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
   registerSessionRoutes(app, deps);
   registerCheckRoutes(app, deps);
   registerServiceRoutes(app, deps);
+  registerOpenApiRoute(app);
 
   app.notFound(() => withSecurityHeaders(httpError('not-found', 'no such route').getResponse()));
   app.onError((error, c) => {

@@ -5,6 +5,7 @@
  */
 import type { DetectorRuntime } from '../../events/index.js';
 import type { AnalyzerOptions, FrameAnalysis, FromWorker, ToWorker } from './protocol.js';
+import { spawnDetectorWorker } from './spawn-worker.js';
 
 export interface AnalyzedFrame {
   analysis: FrameAnalysis;
@@ -46,7 +47,7 @@ export async function startDetector(options: StartDetectorOptions): Promise<Dete
 
 async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: number): Promise<DetectorClient> {
   const started = performance.now();
-  const worker = new Worker(new URL('./detector.worker.ts', import.meta.url), { type: 'module', name: 'liveness-detector' });
+  const worker = spawnDetectorWorker();
   const pending = new Map<number, { resolve: (frame: AnalyzedFrame) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let closed = false;

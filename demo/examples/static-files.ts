@@ -1,0 +1,40 @@
+/**
+ * Static files for the examples and the tests that drive them, with the content types browsers insist on: WASM
+ * must be `application/wasm` to be compiled while it streams, and module scripts need a JavaScript type.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.tflite': 'application/octet-stream',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+export function contentTypeFor(path: string): string {
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Serves `dir` under the URL prefix `mount` (e.g. `/liveness-check/`); null when the path is outside the mount or
+ * names no file. A directory answers with its index.html.
+ */
+export async function serveStatic(mount: string, dir: string, pathname: string): Promise<Response | null> {
+  if (!pathname.startsWith(mount)) return null;
+  const relative = normalize(decodeURIComponent(pathname.slice(mount.length)));
+  if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`)) return null;
+  let file = join(dir, relative);
+  const info = await stat(file).catch(() => null);
+  if (!info) return null;
+  if (info.isDirectory()) file = join(file, 'index.html');
+  const body = await readFile(file).catch(() => null);
+  if (!body) return null;
+  return new Response(body, { headers: { 'content-type': contentTypeFor(file), 'cache-control': 'no-cache' } });
+}

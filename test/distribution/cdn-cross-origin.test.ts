@@ -1,0 +1,96 @@
+/**
+ * The CDN build as an integrator embeds it from a CDN: dist/cdn on one origin, the page (the plain HTML example)
+ * on another, the backend on a third, under the documented cross-origin CSP. A real capture with the fake camera
+ * must complete; the detector must run in its worker (started through a blob: module, since the worker file is
+ * cross-origin) with the WASM served as application/wasm; every request the page and its worker make must go to
+ * those three origins; and no CSP violation may be reported.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { strictCsp } from '../../demo/examples/csp.js';
+import { createIntegratorRoutes } from '../../demo/examples/integrator.js';
+import { startSandboxBackend, type SandboxBackend } from './support/backend.js';
+import { launchChromium } from './support/browser.js';
+import { detailOf } from './support/capture.js';
+import { policyWithReports, watchCsp } from './support/csp.js';
+import { assertBuilt } from './support/dist.js';
+import { cdnSite, EXAMPLES_SRC, pageSite, type IntegratorRoutes } from './support/pages.js';
+import { originOf, visitAndCapture, type CaptureVisit } from './support/run.js';
+import { startSite, withHeaders, type RunningSite } from './support/site.js';
+
+const SELF_HOSTED_SCRIPT = '/liveness-check/liveness-check.js';
+/** What the bundle loads next to itself, all of it from the CDN origin. */
+const CDN_FILES = [
+  'liveness-check.js',
+  'liveness-check.worker.js',
+  'assets/wasm/vision_wasm_module_internal.js',
+  'assets/wasm/vision_wasm_module_internal.wasm',
+  'assets/face_detection_short_range.tflite',
+];
+
+describe('the CDN build served from another origin', () => {
+  let browser: Browser;
+  let cdn: RunningSite;
+  let site: RunningSite;
+  let backend: SandboxBackend;
+  let integrator: IntegratorRoutes | null = null;
+  let policy = '';
+  const csp = watchCsp();
+  let visit: CaptureVisit;
+
+  beforeAll(async () => {
+    assertBuilt();
+    cdn = await startSite(cdnSite(), '127.0.0.1');
+    const page = pageSite({
+      mounts: [
+        ['/html/', `${EXAMPLES_SRC}html/`],
+        ['/shared/', `${EXAMPLES_SRC}shared/`],
+      ],
+      integrator: () => integrator,
+      // The example self-hosts the bundle; here it comes from the CDN origin instead.
+      rewriteHtml: (_path, html) => {
+        if (!html.includes(SELF_HOSTED_SCRIPT)) throw new Error(`the HTML example no longer loads ${SELF_HOSTED_SCRIPT}`);
+        return html.replace(SELF_HOSTED_SCRIPT, `${cdn.origin}/liveness-check.js`);
+      },
+    });
+    site = await startSite(csp.handle(withHeaders(page, () => ({ 'content-security-policy': policy }))), 'localhost');
+    backend = await startSandboxBackend(site.origin);
+    integrator = createIntegratorRoutes({ backendUrl: backend.running.url, apiKey: backend.running.apiKey });
+    policy = policyWithReports(strictCsp({ backendOrigin: backend.origin, cdnOrigin: cdn.origin }));
+    browser = await launchChromium('good');
+    visit = await visitAndCapture(browser, `${site.origin}/html/`, csp, backend.origin);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await backend?.close();
+    await site?.close();
+    await cdn?.close();
+  });
+
+  it('captures, uploads and completes, and the page shows the verdict its server read', () => {
+    expect(visit.events.filter((event) => event.type === 'liveness-error')).toEqual([]);
+    expect(detailOf(visit.events, 'liveness-complete')?.['status']).toBe('done');
+    expect(visit.verdict).toBe('Check done: live');
+  });
+
+  it('runs detection in the worker, started from a blob: module, with the WASM served as application/wasm', () => {
+    expect(detailOf(visit.events, 'liveness-ready')?.['detector']).toBe('worker');
+    expect(visit.requests.some((url) => url.startsWith(`blob:${site.origin}/`))).toBe(true);
+    expect(visit.wasmContentTypes).toEqual(['application/wasm']);
+    const wasm = cdn.served.filter((served) => served.path.endsWith('.wasm'));
+    expect(wasm.map((served) => [served.status, served.contentType])).toEqual([[200, 'application/wasm']]);
+  });
+
+  it('requests nothing from any origin but the CDN, the page and the backend, the worker included', () => {
+    const allowed = new Set([cdn.origin, site.origin, backend.origin]);
+    expect(visit.requests.filter((url) => !allowed.has(originOf(url)))).toEqual([]);
+    // The recording includes the worker's own requests: it fetched the WASM and the model.
+    for (const file of CDN_FILES) expect(visit.requests).toContain(`${cdn.origin}/${file}`);
+    expect(cdn.served.filter((served) => served.status !== 200)).toEqual([]);
+  });
+
+  it('reports no CSP violation under the cross-origin policy', () => {
+    expect(visit.violations).toEqual({ reports: [], messages: [] });
+  });
+});

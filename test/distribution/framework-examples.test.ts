@@ -1,0 +1,77 @@
+/**
+ * The React and Vue examples, built by Vite from the npm build (dist/esm) as an app would build them, served under
+ * the strict CSP: each captures the fixture face, sees liveness-complete with status done from the real backend,
+ * runs detection in the worker Vite bundled from the package, and shows the verdict its server read.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildExamples } from '../../demo/examples/build.js';
+import { strictCsp } from '../../demo/examples/csp.js';
+import { createIntegratorRoutes } from '../../demo/examples/integrator.js';
+import { startSandboxBackend, type SandboxBackend } from './support/backend.js';
+import { launchChromium } from './support/browser.js';
+import { detailOf } from './support/capture.js';
+import { policyWithReports, watchCsp, type CspWatch } from './support/csp.js';
+import { assertBuilt } from './support/dist.js';
+import { CDN_DIR, pageSite, type IntegratorRoutes } from './support/pages.js';
+import { originOf, visitAndCapture } from './support/run.js';
+import { startSite, withHeaders, type RunningSite } from './support/site.js';
+
+describe('framework examples', () => {
+  let outDir: string;
+  let browser: Browser;
+  let site: RunningSite;
+  let backend: SandboxBackend;
+  let integrator: IntegratorRoutes | null = null;
+  let policy = '';
+  let csp: CspWatch = watchCsp();
+
+  beforeAll(async () => {
+    assertBuilt();
+    outDir = await mkdtemp(join(tmpdir(), 'liveness-examples-test-'));
+    await buildExamples(outDir);
+    const page = pageSite({
+      mounts: [
+        ['/liveness-check/', CDN_DIR],
+        ['/', outDir],
+      ],
+      integrator: () => integrator,
+    });
+    const withPolicy = withHeaders(page, () => ({ 'content-security-policy': policy }));
+    // Each example gets a fresh watch, so the handler reads `csp` per request.
+    site = await startSite((request) => csp.handle(withPolicy)(request), 'localhost');
+    backend = await startSandboxBackend(site.origin);
+    integrator = createIntegratorRoutes({ backendUrl: backend.running.url, apiKey: backend.running.apiKey });
+    policy = policyWithReports(strictCsp({ backendOrigin: backend.origin }));
+    browser = await launchChromium('good');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await backend?.close();
+    await site?.close();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it.each(['react', 'vue'])(
+    '%s: captures the face and completes the check, in the worker, under the strict CSP',
+    async (example) => {
+      csp = watchCsp();
+      const visit = await visitAndCapture(browser, `${site.origin}/${example}/`, csp, backend.origin);
+      expect(visit.events.filter((event) => event.type === 'liveness-error')).toEqual([]);
+      expect(detailOf(visit.events, 'liveness-ready')?.['detector']).toBe('worker');
+      expect(detailOf(visit.events, 'liveness-complete')?.['status']).toBe('done');
+      expect(visit.verdict).toBe('Check done: live');
+      // Vite emitted the worker as a file of the app, and the element loaded its assets from where it was told.
+      expect(visit.requests.some((url) => /\/assets\/detector\.worker-[\w-]+\.js$/.test(url))).toBe(true);
+      expect(visit.requests).toContain(`${site.origin}/liveness-check/assets/wasm/vision_wasm_module_internal.wasm`);
+      const allowed = new Set([site.origin, backend.origin]);
+      expect(visit.requests.filter((url) => !allowed.has(originOf(url)))).toEqual([]);
+      expect(visit.violations).toEqual({ reports: [], messages: [] });
+    },
+    150_000,
+  );
+});

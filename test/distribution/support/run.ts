@@ -1,0 +1,48 @@
+/**
+ * One visit as a person makes it: open the page, press start, let the fake camera's face be captured, wait for the
+ * check to complete and the page to show the verdict its server read. Records every request the page and its
+ * workers make, the WASM responses' content type, and (through the canary) every CSP violation.
+ */
+import type { Browser } from 'playwright-core';
+import { pressStart, recordWidgetEvents, waitForCompletion, type WidgetEvent } from './capture.js';
+import { fireCanaryViolation, violationsOtherThan, type CspWatch } from './csp.js';
+
+export interface CaptureVisit {
+  events: WidgetEvent[];
+  /** Every request URL, from the page and from its workers. */
+  requests: string[];
+  wasmContentTypes: string[];
+  verdict: string | null;
+  /** Violations other than the canary. */
+  violations: ReturnType<typeof violationsOtherThan>;
+}
+
+export async function visitAndCapture(browser: Browser, url: string, csp: CspWatch, canaryOrigin: string): Promise<CaptureVisit> {
+  const context = await browser.newContext({ permissions: ['camera'] });
+  try {
+    const requests: string[] = [];
+    const wasmContentTypes: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    context.on('response', (response) => {
+      if (new URL(response.url()).pathname.endsWith('.wasm')) wasmContentTypes.push(response.headers()['content-type'] ?? '');
+    });
+    const page = await context.newPage();
+    await csp.attach(context, page);
+    await page.goto(url);
+    await recordWidgetEvents(page);
+    await pressStart(page);
+    const events = await waitForCompletion(page);
+    // The page shows the verdict its server read after liveness-complete.
+    await page.locator('#verdict:not([data-state="ready"]):not([data-state="waiting"])').waitFor({ timeout: 30_000 });
+    const verdict = await page.locator('#verdict').textContent();
+    const canary = await fireCanaryViolation(page, csp, canaryOrigin);
+    return { events, requests, wasmContentTypes, verdict, violations: violationsOtherThan(csp, canary) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A blob: URL belongs to the origin that created it. */
+export function originOf(url: string): string {
+  return new URL(url.startsWith('blob:') ? url.slice('blob:'.length) : url).origin;
+}
