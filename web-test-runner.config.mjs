@@ -7,39 +7,15 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { ensureClip } from './test/support/clips.ts';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './test/support/chromium.ts';
+import { CLIP_NAMES, ensureClip } from './test/support/clips.ts';
 import { startLivenessBackend } from './src/server/index.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BASE_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
 
 /** Each group: test files and the camera clip Chromium plays for them. */
-const GATE_CLIPS = [
-  'good',
-  'low-confidence',
-  'multiple-faces',
-  'too-far',
-  'too-close',
-  'off-center',
-  'turned',
-  'tilted',
-  'too-dark',
-  'too-bright',
-  'backlit',
-  'blurry',
-  'moving',
-];
+// Every clip made to trigger one check (or none: 'good') has its own test file under test/browser/gates/;
+// 'no-face' has a dedicated test.
+const GATE_CLIPS = CLIP_NAMES.filter((name) => name !== 'no-face');
 const GROUPS = [
   { name: 'e2e', files: 'test/browser/e2e.browser.test.ts', clip: 'good' },
   { name: 'no-face', files: 'test/browser/no-face.browser.test.ts', clip: 'no-face' },
@@ -126,9 +102,9 @@ function chromium(clip) {
   return playwrightLauncher({
     product: 'chromium',
     launchOptions: {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...BASE_ARGS, `--use-file-for-fake-video-capture=${clip}`],
+      args: ['--headless', ...CHROMIUM_BASE_ARGS, ...fakeCameraArgs(clip)],
     },
     createBrowserContext: ({ browser }) => browser.newContext({ permissions: ['camera'] }),
   });

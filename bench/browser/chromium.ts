@@ -3,26 +3,20 @@ import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import {
+  CHROMIUM_BASE_ARGS,
+  CHROMIUM_PATH as DEFAULT_CHROMIUM_PATH,
+  fakeCameraArgs,
+  LOOPBACK_ONLY_DNS,
+} from '../../test/support/chromium.js';
 
-export const CHROMIUM_PATH = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.BENCH_CHROMIUM ?? DEFAULT_CHROMIUM_PATH;
 
 /** The flags the bench launches Chromium with (Playwright adds --headless). */
 export function chromiumArgs(clipPath: string): string[] {
-  return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${clipPath}`,
-    // Nothing but loopback resolves, so a page that calls home (MediaPipe's telemetry does) fails locally at once;
-    // the bench records such requests in the report.
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ];
+  // Nothing but loopback resolves, so a page that calls home fails locally at once; the bench records such
+  // requests in the report.
+  return [...CHROMIUM_BASE_ARGS, ...fakeCameraArgs(clipPath), LOOPBACK_ONLY_DNS];
 }
 
 export async function assertChromium(): Promise<void> {

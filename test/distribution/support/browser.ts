@@ -4,27 +4,14 @@
  * recorded requests for the tests to reject.
  */
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs, LOOPBACK_ONLY_DNS } from '../../support/chromium.js';
 import { ensureClip, type ClipName } from '../../support/clips.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(clip: ClipName = 'good'): Promise<Browser> {
   const video = await ensureClip(clip);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-      '--host-resolver-rules=MAP localhost 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
+    args: [...CHROMIUM_BASE_ARGS, ...fakeCameraArgs(video), LOOPBACK_ONLY_DNS],
   });
 }

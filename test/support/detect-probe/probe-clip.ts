@@ -7,9 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../chromium.js';
 import { probeResultSchema, type ProbeSample } from './measure.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PAGE_PATH = '/test/support/detect-probe/index.html';
 const PROBE_TIMEOUT_MS = 90_000;
 
@@ -23,20 +23,9 @@ export async function probeClip(
   // A fresh profile per launch: nothing (permissions, caches) carries over between clips.
   const userDataDir = await mkdtemp(join(tmpdir(), 'detect-probe-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${clipPath}`,
-    ],
+    args: [...CHROMIUM_BASE_ARGS, ...fakeCameraArgs(clipPath)],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

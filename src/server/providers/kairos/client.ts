@@ -5,6 +5,7 @@
 import { ProviderError } from '../types.js';
 import { backoffDelayMs, kairosStatusAction, readKairosLivenessBody } from './decision.js';
 import type { KairosLivenessResponse } from './types.js';
+import { sleep } from '../sleep.js';
 
 export interface KairosClientSettings {
   /** Full URL of the liveness-verification endpoint. */
@@ -54,7 +55,7 @@ export function createKairosClient(settings: KairosClientSettings): KairosClient
       let lastFailure: TransientFailure = { why: 'not attempted' };
       for (let attempt = 1; attempt <= settings.maxAttempts; attempt += 1) {
         if (attempt > 1) {
-          await abortableSleep(backoffDelayMs(attempt - 1, settings.backoffMs, settings.random), request.signal);
+          await sleep(backoffDelayMs(attempt - 1, settings.backoffMs, settings.random), request.signal);
         }
         const outcome = await attemptOnce(settings, request, attempt);
         if ('response' in outcome) return { ...outcome, attempts: attempt };
@@ -150,24 +151,6 @@ function livenessForm(selfieJpeg: Uint8Array, threshold: number): FormData {
   form.append('selfie', new Blob([new Uint8Array(selfieJpeg)], { type: 'image/jpeg' }), 'selfie.jpg');
   form.append('threshold', String(threshold));
   return form;
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** A broken logger must never turn a verdict into a failure. */

@@ -4,7 +4,7 @@
  */
 import { ProviderError } from '../types.js';
 import { isRetryableStatus } from './errors.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../sleep.js';
 
 export interface TransportOptions {
   fetch: typeof fetch;

@@ -1,4 +1,4 @@
-/** A delay that ends early, with the signal's reason, when the check is aborted. */
+/** A delay that ends early, with the signal's reason, when the check is aborted (shared by the provider adapters). */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
