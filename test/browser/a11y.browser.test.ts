@@ -12,7 +12,7 @@ import { expectNoAxeViolations } from './support/axe.js';
 import { nextEvent } from './support/events.js';
 import { newSession } from './support/integrator.js';
 import { gate, replaceProperty, waitFor } from './support/stubs.js';
-import { createWidget, focusedInside, isRendered, liveText, part } from './support/widget.js';
+import { createWidget, focusedInside, isRendered, liveText, mountGuidingWidget, part } from './support/widget.js';
 
 /** WCAG relative luminance of an sRGB colour given as 0–255 channels. */
 function luminance([r, g, b]: readonly number[]): number {
@@ -296,13 +296,7 @@ describe('<liveness-check> accessibility', () => {
   });
 
   it('turns transitions off when the person prefers reduced motion', async () => {
-    element = createWidget((el) => {
-      el.autostart = true;
-      el.holdDuration = 60_000;
-    });
-    const ready = nextEvent(element, 'liveness-ready', 60_000);
-    document.body.append(element);
-    await ready;
+    ({ element } = await mountGuidingWidget());
     const oval = part(element, 'oval')!;
     const bar = part(element, 'progress-bar')!;
     expect(isRendered(bar)).to.equal(true);

@@ -10,7 +10,7 @@ import type { LivenessErrorCode } from '../../src/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { nextEvent, recordEvents, sleep } from './support/events.js';
 import { replaceProperty, setPageVisibility, waitFor } from './support/stubs.js';
-import { createWidget, liveText, part } from './support/widget.js';
+import { createWidget, liveText, mountGuidingWidget, part } from './support/widget.js';
 
 const FAULTS: Array<{ domError: string; code: LivenessErrorCode }> = [
   { domError: 'NotAllowedError', code: 'camera-denied' },
@@ -72,14 +72,8 @@ describe('<liveness-check> camera faults', () => {
   }
 
   it('reports camera-ended when the track ends mid-capture, releases the camera, and retry reopens it', async () => {
-    element = createWidget((el) => {
-      el.autostart = true;
-      // The good clip must not be captured before the track ends.
-      el.holdDuration = 60_000;
-    });
-    const ready = nextEvent(element, 'liveness-ready', 60_000);
-    document.body.append(element);
-    await ready;
+    // The good clip must not be captured before the track ends.
+    ({ element } = await mountGuidingWidget());
     const [track] = previewTracks(element);
     expect(track?.readyState).to.equal('live');
 

@@ -9,7 +9,7 @@ import { en } from '../../src/i18n/en.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { nextEvent } from './support/events.js';
 import { replaceProperty, waitFor } from './support/stubs.js';
-import { createWidget, part } from './support/widget.js';
+import { createWidget, mountGuidingWidget, part } from './support/widget.js';
 
 const SECOND_CAMERA = 'second-camera-id';
 
@@ -45,13 +45,7 @@ describe('<liveness-check> camera switcher', () => {
   });
 
   it('shows no switcher with a single camera', async () => {
-    element = createWidget((el) => {
-      el.autostart = true;
-      el.holdDuration = 60_000;
-    });
-    const ready = nextEvent(element, 'liveness-ready', 60_000);
-    document.body.append(element);
-    await ready;
+    ({ element } = await mountGuidingWidget());
     await element.updateComplete;
     expect(part(element, 'camera-select')).to.equal(null);
   });
@@ -93,14 +87,7 @@ describe('<liveness-check> camera switcher', () => {
 
   it('opens the camera named by the camera-id attribute', async () => {
     withTwoCameras();
-    element = createWidget((el) => {
-      el.setAttribute('camera-id', SECOND_CAMERA);
-      el.autostart = true;
-      el.holdDuration = 60_000;
-    });
-    const ready = nextEvent(element, 'liveness-ready', 60_000);
-    document.body.append(element);
-    await ready;
+    ({ element } = await mountGuidingWidget((el) => el.setAttribute('camera-id', SECOND_CAMERA)));
     expect(element.cameraId).to.equal(SECOND_CAMERA);
     expect(requestedDevice(calls[0]!)).to.deep.equal({ exact: SECOND_CAMERA });
   });

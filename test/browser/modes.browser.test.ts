@@ -10,7 +10,7 @@ import type { LivenessCheckElement } from '../../src/element.js';
 import type { LivenessCaptureDetail } from '../../src/events/index.js';
 import { nextEvent, recordEvents } from './support/events.js';
 import { expectBothProvidersDone, newSession, readResult } from './support/integrator.js';
-import { createWidget } from './support/widget.js';
+import { createWidget, mountGuidingWidget } from './support/widget.js';
 
 const JPEG_MAGIC = [0xff, 0xd8, 0xff];
 
@@ -153,13 +153,8 @@ describe('<liveness-check> capture modes against the real backend', () => {
   });
 
   it('reads no-worker from the attribute', async () => {
-    element = createWidget((el) => {
-      el.setAttribute('no-worker', '');
-      el.autostart = true;
-      el.holdDuration = 60_000;
-    });
-    const ready = nextEvent(element, 'liveness-ready', 60_000);
-    document.body.append(element);
-    expect((await ready).detail.detector).to.equal('main-thread');
+    const mounted = await mountGuidingWidget((el) => el.setAttribute('no-worker', ''));
+    element = mounted.element;
+    expect(mounted.ready.detector).to.equal('main-thread');
   });
 });

@@ -1,6 +1,7 @@
 /** Creating the widget and reaching into its shadow root by part name, as an integrator's stylesheet would. */
 import '../../../src/liveness-check.js';
-import type { LivenessCheckElement } from '../../../src/element.js';
+import type { LivenessCheckElement, LivenessReadyDetail } from '../../../src/element.js';
+import { nextEvent } from './events.js';
 
 export function createWidget(setup: (element: LivenessCheckElement) => void = () => {}): LivenessCheckElement {
   const element = document.createElement('liveness-check');
@@ -26,4 +27,21 @@ export function focusedInside(element: LivenessCheckElement): Element | null {
 /** The polite live region's current text. */
 export function liveText(element: LivenessCheckElement): string {
   return element.shadowRoot!.querySelector('[aria-live]')?.textContent?.trim() ?? '';
+}
+
+/**
+ * Appends a widget that opens the camera at once and guides without ever capturing on its own (the hold is
+ * longer than any test), and resolves with it once detection is ready.
+ */
+export async function mountGuidingWidget(
+  setup: (element: LivenessCheckElement) => void = () => {},
+): Promise<{ element: LivenessCheckElement; ready: LivenessReadyDetail }> {
+  const element = createWidget((el) => {
+    el.autostart = true;
+    el.holdDuration = 60_000;
+    setup(el);
+  });
+  const ready = nextEvent(element, 'liveness-ready', 60_000);
+  document.body.append(element);
+  return { element, ready: (await ready).detail };
 }
