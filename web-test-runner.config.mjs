@@ -13,12 +13,10 @@ import { startLivenessBackend } from './src/server/index.ts';
 
 
 /** Each group: test files and the camera clip Chromium plays for them. */
-// Every clip made to trigger one check (or none: 'good') has its own test file under test/browser/gates/;
-// 'no-face' has a dedicated test.
-const GATE_CLIPS = CLIP_NAMES.filter((name) => name !== 'no-face');
+// Every clip is made to trigger one check (or none: 'good') and has its own test file under test/browser/gates/.
+const GATE_CLIPS = CLIP_NAMES;
 const GROUPS = [
   { name: 'e2e', files: 'test/browser/e2e.browser.test.ts', clip: 'good' },
-  { name: 'no-face', files: 'test/browser/no-face.browser.test.ts', clip: 'no-face' },
   ...GATE_CLIPS.map((clip) => ({ name: `gate-${clip}`, files: `test/browser/gates/${clip}.browser.test.ts`, clip })),
   { name: 'a11y', files: 'test/browser/a11y.browser.test.ts', clip: 'good' },
   { name: 'camera-faults', files: 'test/browser/camera-faults.browser.test.ts', clip: 'good' },

@@ -77,6 +77,9 @@ export function describeGateScenario(expected: GuidanceCode): void {
       expect(element.phase).to.equal('guiding');
       const hint = element.shadowRoot!.querySelector('[part="hint"]')!;
       expect(hint.textContent).to.equal(first!.message);
+      // Announcements are throttled, but after the observation window the live region says the same thing.
+      const live = element.shadowRoot!.querySelector('[aria-live]')!;
+      expect(live.textContent?.trim()).to.equal(first!.message);
     });
   });
 }
