@@ -1,25 +1,13 @@
 import { createServer } from 'node:net';
-import { encode as encodeJpeg } from 'jpeg-js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKairosAdapter, type KairosConfig } from '../../src/server/providers/kairos/index.js';
 import { ProviderError, type CheckMedia, type ProviderContext } from '../../src/server/providers/types.js';
 import { startKairosEmulator, type RunningKairosEmulator } from '../../src/server/sandbox/kairos-emulator.js';
 import { SANDBOX_SPOOF_FACES_LIVENESS, sandboxFacesLiveness } from '../../src/server/sandbox/scoring.js';
+import { jpeg } from './support/backend.js';
 
-/** A small real JPEG; `seed` changes the pixels so each fixture hashes differently. */
-function makeJpeg(width: number, height: number, seed = 0): Uint8Array {
-  const data = Buffer.alloc(width * height * 4);
-  for (let pixel = 0; pixel < width * height; pixel += 1) {
-    data[pixel * 4] = (pixel * 7 + seed * 31) & 255;
-    data[pixel * 4 + 1] = ((pixel >> 6) + seed * 17) & 255;
-    data[pixel * 4 + 2] = (seed * 13) & 255;
-    data[pixel * 4 + 3] = 255;
-  }
-  return new Uint8Array(encodeJpeg({ data, width, height }, 80).data);
-}
-
-const jpeg640 = makeJpeg(640, 640, 7);
-const jpeg400 = makeJpeg(400, 400, 8);
+const jpeg640 = jpeg(640, 640, 'noise', 7);
+const jpeg400 = jpeg(400, 400, 'noise', 8);
 
 function media(selfieJpeg: Uint8Array, selfieSize: { width: number; height: number }): CheckMedia {
   return {

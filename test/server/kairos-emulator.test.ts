@@ -1,4 +1,3 @@
-import { encode as encodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -9,18 +8,7 @@ import {
 } from '../../src/server/sandbox/kairos-emulator.js';
 import { readImageSize } from '../../src/server/sandbox/kairos/image-size.js';
 import { SANDBOX_SPOOF_FACES_LIVENESS, sandboxFacesLiveness } from '../../src/server/sandbox/scoring.js';
-
-/** A small real JPEG; `seed` changes the pixels so each fixture hashes differently. */
-function makeJpeg(width: number, height: number, seed = 0): Uint8Array {
-  const data = Buffer.alloc(width * height * 4);
-  for (let pixel = 0; pixel < width * height; pixel += 1) {
-    data[pixel * 4] = (pixel * 7 + seed * 31) & 255;
-    data[pixel * 4 + 1] = ((pixel >> 6) + seed * 17) & 255;
-    data[pixel * 4 + 2] = (seed * 13) & 255;
-    data[pixel * 4 + 3] = 255;
-  }
-  return new Uint8Array(encodeJpeg({ data, width, height }, 80).data);
-}
+import { jpeg } from './support/backend.js';
 
 function makePng(width: number, height: number): Uint8Array {
   const png = new PNG({ width, height });
@@ -28,9 +16,9 @@ function makePng(width: number, height: number): Uint8Array {
   return new Uint8Array(PNG.sync.write(png));
 }
 
-const jpeg640 = makeJpeg(640, 640, 1);
-const jpeg640b = makeJpeg(640, 640, 2);
-const jpeg400 = makeJpeg(400, 400, 3);
+const jpeg640 = jpeg(640, 640, 'noise', 1);
+const jpeg640b = jpeg(640, 640, 'noise', 2);
+const jpeg400 = jpeg(400, 400, 'noise', 3);
 
 function livenessForm(selfie: Uint8Array | null, threshold: string | null = '0.6', type = 'image/jpeg'): FormData {
   const form = new FormData();
@@ -307,7 +295,7 @@ describe('Kairos emulator configuration', () => {
 
 describe('readImageSize', () => {
   it('reads JPEG and PNG sizes from their headers', () => {
-    expect(readImageSize(makeJpeg(33, 17))).toEqual({ format: 'jpeg', width: 33, height: 17 });
+    expect(readImageSize(jpeg(33, 17))).toEqual({ format: 'jpeg', width: 33, height: 17 });
     expect(readImageSize(makePng(5, 7))).toEqual({ format: 'png', width: 5, height: 7 });
   });
 
