@@ -3,7 +3,7 @@
  * demo's server side (`/demo-api/*`), as they must on a real onboarding page.
  */
 import '../src/liveness-check.js';
-import type { LivenessCheckElement } from '../src/element.js';
+import { LIVENESS_EVENT_NAMES, type LivenessCheckElement } from '../src/element.js';
 
 interface DemoConfig {
   endpoint: string;
@@ -61,15 +61,7 @@ async function newSession(config: DemoConfig): Promise<void> {
   element.mode = (data.get('mode') as LivenessCheckElement['mode']) || 'shotset';
   const lang = String(data.get('lang') ?? '');
   if (lang) element.lang = lang;
-  for (const name of [
-    'liveness-ready',
-    'liveness-guidance',
-    'liveness-capture',
-    'liveness-submitted',
-    'liveness-complete',
-    'liveness-error',
-    'liveness-camera-change',
-  ] as const) {
+  for (const name of LIVENESS_EVENT_NAMES) {
     element.addEventListener(name, (event) => log(`${name} ${summarise(event.detail)}`));
   }
   element.addEventListener('liveness-complete', () => void showVerdict(session.sessionId));

@@ -78,6 +78,20 @@ export interface LivenessEventMap {
 }
 
 export type LivenessEventName = keyof LivenessEventMap;
+
+// A record keyed by every event name, so adding an event to the map without listing it here fails to compile.
+const EVENT_NAMES: Record<LivenessEventName, true> = {
+  'liveness-ready': true,
+  'liveness-guidance': true,
+  'liveness-capture': true,
+  'liveness-submitted': true,
+  'liveness-complete': true,
+  'liveness-error': true,
+  'liveness-camera-change': true,
+};
+
+/** Every event the element dispatches, e.g. to log or forward them all. */
+export const LIVENESS_EVENT_NAMES = Object.keys(EVENT_NAMES) as readonly LivenessEventName[];
 export type LivenessEventDetail<K extends LivenessEventName> = LivenessEventMap[K] extends CustomEvent<infer D>
   ? D
   : never;

@@ -7,7 +7,7 @@
 import { expect } from '@esm-bundle/chai';
 import { unzipSync } from 'fflate';
 import '../../src/liveness-check.js';
-import type { LivenessCheckElement } from '../../src/element.js';
+import { LIVENESS_EVENT_NAMES, type LivenessCheckElement } from '../../src/element.js';
 import { nextEvent, recordEvents } from './support/events.js';
 
 interface SessionResponse {
@@ -43,14 +43,7 @@ describe('<liveness-check> end to end', () => {
     element.token = session.captureToken;
     element.mode = 'shotset';
     element.autostart = true;
-    const events = recordEvents(element, [
-      'liveness-ready',
-      'liveness-guidance',
-      'liveness-capture',
-      'liveness-submitted',
-      'liveness-complete',
-      'liveness-error',
-    ]);
+    const events = recordEvents(element, [...LIVENESS_EVENT_NAMES]);
     const complete = nextEvent(element, 'liveness-complete', 90_000);
     document.body.append(element);
     const { detail } = await complete;
