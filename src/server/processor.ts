@@ -226,7 +226,6 @@ export class CheckProcessor {
       mediaExpiresAt: completedAt + mediaRetentionSeconds * 1000,
       ...(webhooks ? { webhookEvent: { eventId: `evt_${crypto.randomUUID()}`, createdAt: completedAt } } : {}),
     });
-    if (mediaRetentionSeconds === 0) await store.deleteMedia(check.id);
     webhooks?.notify();
     return verdict;
   }

@@ -99,7 +99,7 @@ describe('file store', () => {
     expect(await second.acceptCheck(check('check-2'), blobs, use('check-2'))).toEqual({ accepted: false, existing: use() });
   });
 
-  it('keeps completion and media deletion across a re-open', async () => {
+  it('deletes the media in the same journal write as a verdict with zero retention, and keeps both across a re-open', async () => {
     const first = await openStore();
     await first.createSession(session);
     await first.acceptCheck(check(), blobs, use());
@@ -109,13 +109,34 @@ describe('file store', () => {
       completedAt: 5_000,
       mediaExpiresAt: 5_000,
     });
-    await first.deleteMedia('check-1');
+    expect(await first.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: true });
+    expect(await first.getMedia('check-1')).toBeNull();
+    expect(await readdir(join(dir, 'media'))).toEqual([]);
+    const journal = (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    expect(journal.map((event) => event.type)).toEqual(['snapshot', 'session-created', 'check-accepted', 'check-completed']);
     await first.close();
 
     const second = await openStore();
     expect(await second.getCheck('check-1')).toMatchObject({ status: 'done', verdict: { decision: 'live' }, completedAt: 5_000, mediaDeleted: true });
     expect(await second.getMedia('check-1')).toBeNull();
     expect(await second.listProcessingChecks()).toEqual([]);
+    expect(await readdir(join(dir, 'media'))).toEqual([]);
+  });
+
+  it('keeps the media of a verdict with a retention period until it is deleted', async () => {
+    const first = await openStore();
+    await first.createSession(session);
+    await first.acceptCheck(check(), blobs, use());
+    await first.completeCheck('check-1', {
+      status: 'done',
+      verdict: { decision: 'live', reason: 'all: live from kairos' },
+      completedAt: 5_000,
+      mediaExpiresAt: 65_000,
+    });
+    expect(await first.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: false, mediaExpiresAt: 65_000 });
+    expect(await first.getMedia('check-1')).toEqual(blobs);
+    await first.deleteMedia('check-1');
+    expect(await first.getMedia('check-1')).toBeNull();
     expect(await readdir(join(dir, 'media'))).toEqual([]);
   });
 

@@ -97,7 +97,10 @@ export async function createEventStore(persistence: StorePersistence): Promise<S
 
     completeCheck: (checkId: string, completion: CheckCompletion) =>
       serially(async () => {
-        if (state.checks.has(checkId)) await record({ type: 'check-completed', checkId, ...completion });
+        if (!state.checks.has(checkId)) return;
+        await record({ type: 'check-completed', checkId, ...completion });
+        // Journal first: a crash before the files go leaves orphans that the next start's compaction removes.
+        if (state.checks.get(checkId)?.mediaDeleted) await persistence.deleteMedia(checkId);
       }),
 
     deleteMedia: (checkId) => serially(() => deleteMediaOf(checkId)),

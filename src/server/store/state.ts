@@ -82,6 +82,9 @@ export function applyEvent(state: StoreState, event: StoreEvent): void {
       check.verdict = event.verdict;
       check.completedAt = event.completedAt;
       check.mediaExpiresAt = event.mediaExpiresAt;
+      // Zero retention: the verdict and the media's deletion are one write, so no reader sees a final result
+      // whose media is still kept.
+      if (event.mediaExpiresAt <= event.completedAt) check.mediaDeleted = true;
       if (event.webhookEvent && !hasWebhookFor(state, check.id)) {
         state.webhooks.set(event.webhookEvent.eventId, newDelivery(check, event.webhookEvent));
       }

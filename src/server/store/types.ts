@@ -165,6 +165,7 @@ export interface Store {
 
   saveCheckpoint(checkId: string, provider: ProviderName, checkpoint: ProviderCheckpoint): Promise<void>;
   recordProviderResult(checkId: string, result: ProviderResultRecord): Promise<void>;
+  /** Records the verdict; when `mediaExpiresAt` is not after `completedAt`, deletes the media in the same step. */
   completeCheck(checkId: string, completion: CheckCompletion): Promise<void>;
   deleteMedia(checkId: string): Promise<void>;
 
