@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLivenessBackend } from '../../src/server/app.js';
 import { createFileStore, StoreCorruptError } from '../../src/server/store/file.js';
-import type { CheckRecord, SessionRecord, Store, TokenUse } from '../../src/server/store/types.js';
+import type { CheckCompletion, CheckRecord, SessionRecord, Store, TokenUse } from '../../src/server/store/types.js';
 import { apiRequest, createSession, fakeAdapter, report, testConfig, uploadRequest } from './support/backend.js';
 
 let dir: string;
@@ -69,6 +69,25 @@ const use = (checkId = 'check-1', tokenId = 'token-1'): TokenUse => ({
 });
 const blobs = { media: new Uint8Array([1, 2, 3, 4]), selfieJpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) };
 
+/** A store holding `session` and one accepted check with its media: where most tests start. */
+async function storeWithCheck(): Promise<Store> {
+  const store = await openStore();
+  await store.createSession(session);
+  await store.acceptCheck(check(), blobs, use());
+  return store;
+}
+
+/** A live verdict at 5 s; `mediaExpiresAt` at the same moment means zero retention. */
+const liveVerdict = (mediaExpiresAt: number, extra: Partial<CheckCompletion> = {}): CheckCompletion => ({
+  status: 'done',
+  verdict: { decision: 'live', reason: 'all: live from kairos' },
+  completedAt: 5_000,
+  mediaExpiresAt,
+  ...extra,
+});
+
+const journalLines = async (): Promise<string[]> => (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
+
 describe('file store', () => {
   it('survives a re-open with sessions, checks, media, checkpoints, results and token uses', async () => {
     const first = await openStore();
@@ -100,19 +119,12 @@ describe('file store', () => {
   });
 
   it('deletes the media in the same journal write as a verdict with zero retention, and keeps both across a re-open', async () => {
-    const first = await openStore();
-    await first.createSession(session);
-    await first.acceptCheck(check(), blobs, use());
-    await first.completeCheck('check-1', {
-      status: 'done',
-      verdict: { decision: 'live', reason: 'all: live from kairos' },
-      completedAt: 5_000,
-      mediaExpiresAt: 5_000,
-    });
+    const first = await storeWithCheck();
+    await first.completeCheck('check-1', liveVerdict(5_000));
     expect(await first.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: true });
     expect(await first.getMedia('check-1')).toBeNull();
     expect(await readdir(join(dir, 'media'))).toEqual([]);
-    const journal = (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    const journal = (await journalLines()).map((line) => JSON.parse(line) as { type: string });
     expect(journal.map((event) => event.type)).toEqual(['snapshot', 'session-created', 'check-accepted', 'check-completed']);
     await first.close();
 
@@ -124,15 +136,8 @@ describe('file store', () => {
   });
 
   it('keeps the media of a verdict with a retention period until it is deleted', async () => {
-    const first = await openStore();
-    await first.createSession(session);
-    await first.acceptCheck(check(), blobs, use());
-    await first.completeCheck('check-1', {
-      status: 'done',
-      verdict: { decision: 'live', reason: 'all: live from kairos' },
-      completedAt: 5_000,
-      mediaExpiresAt: 65_000,
-    });
+    const first = await storeWithCheck();
+    await first.completeCheck('check-1', liveVerdict(65_000));
     expect(await first.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: false, mediaExpiresAt: 65_000 });
     expect(await first.getMedia('check-1')).toEqual(blobs);
     await first.deleteMedia('check-1');
@@ -141,16 +146,14 @@ describe('file store', () => {
   });
 
   it('compacts the journal to one snapshot line on open', async () => {
-    const first = await openStore();
-    await first.createSession(session);
-    await first.acceptCheck(check(), blobs, use());
+    const first = await storeWithCheck();
     await first.saveCheckpoint('check-1', 'oz', { step: '1' });
     await first.saveCheckpoint('check-1', 'oz', { step: '2' });
     await first.close();
-    expect((await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n').length).toBeGreaterThan(1);
+    expect((await journalLines()).length).toBeGreaterThan(1);
 
     const second = await openStore();
-    const lines = (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
+    const lines = await journalLines();
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ type: 'snapshot' });
     expect((await second.getCheck('check-1'))?.checkpoints).toEqual({ oz: { step: '2' } });
@@ -179,16 +182,8 @@ describe('file store', () => {
   });
 
   it('keeps webhook deliveries and their attempts across a re-open, and reads snapshots written before webhooks', async () => {
-    const first = await openStore();
-    await first.createSession(session);
-    await first.acceptCheck(check(), blobs, use());
-    await first.completeCheck('check-1', {
-      status: 'done',
-      verdict: { decision: 'live', reason: 'ok' },
-      completedAt: 5_000,
-      mediaExpiresAt: 5_000,
-      webhookEvent: { eventId: 'evt_1', createdAt: 5_000 },
-    });
+    const first = await storeWithCheck();
+    await first.completeCheck('check-1', liveVerdict(5_000, { webhookEvent: { eventId: 'evt_1', createdAt: 5_000 } }));
     await first.recordWebhookAttempt('evt_1', { attemptedAt: 6_000, status: 'pending', nextAttemptAt: 16_000, error: 'HTTP 503' });
     await first.close();
     open.length = 0;
@@ -208,9 +203,7 @@ describe('file store', () => {
   });
 
   it('prunes token uses once their token expired', async () => {
-    const store = await openStore();
-    await store.createSession(session);
-    await store.acceptCheck(check(), blobs, use());
+    const store = await storeWithCheck();
     expect(await store.prune(300_999)).toMatchObject({ tokenUses: 0 });
     expect(await store.prune(301_000)).toMatchObject({ tokenUses: 1 });
     expect(await store.getTokenUse('token-1')).toBeNull();
