@@ -135,12 +135,14 @@ describe('file store', () => {
     expect(await readdir(join(dir, 'media'))).toEqual([]);
   });
 
-  it('keeps the media of a verdict with a retention period until it is deleted', async () => {
+  it('keeps the media of a verdict with a retention period until the sweep after it ends', async () => {
     const first = await storeWithCheck();
     await first.completeCheck('check-1', liveVerdict(65_000));
     expect(await first.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: false, mediaExpiresAt: 65_000 });
     expect(await first.getMedia('check-1')).toEqual(blobs);
-    await first.deleteMedia('check-1');
+    expect(await first.prune(64_999)).toMatchObject({ media: 0 });
+    expect(await first.getMedia('check-1')).toEqual(blobs);
+    expect(await first.prune(65_000)).toMatchObject({ media: 1 });
     expect(await first.getMedia('check-1')).toBeNull();
     expect(await readdir(join(dir, 'media'))).toEqual([]);
   });

@@ -55,7 +55,6 @@ const MUTATIONS = [
   'saveCheckpoint',
   'recordProviderResult',
   'completeCheck',
-  'deleteMedia',
   'recordWebhookAttempt',
 ] as const;
 

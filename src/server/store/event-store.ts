@@ -103,8 +103,6 @@ export async function createEventStore(persistence: StorePersistence): Promise<S
         if (state.checks.get(checkId)?.mediaDeleted) await persistence.deleteMedia(checkId);
       }),
 
-    deleteMedia: (checkId) => serially(() => deleteMediaOf(checkId)),
-
     getWebhookDelivery: async (eventId) => copy(state.webhooks.get(eventId)),
 
     listPendingWebhookDeliveries: async () =>

@@ -167,7 +167,6 @@ export interface Store {
   recordProviderResult(checkId: string, result: ProviderResultRecord): Promise<void>;
   /** Records the verdict; when `mediaExpiresAt` is not after `completedAt`, deletes the media in the same step. */
   completeCheck(checkId: string, completion: CheckCompletion): Promise<void>;
-  deleteMedia(checkId: string): Promise<void>;
 
   getWebhookDelivery(eventId: string): Promise<WebhookDeliveryRecord | null>;
   /** Every delivery not yet delivered or given up, oldest first. */
