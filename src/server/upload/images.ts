@@ -6,22 +6,18 @@
 import { decode as decodeJpegPixels, encode as encodeJpegPixels } from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { httpError } from '../errors.js';
+import { readJpegSize, readPngSize, type PixelSize } from '../image-header.js';
 import { UPLOAD_LIMITS } from './limits.js';
 
 export type StillType = 'image/jpeg' | 'image/png';
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
-export interface DecodedImage extends Size {
+export interface DecodedImage extends PixelSize {
   /** RGBA, 4 bytes per pixel, row-major. */
   rgba: Uint8Array;
 }
 
 /** Dimensions from the header alone, or null when the header is not readable. */
-export function readImageSize(bytes: Uint8Array, type: StillType | 'image/webp'): Size | null {
+export function readImageSize(bytes: Uint8Array, type: StillType | 'image/webp'): PixelSize | null {
   switch (type) {
     case 'image/jpeg':
       return readJpegSize(bytes);
@@ -33,7 +29,7 @@ export function readImageSize(bytes: Uint8Array, type: StillType | 'image/webp')
 }
 
 /** Refuses images whose header is unreadable, whose size is out of bounds. `label` names the part in messages. */
-export function checkImageSize(size: Size | null, label: string): Size {
+export function checkImageSize(size: PixelSize | null, label: string): PixelSize {
   if (size === null || size.width === 0 || size.height === 0) {
     throw httpError('image-undecodable', `${label}: the image header is not readable`);
   }
@@ -51,7 +47,7 @@ export function checkImageSize(size: Size | null, label: string): Size {
 }
 
 /** Decodes a JPEG or PNG whose header size was already checked; the decoded size must match the header. */
-export function decodeStill(bytes: Uint8Array, type: StillType, expected: Size, label: string): DecodedImage {
+export function decodeStill(bytes: Uint8Array, type: StillType, expected: PixelSize, label: string): DecodedImage {
   let image: DecodedImage;
   try {
     image = type === 'image/jpeg' ? decodeJpeg(bytes) : decodePng(bytes);
@@ -111,35 +107,8 @@ function decodePng(bytes: Uint8Array): DecodedImage {
   return { width: decoded.width, height: decoded.height, rgba: new Uint8Array(decoded.data) };
 }
 
-/** Walks the JPEG segments to the first start-of-frame marker (SOF0..SOF15 except DHT, JPG and DAC). */
-function readJpegSize(bytes: Uint8Array): Size | null {
-  let offset = 2;
-  while (offset + 9 < bytes.length) {
-    if (bytes[offset] !== 0xff) return null;
-    const marker = bytes[offset + 1]!;
-    if (marker === 0xff) {
-      offset += 1; // fill byte
-      continue;
-    }
-    const length = (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
-    const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isStartOfFrame) {
-      return { height: (bytes[offset + 5]! << 8) | bytes[offset + 6]!, width: (bytes[offset + 7]! << 8) | bytes[offset + 8]! };
-    }
-    if (length < 2) return null;
-    offset += 2 + length;
-  }
-  return null;
-}
-
-function readPngSize(bytes: Uint8Array): Size | null {
-  if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
 /** WebP is not decoded (no decoder in the dependency set), only its header read: VP8, VP8L or VP8X. */
-function readWebpSize(bytes: Uint8Array): Size | null {
+function readWebpSize(bytes: Uint8Array): PixelSize | null {
   if (bytes.length < 30) return null;
   const chunk = String.fromCharCode(...bytes.subarray(12, 16));
   const at = (index: number): number => bytes[index]!;

@@ -10,9 +10,10 @@
  */
 import type { CaptureReport } from '../../shared/media.js';
 import { httpError } from '../errors.js';
+import type { PixelSize } from '../image-header.js';
 import type { CheckMedia } from '../providers/types.js';
 import type { CheckMediaInfo } from '../store/types.js';
-import { checkImageSize, decodeStill, encodeJpeg, readImageSize, sharpness, type Size, type StillType } from './images.js';
+import { checkImageSize, decodeStill, encodeJpeg, readImageSize, sharpness, type StillType } from './images.js';
 import { checkReportMatchesMedia, parseReport } from './report.js';
 import { EXTENSION_OF, KIND_OF, sniffContentType, type SniffedType } from './sniff.js';
 import { checkNothingAfterImage } from './trailing.js';
@@ -34,7 +35,7 @@ export interface ValidatedUpload {
 
 interface Still {
   jpeg: Uint8Array;
-  size: Size;
+  size: PixelSize;
   source: string;
 }
 
