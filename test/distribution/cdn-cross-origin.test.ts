@@ -7,16 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { strictCsp } from '../../demo/examples/csp.js';
-import { createIntegratorRoutes } from '../../demo/examples/integrator.js';
-import { startSandboxBackend, type SandboxBackend } from './support/backend.js';
 import { launchChromium } from './support/browser.js';
 import { detailOf } from './support/capture.js';
-import { policyWithReports, watchCsp } from './support/csp.js';
+import { watchCsp } from './support/csp.js';
 import { assertBuilt } from './support/dist.js';
-import { cdnSite, EXAMPLES_SRC, pageSite, type IntegratorRoutes } from './support/pages.js';
+import { cdnSite, EXAMPLES_SRC } from './support/pages.js';
 import { originOf, visitAndCapture, type CaptureVisit } from './support/run.js';
-import { startSite, withHeaders, type RunningSite } from './support/site.js';
+import { startSite, type RunningSite } from './support/site.js';
+import { startStrictSite, type StrictSite } from './support/strict-site.js';
 
 const SELF_HOSTED_SCRIPT = '/liveness-check/liveness-check.js';
 /** What the bundle loads next to itself, all of it from the CDN origin. */
@@ -31,40 +29,33 @@ const CDN_FILES = [
 describe('the CDN build served from another origin', () => {
   let browser: Browser;
   let cdn: RunningSite;
-  let site: RunningSite;
-  let backend: SandboxBackend;
-  let integrator: IntegratorRoutes | null = null;
-  let policy = '';
+  let strict: StrictSite;
   const csp = watchCsp();
   let visit: CaptureVisit;
 
   beforeAll(async () => {
     assertBuilt();
     cdn = await startSite(cdnSite(), '127.0.0.1');
-    const page = pageSite({
+    strict = await startStrictSite({
       mounts: [
         ['/html/', `${EXAMPLES_SRC}html/`],
         ['/shared/', `${EXAMPLES_SRC}shared/`],
       ],
-      integrator: () => integrator,
       // The example self-hosts the bundle; here it comes from the CDN origin instead.
       rewriteHtml: (_path, html) => {
         if (!html.includes(SELF_HOSTED_SCRIPT)) throw new Error(`the HTML example no longer loads ${SELF_HOSTED_SCRIPT}`);
         return html.replace(SELF_HOSTED_SCRIPT, `${cdn.origin}/liveness-check.js`);
       },
+      csp: () => csp,
+      cdnOrigin: cdn.origin,
     });
-    site = await startSite(csp.handle(withHeaders(page, () => ({ 'content-security-policy': policy }))), 'localhost');
-    backend = await startSandboxBackend(site.origin);
-    integrator = createIntegratorRoutes({ backendUrl: backend.running.url, apiKey: backend.running.apiKey });
-    policy = policyWithReports(strictCsp({ backendOrigin: backend.origin, cdnOrigin: cdn.origin }));
     browser = await launchChromium('good');
-    visit = await visitAndCapture(browser, `${site.origin}/html/`, csp, backend.origin);
+    visit = await visitAndCapture(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin);
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await backend?.close();
-    await site?.close();
+    await strict?.close();
     await cdn?.close();
   });
 
@@ -76,14 +67,14 @@ describe('the CDN build served from another origin', () => {
 
   it('runs detection in the worker, started from a blob: module, with the WASM served as application/wasm', () => {
     expect(detailOf(visit.events, 'liveness-ready')?.['detector']).toBe('worker');
-    expect(visit.requests.some((url) => url.startsWith(`blob:${site.origin}/`))).toBe(true);
+    expect(visit.requests.some((url) => url.startsWith(`blob:${strict.site.origin}/`))).toBe(true);
     expect(visit.wasmContentTypes).toEqual(['application/wasm']);
     const wasm = cdn.served.filter((served) => served.path.endsWith('.wasm'));
     expect(wasm.map((served) => [served.status, served.contentType])).toEqual([[200, 'application/wasm']]);
   });
 
   it('requests nothing from any origin but the CDN, the page and the backend, the worker included', () => {
-    const allowed = new Set([cdn.origin, site.origin, backend.origin]);
+    const allowed = new Set([cdn.origin, strict.site.origin, strict.backend.origin]);
     expect(visit.requests.filter((url) => !allowed.has(originOf(url)))).toEqual([]);
     // The recording includes the worker's own requests: it fetched the WASM and the model.
     for (const file of CDN_FILES) expect(visit.requests).toContain(`${cdn.origin}/${file}`);

@@ -9,50 +9,38 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildExamples } from '../../demo/examples/build.js';
-import { strictCsp } from '../../demo/examples/csp.js';
-import { createIntegratorRoutes } from '../../demo/examples/integrator.js';
-import { startSandboxBackend, type SandboxBackend } from './support/backend.js';
 import { launchChromium } from './support/browser.js';
 import { detailOf } from './support/capture.js';
-import { policyWithReports, watchCsp, type CspWatch } from './support/csp.js';
+import { watchCsp, type CspWatch } from './support/csp.js';
 import { assertBuilt } from './support/dist.js';
-import { CDN_DIR, pageSite, type IntegratorRoutes } from './support/pages.js';
+import { CDN_DIR } from './support/pages.js';
 import { originOf, visitAndCapture } from './support/run.js';
-import { startSite, withHeaders, type RunningSite } from './support/site.js';
+import { startStrictSite, type StrictSite } from './support/strict-site.js';
 
 describe('framework examples', () => {
   let outDir: string;
   let browser: Browser;
-  let site: RunningSite;
-  let backend: SandboxBackend;
-  let integrator: IntegratorRoutes | null = null;
-  let policy = '';
+  let strict: StrictSite;
   let csp: CspWatch = watchCsp();
 
   beforeAll(async () => {
     assertBuilt();
     outDir = await mkdtemp(join(tmpdir(), 'liveness-examples-test-'));
     await buildExamples(outDir);
-    const page = pageSite({
+    strict = await startStrictSite({
       mounts: [
         ['/liveness-check/', CDN_DIR],
         ['/', outDir],
       ],
-      integrator: () => integrator,
+      // Each example gets a fresh watch.
+      csp: () => csp,
     });
-    const withPolicy = withHeaders(page, () => ({ 'content-security-policy': policy }));
-    // Each example gets a fresh watch, so the handler reads `csp` per request.
-    site = await startSite((request) => csp.handle(withPolicy)(request), 'localhost');
-    backend = await startSandboxBackend(site.origin);
-    integrator = createIntegratorRoutes({ backendUrl: backend.running.url, apiKey: backend.running.apiKey });
-    policy = policyWithReports(strictCsp({ backendOrigin: backend.origin }));
     browser = await launchChromium('good');
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await backend?.close();
-    await site?.close();
+    await strict?.close();
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
@@ -60,6 +48,7 @@ describe('framework examples', () => {
     '%s: captures the face and completes the check, in the worker, under the strict CSP',
     async (example) => {
       csp = watchCsp();
+      const { site, backend } = strict;
       const visit = await visitAndCapture(browser, `${site.origin}/${example}/`, csp, backend.origin);
       expect(visit.events.filter((event) => event.type === 'liveness-error')).toEqual([]);
       expect(detailOf(visit.events, 'liveness-ready')?.['detector']).toBe('worker');
