@@ -8,20 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.tflite': 'application/octet-stream',
-  '.bin': 'application/octet-stream',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-};
+import { contentTypeFor } from '../../demo/examples/static-files.js';
 
 /** One response as the server sent it. */
 export interface ServedResponse {
@@ -126,7 +115,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       return;
     }
     const headers: Record<string, string> = {
-      'content-type': CONTENT_TYPES[extname(pathname)] ?? 'application/octet-stream',
+      'content-type': contentTypeFor(pathname),
       'cache-control': options.cacheControl,
       etag: entry.etag,
       vary: 'Accept-Encoding',

@@ -6,8 +6,8 @@
  *
  * Query: scenario (load | steady), backend (wasm | cpu), human (module URL), models, wasm, windowMs, timeoutMs.
  */
-import { observeLongTasks } from './instrument.js';
-import type { PageMarks, PageResult, PageScenario } from './protocol.js';
+import { publishResult, startBenchPage } from './page-setup.js';
+import type { PageResult } from './protocol.js';
 
 interface HumanResult {
   face: unknown[];
@@ -20,20 +20,8 @@ interface HumanInstance {
 }
 type HumanConstructor = new (config: Record<string, unknown>) => HumanInstance;
 
-const marks: PageMarks = { scriptStart: performance.now() };
-const result: PageResult = { ok: false, marks, guidanceCodes: [], frames: [], longTasks: [] };
-const settleLongTasks = observeLongTasks(result.longTasks);
-
-const params = new URLSearchParams(location.search);
-const scenario = (params.get('scenario') ?? 'load') as PageScenario;
-const windowMs = Number(params.get('windowMs') ?? 10_000);
-const timeoutMs = Number(params.get('timeoutMs') ?? 60_000);
-
-window.__benchResult = run().catch((error: unknown) => {
-  result.ok = false;
-  result.error = error instanceof Error ? error.message : String(error);
-  return result;
-});
+const { params, scenario, windowMs, timeoutMs, marks, result, settleLongTasks } = startBenchPage();
+publishResult(result, run());
 
 function humanConfig(): Record<string, unknown> {
   const off = { enabled: false };

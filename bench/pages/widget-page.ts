@@ -5,24 +5,13 @@
  *
  * Query: scenario, widget (bundle URL), mode, videoFormat, hold (hold-duration ms), windowMs, timeoutMs.
  */
-import { instrumentDetectorWorker, observeLongTasks } from './instrument.js';
-import type { PageMarks, PageResult, PageScenario } from './protocol.js';
+import { instrumentDetectorWorker } from './instrument.js';
+import { publishResult, startBenchPage } from './page-setup.js';
+import type { PageResult } from './protocol.js';
 
-const marks: PageMarks = { scriptStart: performance.now() };
-const result: PageResult = { ok: false, marks, guidanceCodes: [], frames: [], longTasks: [] };
-const settleLongTasks = observeLongTasks(result.longTasks);
+const { params, scenario, windowMs, timeoutMs, marks, result, settleLongTasks } = startBenchPage();
 instrumentDetectorWorker(result.frames);
-
-const params = new URLSearchParams(location.search);
-const scenario = (params.get('scenario') ?? 'load') as PageScenario;
-const windowMs = Number(params.get('windowMs') ?? 10_000);
-const timeoutMs = Number(params.get('timeoutMs') ?? 60_000);
-
-window.__benchResult = run().catch((error: unknown) => {
-  result.ok = false;
-  result.error = error instanceof Error ? error.message : String(error);
-  return result;
-});
+publishResult(result, run());
 
 async function run(): Promise<PageResult> {
   await import(/* @vite-ignore */ params.get('widget') ?? '/widget/liveness-check.js');

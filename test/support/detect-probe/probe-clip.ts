@@ -13,7 +13,7 @@ import { probeResultSchema, type ProbeSample } from './measure.js';
 const PAGE_PATH = '/test/support/detect-probe/index.html';
 const PROBE_TIMEOUT_MS = 90_000;
 
-/** @param origin where static-server.ts serves the repository root */
+/** @param origin where run-probe.ts serves the repository root */
 export async function probeClip(
   origin: string,
   clipPath: string,

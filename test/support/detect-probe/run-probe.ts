@@ -12,10 +12,11 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serveStatic } from '../../../demo/examples/static-files.js';
+import { notFound, startSite } from '../../distribution/support/site.js';
 import { CLIP_NAMES, CLIP_SCENARIOS, ensureClip, isClipName, type ClipName } from '../clips.js';
 import { checkIntent, summarize, type IntentCheck, type Measurement, type ProbeSample } from './measure.js';
 import { probeClip } from './probe-clip.js';
-import { startStaticServer } from './static-server.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLIPS_MD = fileURLToPath(new URL('../../fixtures/clips.md', import.meta.url));
@@ -123,7 +124,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const samples = Number(values.samples);
-  const server = await startStaticServer(REPO_ROOT);
+  // The page loads MediaPipe from node_modules and the WASM and model from src/assets by their repository paths.
+  const server = await startSite(
+    async (request) => (await serveStatic('/', REPO_ROOT, new URL(request.url).pathname)) ?? notFound(),
+  );
   const rows: ProbedClip[] = [];
   try {
     let good: Measurement | undefined;
