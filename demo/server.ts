@@ -3,14 +3,14 @@
  * no URL configured) is mounted at /api, /demo-api plays the integrator's server side (it alone holds the API
  * key), and Vite serves the demo page and the widget's source.
  */
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createServer as createViteServer } from 'vite';
 import { startLivenessBackend } from '../src/server/index.js';
+import { serveStatic } from './examples/static-files.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
@@ -48,24 +48,11 @@ const integrator = new Hono()
     return new Response(response.body, { status: response.status, headers: { 'content-type': 'application/json' } });
   });
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.wasm': 'application/wasm',
-  '.js': 'text/javascript',
-  '.tflite': 'application/octet-stream',
-};
+const ASSETS_MOUNT = '/src/assets/';
 
 /** The widget's WASM and model, served as files (never through Vite's module transform). */
 async function serveAsset(pathname: string): Promise<Response> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-  if (!relative.startsWith(join('src', 'assets'))) return new Response('not found', { status: 404 });
-  try {
-    const body = await readFile(join(root, relative));
-    return new Response(body, {
-      headers: { 'content-type': CONTENT_TYPES[extname(relative)] ?? 'application/octet-stream', 'cache-control': 'no-cache' },
-    });
-  } catch {
-    return new Response('not found', { status: 404 });
-  }
+  return (await serveStatic(ASSETS_MOUNT, join(root, 'src', 'assets'), pathname)) ?? new Response('not found', { status: 404 });
 }
 
 const vite = await createViteServer({
@@ -87,7 +74,7 @@ const server = createServer((req, res) => {
     void apiListener(req, res);
   } else if (url.startsWith('/demo-api/')) {
     void integratorListener(req, res);
-  } else if (url.startsWith('/src/assets/')) {
+  } else if (url.startsWith(ASSETS_MOUNT)) {
     void assetListener(req, res);
   } else {
     vite.middlewares(req, res);
