@@ -7,7 +7,7 @@ import type { Messages } from '../en.js';
  */
 const messages: Messages = {
   'hint.no-face': 'Coloca la cara dentro del óvalo',
-  'hint.multiple-faces': 'Asegúrate de que solo apareces tú',
+  'hint.multiple-faces': 'Asegúrate de que solo aparezcas tú',
   'hint.low-confidence': 'Asegúrate de que se te vea toda la cara',
   'hint.too-far': 'Acércate',
   'hint.too-close': 'Aléjate un poco',

@@ -28,7 +28,7 @@ const messages: Messages = {
   'status.capturing': 'Kuvataan…',
   'status.uploading': 'Lähetetään turvallisesti…',
   'status.processing': 'Tarkistetaan…',
-  'status.done': 'Kiitos, valmista tuli',
+  'status.done': 'Kiitos, kaikki on valmista',
   'status.paused': 'Keskeytetty, kun sivu on piilossa',
   'progress.label': 'Kuvauksen edistyminen',
   'manual.capture': 'Ota kuva',

@@ -33,7 +33,7 @@ const messages: Messages = {
   'progress.label': 'A felvétel állapota',
   'manual.capture': 'Fénykép készítése',
   'manual.hint': 'Az automatikus felvétel a vártnál tovább tart. A fényképet saját maga is elkészítheti.',
-  'action.retry': 'Újra',
+  'action.retry': 'Újrapróbálkozás',
   'camera.label': 'Kamera',
   'camera.option': '{number}. kamera',
   'video.label': 'Kamera előnézete',

@@ -6,7 +6,7 @@ import type { Messages } from '../en.js';
  */
 const messages: Messages = {
   'hint.no-face': 'Posiziona il viso all’interno dell’ovale',
-  'hint.multiple-faces': 'Assicurati di essere solo tu nell’inquadratura',
+  'hint.multiple-faces': 'Assicurati di essere l’unica persona inquadrata',
   'hint.low-confidence': 'Assicurati che il viso sia interamente visibile',
   'hint.too-far': 'Avvicinati',
   'hint.too-close': 'Allontanati un po’',

@@ -15,9 +15,9 @@ const messages: Messages = {
   'hint.too-dark': 'Zoek een plek met meer licht',
   'hint.too-bright': 'Te fel: ga uit het directe licht',
   'hint.backlit': 'Het licht komt van achteren: draai je naar het licht',
-  'hint.blurry': 'Houd stil, het beeld is onscherp',
+  'hint.blurry': 'Beweeg niet, het beeld is onscherp',
   'hint.moving': 'Beweeg niet',
-  'hint.ok': 'Goed zo, blijf stil',
+  'hint.ok': 'Goed zo, beweeg niet',
   'intro.title': 'Maak snel een selfie',
   'intro.body':
     'We gebruiken je camera om te controleren of je er echt bent. Er wordt niets opgenomen totdat je gezicht in het ovaal is.',
