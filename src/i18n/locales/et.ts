@@ -46,7 +46,7 @@ const messages: Messages = {
   'error.unsupported-browser': 'See brauser ei saa siin kaamerat kasutada. Proovige uuemat brauserit.',
   'error.model-load-failed': 'Näojuhiseid ei õnnestunud laadida.',
   'error.capture-failed': 'Fotot ei õnnestunud teha. Proovige uuesti.',
-  'error.token-missing': 'See leht pole kontrolliks seadistatud (luba puudub).',
+  'error.token-missing': 'See leht pole kontrolliks seadistatud (tõend puudub).',
   'error.token-expired': 'See kontroll on aegunud. Alustamiseks laadige leht uuesti.',
   'error.token-rejected': 'See kontroll ei kehti enam. Alustamiseks laadige leht uuesti.',
   'error.upload-failed': 'Fotot ei õnnestunud saata. Proovige uuesti.',

@@ -46,7 +46,7 @@ const messages: Messages = {
   'error.unsupported-browser': 'Šī pārlūkprogramma šeit nevar izmantot kameru. Izmēģiniet atjauninātu pārlūkprogrammu.',
   'error.model-load-failed': 'Neizdevās ielādēt sejas norādes.',
   'error.capture-failed': 'Neizdevās uzņemt fotoattēlu. Mēģiniet vēlreiz.',
-  'error.token-missing': 'Šī lapa nav iestatīta pārbaudei (trūkst pilnvaras).',
+  'error.token-missing': 'Šī lapa nav iestatīta pārbaudei (trūkst marķiera).',
   'error.token-expired': 'Šīs pārbaudes derīgums ir beidzies. Pārlādējiet lapu, lai sāktu no jauna.',
   'error.token-rejected': 'Šī pārbaude vairs nav derīga. Pārlādējiet lapu, lai sāktu no jauna.',
   'error.upload-failed': 'Neizdevās nosūtīt fotoattēlu. Mēģiniet vēlreiz.',

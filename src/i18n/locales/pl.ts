@@ -32,7 +32,7 @@ const messages: Messages = {
   'status.paused': 'Wstrzymano, dopóki strona jest ukryta',
   'progress.label': 'Postęp robienia zdjęcia',
   'manual.capture': 'Zrób zdjęcie',
-  'manual.hint': 'Automatyczne zdjęcie trwa dłużej niż zwykle. Możesz zrobić zdjęcie samodzielnie.',
+  'manual.hint': 'Automatyczne robienie zdjęcia trwa dłużej niż zwykle. Możesz zrobić zdjęcie samodzielnie.',
   'action.retry': 'Spróbuj ponownie',
   'camera.label': 'Kamera',
   'camera.option': 'Kamera {number}',
