@@ -4,7 +4,8 @@
  *
  *   dist/cdn/liveness-check.js          the element, Lit included: the one file a page loads
  *   dist/cdn/liveness-check.worker.js   the face-detection worker, started by the bundle from its own URL
- *   dist/cdn/chunks/*.js                loaded on demand: MediaPipe's JS, the main-thread detector fallback
+ *   dist/cdn/chunks/*.js                loaded on demand: MediaPipe's JS, the main-thread detector fallback, and
+ *                                       one locale-<tag>-<hash>.js per language but English (built in)
  *   dist/cdn/assets/                    WASM, model, NOTICE and licence (copied by the build script)
  */
 import { dirname, resolve } from 'node:path';
@@ -18,6 +19,9 @@ export const CDN_BUNDLE_FILE = 'liveness-check.js';
 /** Every lazily loaded file lives here; MediaPipe's JS is the `mediapipe-<hash>.js` chunk. */
 export const CDN_CHUNKS_DIR = 'chunks';
 export const MEDIAPIPE_CHUNK_NAME = 'mediapipe';
+/** Each language but English is a chunk of its own, loaded when a page asks for it: `locale-ja-<hash>.js`. */
+export const LOCALE_CHUNK_PREFIX = 'locale-';
+const LOCALE_MODULE = /[\\/]src[\\/]i18n[\\/]locales[\\/][^\\/]+\.ts$/;
 
 const DEFAULT_SPAWNER = resolve(ROOT, 'src/capture/detector/spawn-worker.ts');
 const CDN_SPAWNER = resolve(ROOT, 'src/cdn/spawn-worker.ts');
@@ -60,7 +64,11 @@ function cdnLibrary(entry: string, fileName: string): UserConfig {
         // would have to fetch before the element is defined: the page loads one file.
         preserveEntrySignatures: 'allow-extension',
         output: {
-          chunkFileNames: `${CDN_CHUNKS_DIR}/[name]-[hash].js`,
+          // A language's texts are `locale-<tag>-<hash>.js`, so the size budget and integrators can tell them apart.
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId && LOCALE_MODULE.test(chunk.facadeModuleId)
+              ? `${CDN_CHUNKS_DIR}/${LOCALE_CHUNK_PREFIX}[name]-[hash].js`
+              : `${CDN_CHUNKS_DIR}/[name]-[hash].js`,
           // Library mode leaves whitespace for the consumer's minifier; a CDN file is served as built. Licence
           // headers (Lit's, MediaPipe's) stay.
           minify: true,

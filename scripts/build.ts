@@ -23,6 +23,13 @@ async function main(): Promise<void> {
   await step('dist/cdn/integrity.json', () => writeIntegrity());
   const report = judgeSize(await measureCdn());
   process.stdout.write(`${formatSizeReport(report)}\n`);
+  if (report.localesOverBudget.length > 0) {
+    throw new Error(
+      `${report.localesOverBudget.map((file) => file.path).join(', ')} over the ${report.localeBudget} B budget of a ` +
+        'language chunk: shorten the texts, or raise LOCALE_CHUNK_GZIP_BUDGET in scripts/build/size.ts and ' +
+        'docs/integration.md with the reason',
+    );
+  }
   if (!report.withinBudget) {
     throw new Error(
       `our JS is ${report.ownGzipBytes} B gzip, over the ${report.budget} B budget: trim it, or raise the budget in ` +

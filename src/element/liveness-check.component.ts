@@ -7,7 +7,7 @@ import { startDetector, type DetectorClient } from '../capture/detector/detector
 import { FrameLoop } from '../capture/frame-loop.js';
 import { LivenessError, type LivenessErrorCode } from '../errors.js';
 import { emit, type DetectorRuntime } from '../events/index.js';
-import { createTranslator, type MessageKey, type Messages, type Translator } from '../i18n/index.js';
+import { LocaleController, type MessageKey, type Messages, type Translator } from '../i18n/index.js';
 import { packageCapture, type ClipSource, type PackagedCapture } from '../package/capture-package.js';
 import { encodeJpeg } from '../package/jpeg.js';
 import { startClipRecording, supportedClipType } from '../package/video.js';
@@ -177,6 +177,8 @@ export class LivenessCheckElement extends LitElement {
   private acceptedCheck: UploadAccepted | null = null;
   private uploadAbort: AbortController | null = null;
   private focusPending = false;
+  /** The texts' language; its chunk loads on demand (src/i18n/controller.ts). */
+  private readonly locale = new LocaleController(this, () => this.strings);
 
   constructor() {
     super();
@@ -226,6 +228,12 @@ export class LivenessCheckElement extends LitElement {
     // The camera and any upload are gone: if the element is put back, it offers to start again.
     const outcome = this.phase === 'done' || this.phase === 'error';
     if (!outcome) this.phase = 'intro';
+  }
+
+  // While the language's chunk loads (at most LOCALE_WAIT_MS), the update waits: no English flash first.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.locale.pending();
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override firstUpdated(): void {
@@ -326,13 +334,7 @@ export class LivenessCheckElement extends LitElement {
   }
 
   private get translator(): Translator {
-    return createTranslator(this.effectiveLang(), this.strings);
-  }
-
-  private effectiveLang(): string {
-    if (this.lang) return this.lang;
-    const scoped = this.closest('[lang]');
-    return (scoped as HTMLElement | null)?.lang || document.documentElement.lang || navigator.language || 'en';
+    return this.locale.translator;
   }
 
   private resetAttempt(): void {
@@ -867,7 +869,7 @@ export class LivenessCheckElement extends LitElement {
         ${this.camera.devices.map(
           (device, index) =>
             html`<option value=${device.deviceId} ?selected=${device.deviceId === active}>
-              ${device.label || `${i18n.t('camera.label')} ${index + 1}`}
+              ${device.label || i18n.t('camera.option', { number: index + 1 })}
             </option>`,
         )}
       </select>

@@ -29,6 +29,8 @@ export const en = {
   'manual.hint': 'Automatic capture is taking a while. You can take the photo yourself.',
   'action.retry': 'Try again',
   'camera.label': 'Camera',
+  // A camera without a label in the switcher; {number} is formatted for the language (Intl.NumberFormat).
+  'camera.option': 'Camera {number}',
   'video.label': 'Camera preview',
   'error.title': 'Something went wrong',
   'error.camera-denied': 'Camera access was blocked. Allow the camera in your browser settings, then try again.',

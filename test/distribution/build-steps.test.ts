@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { rewriteTsUrls } from '../../scripts/build/esm.js';
 import { subresourceIntegrity } from '../../scripts/build/integrity.js';
-import { judgeSize, OWN_JS_GZIP_BUDGET } from '../../scripts/build/size.js';
+import { judgeSize, LOCALE_CHUNK_GZIP_BUDGET, OWN_JS_GZIP_BUDGET } from '../../scripts/build/size.js';
 import { strictCsp } from '../../demo/examples/csp.js';
 import { planWorkerStart } from '../../src/cdn/module-worker.js';
 
@@ -43,9 +43,35 @@ describe('judgeSize', () => {
     expect(judgeSize(files, 33_500).withinBudget).toBe(true);
   });
 
-  it('the budget documented in docs/integration.md is the one enforced', async () => {
+  it('counts the largest language chunk once, since a page loads one language at most', () => {
+    const withLocales = [
+      ...files,
+      { path: 'chunks/locale-ja-Bv82yULB.js', gzipBytes: 1_400 },
+      { path: 'chunks/locale-pt-BR-DUsddH15.js', gzipBytes: 1_200 },
+      { path: 'chunks/locale-zh-TW-Ds_lXulv.js', gzipBytes: 1_300 },
+    ];
+    const report = judgeSize(withLocales, 40_000, 2_000);
+    expect(report.ownGzipBytes).toBe(33_500 + 1_400);
+    expect(report.locales.map((file) => file.path)).toEqual([
+      'chunks/locale-ja-Bv82yULB.js',
+      'chunks/locale-pt-BR-DUsddH15.js',
+      'chunks/locale-zh-TW-Ds_lXulv.js',
+    ]);
+    expect(report.own.map((file) => file.path)).not.toContain('chunks/locale-ja-Bv82yULB.js');
+    expect(report.withinBudget).toBe(true);
+    expect(judgeSize(withLocales, 34_899, 2_000).withinBudget).toBe(false);
+  });
+
+  it('fails when one language chunk is over its own budget, whatever the total', () => {
+    const report = judgeSize([...files, { path: 'chunks/locale-ru-C8HMvvfH.js', gzipBytes: 2_001 }], 100_000, 2_000);
+    expect(report.localesOverBudget.map((file) => file.path)).toEqual(['chunks/locale-ru-C8HMvvfH.js']);
+    expect(report.withinBudget).toBe(false);
+  });
+
+  it('the budgets documented in docs/integration.md are the ones enforced', async () => {
     const docs = await readFile(new URL('../../docs/integration.md', import.meta.url), 'utf8');
     expect(docs).toContain(`${OWN_JS_GZIP_BUDGET.toLocaleString('en')} bytes`);
+    expect(docs).toContain(`${LOCALE_CHUNK_GZIP_BUDGET.toLocaleString('en')} bytes`);
   });
 });
 

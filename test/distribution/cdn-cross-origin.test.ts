@@ -12,7 +12,8 @@ import { detailOf } from './support/capture.js';
 import { watchCsp } from './support/csp.js';
 import { assertBuilt } from './support/dist.js';
 import { cdnSite, EXAMPLES_SRC } from './support/pages.js';
-import { originOf, visitAndCapture, type CaptureVisit } from './support/run.js';
+import { originOf, visitAndCapture, visitInLanguage, type CaptureVisit, type LanguageVisit } from './support/run.js';
+import ja from '../../src/i18n/locales/ja.js';
 import { startSite, type RunningSite } from './support/site.js';
 import { startStrictSite, type StrictSite } from './support/strict-site.js';
 
@@ -32,6 +33,7 @@ describe('the CDN build served from another origin', () => {
   let strict: StrictSite;
   const csp = watchCsp();
   let visit: CaptureVisit;
+  let japanese: LanguageVisit;
 
   beforeAll(async () => {
     assertBuilt();
@@ -51,6 +53,7 @@ describe('the CDN build served from another origin', () => {
     });
     browser = await launchChromium('good');
     visit = await visitAndCapture(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin);
+    japanese = await visitInLanguage(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin, 'ja', ja['intro.start']);
   }, 180_000);
 
   afterAll(async () => {
@@ -83,5 +86,14 @@ describe('the CDN build served from another origin', () => {
 
   it('reports no CSP violation under the cross-origin policy', () => {
     expect(visit.violations).toEqual({ reports: [], messages: [] });
+  });
+
+  it('loads a language on demand from its chunk on the CDN origin, without a CSP violation', () => {
+    expect(japanese.startText).toBe(ja['intro.start']);
+    expect([japanese.lang, japanese.dir]).toEqual(['ja', 'ltr']);
+    const chunks = japanese.requests.filter((url) => url.includes('/chunks/locale-'));
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatch(new RegExp(`^${cdn.origin}/chunks/locale-ja-[\\w-]+\\.js$`));
+    expect(japanese.violations).toEqual({ reports: [], messages: [] });
   });
 });

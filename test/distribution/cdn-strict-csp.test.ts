@@ -10,7 +10,8 @@ import { detailOf } from './support/capture.js';
 import { watchCsp } from './support/csp.js';
 import { assertBuilt } from './support/dist.js';
 import { CDN_DIR, EXAMPLES_SRC } from './support/pages.js';
-import { originOf, visitAndCapture, type CaptureVisit } from './support/run.js';
+import { originOf, visitAndCapture, visitInLanguage, type CaptureVisit, type LanguageVisit } from './support/run.js';
+import he from '../../src/i18n/locales/he.js';
 import { startStrictSite, type StrictSite } from './support/strict-site.js';
 
 describe('the plain HTML example under a strict CSP', () => {
@@ -18,6 +19,7 @@ describe('the plain HTML example under a strict CSP', () => {
   let strict: StrictSite;
   const csp = watchCsp();
   let visit: CaptureVisit;
+  let hebrew: LanguageVisit;
 
   beforeAll(async () => {
     assertBuilt();
@@ -31,6 +33,7 @@ describe('the plain HTML example under a strict CSP', () => {
     });
     browser = await launchChromium('good');
     visit = await visitAndCapture(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin);
+    hebrew = await visitInLanguage(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin, 'he', he['intro.start']);
   }, 180_000);
 
   afterAll(async () => {
@@ -55,5 +58,15 @@ describe('the plain HTML example under a strict CSP', () => {
 
   it('reports no CSP violation, in the page or in the worker', () => {
     expect(visit.violations).toEqual({ reports: [], messages: [] });
+  });
+
+  it('loads a language on demand from its own same-origin chunk, right to left, without a CSP violation', () => {
+    expect(visit.requests.filter((url) => url.includes('/chunks/locale-')), 'an English page fetches no language').toEqual([]);
+    expect(hebrew.startText).toBe(he['intro.start']);
+    expect([hebrew.lang, hebrew.dir]).toEqual(['he', 'rtl']);
+    const chunks = hebrew.requests.filter((url) => url.includes('/chunks/locale-'));
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatch(new RegExp(`^${strict.site.origin}/liveness-check/chunks/locale-he-[\\w-]+\\.js$`));
+    expect(hebrew.violations).toEqual({ reports: [], messages: [] });
   });
 });

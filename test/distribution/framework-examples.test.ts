@@ -3,7 +3,7 @@
  * the strict CSP: each captures the fixture face, sees liveness-complete with status done from the real backend,
  * runs detection in the worker Vite bundled from the package, and shows the verdict its server read.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,9 @@ import { detailOf } from './support/capture.js';
 import { watchCsp, type CspWatch } from './support/csp.js';
 import { assertBuilt } from './support/dist.js';
 import { CDN_DIR } from './support/pages.js';
-import { originOf, visitAndCapture } from './support/run.js';
+import { originOf, visitAndCapture, visitInLanguage } from './support/run.js';
+import { en } from '../../src/i18n/en.js';
+import uk from '../../src/i18n/locales/uk.js';
 import { startStrictSite, type StrictSite } from './support/strict-site.js';
 
 describe('framework examples', () => {
@@ -63,4 +65,25 @@ describe('framework examples', () => {
     },
     150_000,
   );
+
+  it('the app build keeps each language in a chunk of its own, which the element fetches on demand', async () => {
+    const assets = join(outDir, 'assets');
+    const scripts = (await readdir(assets)).filter((file) => file.endsWith('.js'));
+    const containing = async (text: string) => {
+      const found: string[] = [];
+      for (const file of scripts) if ((await readFile(join(assets, file), 'utf8')).includes(text)) found.push(file);
+      return found;
+    };
+    const ukrainian = await containing(uk['intro.body']);
+    const english = await containing(en['intro.body']);
+    expect(ukrainian).toHaveLength(1);
+    expect(english).not.toContain(ukrainian[0]);
+
+    csp = watchCsp();
+    const { site, backend } = strict;
+    const visit = await visitInLanguage(browser, `${site.origin}/react/`, csp, backend.origin, 'uk-UA', uk['intro.start']);
+    expect([visit.startText, visit.lang]).toEqual([uk['intro.start'], 'uk']);
+    expect(visit.requests).toContain(`${site.origin}/assets/${ukrainian[0]}`);
+    expect(visit.violations).toEqual({ reports: [], messages: [] });
+  }, 150_000);
 });

@@ -46,3 +46,50 @@ export async function visitAndCapture(browser: Browser, url: string, csp: CspWat
 export function originOf(url: string): string {
   return new URL(url.startsWith('blob:') ? url.slice('blob:'.length) : url).origin;
 }
+
+export interface LanguageVisit {
+  /** The start button's text once the language's chunk has arrived. */
+  startText: string;
+  lang: string | null;
+  dir: string | null;
+  requests: string[];
+  violations: ReturnType<typeof violationsOtherThan>;
+}
+
+/**
+ * Opens the page, switches the element to `lang` (the element's own attribute, as an integrator would set it) and
+ * waits until the start button reads `expectedStart`: the language's chunk was fetched and applied, under the
+ * page's CSP, from wherever the bundle came from.
+ */
+export async function visitInLanguage(
+  browser: Browser,
+  url: string,
+  csp: CspWatch,
+  canaryOrigin: string,
+  lang: string,
+  expectedStart: string,
+): Promise<LanguageVisit> {
+  const context = await browser.newContext({ permissions: ['camera'] });
+  try {
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    const page = await context.newPage();
+    await csp.attach(context, page);
+    await page.goto(url);
+    await page.locator('liveness-check button[part~="start-button"]').waitFor({ timeout: 30_000 });
+    // Through the DevTools protocol, like the other page.evaluate calls here: not subject to the page's CSP.
+    await page.evaluate((tag) => document.querySelector('liveness-check')?.setAttribute('lang', tag), lang);
+    const start = page.locator('liveness-check button[part~="start-button"]', { hasText: expectedStart });
+    await start.waitFor({ timeout: 30_000 });
+    const base = page.locator('liveness-check [part~="base"]');
+    const result = {
+      startText: ((await start.textContent()) ?? '').trim(),
+      lang: await base.getAttribute('lang'),
+      dir: await base.getAttribute('dir'),
+    };
+    const canary = await fireCanaryViolation(page, csp, canaryOrigin);
+    return { ...result, requests, violations: violationsOtherThan(csp, canary) };
+  } finally {
+    await context.close();
+  }
+}

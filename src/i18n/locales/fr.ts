@@ -1,4 +1,4 @@
-import type { Messages } from './en.js';
+import type { Messages } from '../en.js';
 
 /**
  * French with "vous", as French onboarding flows use. French typography puts a no-break space before ":" (\u00a0)
@@ -6,7 +6,7 @@ import type { Messages } from './en.js';
  * ordinary spaces that let the punctuation wrap onto its own line. Wording avoids gendered agreement about the
  * person ("vérifier votre présence" rather than "que vous êtes présent·e").
  */
-export const fr: Messages = {
+const messages: Messages = {
   'hint.no-face': 'Placez votre visage dans l’ovale',
   'hint.multiple-faces': 'Assurez-vous que personne d’autre n’est dans le cadre',
   'hint.low-confidence': 'Assurez-vous que votre visage est entièrement visible',
@@ -37,6 +37,7 @@ export const fr: Messages = {
   'manual.hint': 'La capture automatique prend du temps. Vous pouvez prendre la photo vous-même.',
   'action.retry': 'Réessayer',
   'camera.label': 'Caméra',
+  'camera.option': 'Caméra {number}',
   'video.label': 'Aperçu de la caméra',
   'error.title': 'Un problème est survenu',
   'error.camera-denied':
@@ -55,3 +56,5 @@ export const fr: Messages = {
   'error.check-failed': 'La vérification n’a pas pu aboutir. Réessayez.',
   'error.network': 'La connexion a échoué. Vérifiez votre réseau et réessayez.',
 };
+
+export default messages;

@@ -1,11 +1,11 @@
-import type { Messages } from './en.js';
+import type { Messages } from '../en.js';
 
 /**
  * Modern Standard Arabic. Arabic imperatives are gendered, so instructions use the neutral polite form
  * "يُرجى" + verbal noun (as Arabic product UIs commonly do) and never a masculine-only imperative. "الشكل البيضاوي"
  * is the oval throughout; no Latin script, so the bidi algorithm never reorders a line.
  */
-export const ar: Messages = {
+const messages: Messages = {
   'hint.no-face': 'يُرجى وضع وجهك داخل الشكل البيضاوي',
   'hint.multiple-faces': 'يُرجى التأكد من عدم وجود أحد غيرك في الصورة',
   'hint.low-confidence': 'يُرجى التأكد من ظهور وجهك بالكامل',
@@ -35,6 +35,7 @@ export const ar: Messages = {
   'manual.hint': 'يستغرق الالتقاط التلقائي بعض الوقت. يمكنك التقاط الصورة بنفسك.',
   'action.retry': 'إعادة المحاولة',
   'camera.label': 'الكاميرا',
+  'camera.option': 'الكاميرا {number}',
   'video.label': 'معاينة الكاميرا',
   'error.title': 'حدث خطأ ما',
   'error.camera-denied': 'تم حظر الوصول إلى الكاميرا. يُرجى السماح باستخدام الكاميرا في إعدادات المتصفح، ثم إعادة المحاولة.',
@@ -52,3 +53,5 @@ export const ar: Messages = {
   'error.check-failed': 'تعذّر إكمال عملية التحقق. يُرجى إعادة المحاولة.',
   'error.network': 'فشل الاتصال. يُرجى فحص اتصالك بالشبكة ثم إعادة المحاولة.',
 };
+
+export default messages;

@@ -1,10 +1,10 @@
-import type { Messages } from './en.js';
+import type { Messages } from '../en.js';
 
 /**
  * German with "Sie", as German onboarding and identity flows use. "Positionierungshilfe" names the on-device face
  * guidance throughout, so the loading status and its error read as the same thing.
  */
-export const de: Messages = {
+const messages: Messages = {
   'hint.no-face': 'Positionieren Sie Ihr Gesicht im Oval',
   'hint.multiple-faces': 'Achten Sie darauf, dass nur Sie im Bild sind',
   'hint.low-confidence': 'Achten Sie darauf, dass Ihr ganzes Gesicht zu sehen ist',
@@ -35,6 +35,7 @@ export const de: Messages = {
   'manual.hint': 'Die automatische Aufnahme dauert etwas länger. Sie können das Foto auch selbst aufnehmen.',
   'action.retry': 'Erneut versuchen',
   'camera.label': 'Kamera',
+  'camera.option': 'Kamera {number}',
   'video.label': 'Kameravorschau',
   'error.title': 'Etwas ist schiefgelaufen',
   'error.camera-denied':
@@ -55,3 +56,5 @@ export const de: Messages = {
   'error.check-failed': 'Die Prüfung konnte nicht abgeschlossen werden. Versuchen Sie es erneut.',
   'error.network': 'Die Verbindung ist fehlgeschlagen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
 };
+
+export default messages;

@@ -1,10 +1,11 @@
-import type { Messages } from './en.js';
+import type { Messages } from '../en.js';
 
 /**
- * Spanish, written to read naturally across Spain and Latin America: informal "tú" as onboarding apps use, and
- * wording that avoids gendered adjectives about the person ("no te muevas" rather than "quédate quieto/a").
+ * Latin American Spanish (es-419, also served for es-MX, es-AR, es-CO, es-US, …): informal "tú" as onboarding
+ * apps in the region use, and wording that avoids gendered adjectives about the person ("no te muevas" rather than
+ * "quédate quieto/a"). es-ES has the Spanish of Spain.
  */
-export const es: Messages = {
+const messages: Messages = {
   'hint.no-face': 'Coloca tu cara dentro del óvalo',
   'hint.multiple-faces': 'Asegúrate de que solo aparezcas tú',
   'hint.low-confidence': 'Asegúrate de que se vea toda tu cara',
@@ -35,6 +36,7 @@ export const es: Messages = {
   'manual.hint': 'La captura automática está tardando. Puedes tomar la foto manualmente.',
   'action.retry': 'Intentar de nuevo',
   'camera.label': 'Cámara',
+  'camera.option': 'Cámara {number}',
   'video.label': 'Vista previa de la cámara',
   'error.title': 'Algo salió mal',
   'error.camera-denied':
@@ -51,5 +53,7 @@ export const es: Messages = {
   'error.upload-failed': 'No se pudo enviar la foto. Vuelve a intentarlo.',
   'error.upload-rejected': 'La foto no fue aceptada. Vuelve a intentarlo.',
   'error.check-failed': 'No se pudo completar la verificación. Vuelve a intentarlo.',
-  'error.network': 'La conexión falló. Revisa tu red y vuelve a intentarlo.',
+  'error.network': 'Falló la conexión. Revisa tu red y vuelve a intentarlo.',
 };
+
+export default messages;

@@ -1,11 +1,11 @@
-import type { Messages } from './en.js';
+import type { Messages } from '../en.js';
 
 /**
- * Brazilian Portuguese with "você", as Brazilian onboarding apps use. It is the only Portuguese we ship, so
- * resolveLocale also serves it for `pt` and `pt-PT`. Wording avoids gendered adjectives about the person
- * ("não se mexa" rather than "fique parado/a").
+ * Brazilian Portuguese with "você", as Brazilian onboarding apps use; served for `pt` and `pt-BR` (pt-PT has the
+ * European Portuguese of Portugal and Africa). Wording avoids gendered adjectives about the person ("não se mexa"
+ * rather than "fique parado/a").
  */
-export const ptBR: Messages = {
+const messages: Messages = {
   'hint.no-face': 'Posicione seu rosto dentro do oval',
   'hint.multiple-faces': 'Verifique se só você aparece na imagem',
   'hint.low-confidence': 'Deixe seu rosto inteiro visível',
@@ -36,6 +36,7 @@ export const ptBR: Messages = {
   'manual.hint': 'A captura automática está demorando. Você pode tirar a foto manualmente.',
   'action.retry': 'Tentar novamente',
   'camera.label': 'Câmera',
+  'camera.option': 'Câmera {number}',
   'video.label': 'Visualização da câmera',
   'error.title': 'Algo deu errado',
   'error.camera-denied':
@@ -54,3 +55,5 @@ export const ptBR: Messages = {
   'error.check-failed': 'Não foi possível concluir a verificação. Tente novamente.',
   'error.network': 'Falha na conexão. Verifique sua internet e tente novamente.',
 };
+
+export default messages;

@@ -1,0 +1,57 @@
+import type { Messages } from '../en.js';
+
+/**
+ * Hebrew. Hebrew imperatives are gendered, so instructions use the neutral polite form "נא" / "יש" + infinitive,
+ * as Israeli banks and government services write, never a masculine-only imperative. "האליפסה" is the oval
+ * throughout; no Latin script, so the bidi algorithm never reorders a line.
+ */
+const messages: Messages = {
+  'hint.no-face': 'נא למקם את הפנים בתוך האליפסה',
+  'hint.multiple-faces': 'יש לוודא שאין אף אחד נוסף בתמונה',
+  'hint.low-confidence': 'יש לוודא שהפנים נראות במלואן',
+  'hint.too-far': 'נא להתקרב',
+  'hint.too-close': 'נא להתרחק מעט',
+  'hint.off-center': 'נא למרכז את הפנים בתוך האליפסה',
+  'hint.turned': 'נא להביט ישר למצלמה',
+  'hint.tilted': 'נא להחזיק את הראש ישר',
+  'hint.too-dark': 'נא לעבור למקום מואר יותר',
+  'hint.too-bright': 'בהיר מדי: נא להתרחק מאור ישיר',
+  'hint.backlit': 'האור מאחוריך: נא לפנות אל האור',
+  'hint.blurry': 'נא לא לזוז, התמונה מטושטשת',
+  'hint.moving': 'נא לא לזוז',
+  'hint.ok': 'מצוין, נא לא לזוז',
+  'intro.title': 'צילום סלפי קצר',
+  'intro.body': 'נשתמש במצלמה כדי לוודא את נוכחותך. שום דבר לא מוקלט עד שהפנים נמצאות בתוך האליפסה.',
+  'intro.start': 'הפעלת המצלמה',
+  'status.starting': 'המצלמה נפתחת…',
+  'status.loading': 'ההנחיות לפנים בהכנה…',
+  'status.capturing': 'מצלמים…',
+  'status.uploading': 'שולחים באופן מאובטח…',
+  'status.processing': 'בודקים…',
+  'status.done': 'תודה, סיימנו',
+  'status.paused': 'מושהה כל עוד הדף מוסתר',
+  'progress.label': 'התקדמות הצילום',
+  'manual.capture': 'צילום תמונה',
+  'manual.hint': 'הצילום האוטומטי לוקח זמן. אפשר לצלם את התמונה באופן ידני.',
+  'action.retry': 'ניסיון נוסף',
+  'camera.label': 'מצלמה',
+  'camera.option': 'מצלמה {number}',
+  'video.label': 'תצוגה מקדימה של המצלמה',
+  'error.title': 'משהו השתבש',
+  'error.camera-denied': 'הגישה למצלמה נחסמה. יש לאשר את המצלמה בהגדרות הדפדפן ולנסות שוב.',
+  'error.camera-not-found': 'לא נמצאה מצלמה. יש לחבר מצלמה ולנסות שוב.',
+  'error.camera-in-use': 'המצלמה בשימוש של אפליקציה אחרת. יש לסגור אותה ולנסות שוב.',
+  'error.camera-ended': 'המצלמה הפסיקה לפעול. נא לנסות שוב.',
+  'error.unsupported-browser': 'הדפדפן הזה לא יכול להשתמש במצלמה כאן. נא לנסות בדפדפן מעודכן.',
+  'error.model-load-failed': 'לא ניתן היה לטעון את ההנחיות לפנים.',
+  'error.capture-failed': 'לא ניתן היה לצלם את התמונה. נא לנסות שוב.',
+  'error.token-missing': 'הדף הזה לא מוגדר לבדיקה (חסר אסימון גישה).',
+  'error.token-expired': 'תוקף הבדיקה הזו פג. יש לטעון מחדש את הדף כדי להתחיל מההתחלה.',
+  'error.token-rejected': 'הבדיקה הזו כבר לא בתוקף. יש לטעון מחדש את הדף כדי להתחיל מההתחלה.',
+  'error.upload-failed': 'לא ניתן היה לשלוח את התמונה. נא לנסות שוב.',
+  'error.upload-rejected': 'התמונה לא התקבלה. נא לנסות שוב.',
+  'error.check-failed': 'לא ניתן היה להשלים את הבדיקה. נא לנסות שוב.',
+  'error.network': 'החיבור נכשל. יש לבדוק את החיבור לרשת ולנסות שוב.',
+};
+
+export default messages;

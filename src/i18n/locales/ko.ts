@@ -1,0 +1,56 @@
+import type { Messages } from '../en.js';
+
+/**
+ * Korean in the polite 해요체 with "〜해 주세요" instructions, as Korean banking and identity apps write. "타원" is
+ * the oval throughout.
+ */
+const messages: Messages = {
+  'hint.no-face': '얼굴을 타원 안에 맞춰 주세요',
+  'hint.multiple-faces': '화면에 본인만 나오도록 해 주세요',
+  'hint.low-confidence': '얼굴 전체가 보이도록 해 주세요',
+  'hint.too-far': '조금 더 가까이 와 주세요',
+  'hint.too-close': '조금 뒤로 물러나 주세요',
+  'hint.off-center': '얼굴을 타원 가운데에 맞춰 주세요',
+  'hint.turned': '카메라를 정면으로 바라봐 주세요',
+  'hint.tilted': '고개를 똑바로 해 주세요',
+  'hint.too-dark': '더 밝은 곳으로 이동해 주세요',
+  'hint.too-bright': '너무 밝아요: 직사광선을 피해 주세요',
+  'hint.backlit': '빛이 뒤에 있어요: 빛을 향해 돌아서 주세요',
+  'hint.blurry': '움직이지 마세요. 사진이 흐릿해요',
+  'hint.moving': '움직이지 마세요',
+  'hint.ok': '좋아요, 그대로 계세요',
+  'intro.title': '셀피를 간단히 찍어 주세요',
+  'intro.body': '카메라로 본인이 직접 있는지 확인합니다. 얼굴이 타원 안에 들어오기 전에는 아무것도 기록되지 않습니다.',
+  'intro.start': '카메라 시작',
+  'status.starting': '카메라를 여는 중…',
+  'status.loading': '얼굴 안내를 준비하는 중…',
+  'status.capturing': '촬영하는 중…',
+  'status.uploading': '안전하게 보내는 중…',
+  'status.processing': '확인하는 중…',
+  'status.done': '감사합니다. 완료되었습니다',
+  'status.paused': '페이지가 숨겨져 있는 동안 일시 중지됨',
+  'progress.label': '촬영 진행률',
+  'manual.capture': '사진 찍기',
+  'manual.hint': '자동 촬영이 오래 걸리고 있어요. 직접 사진을 찍을 수도 있어요.',
+  'action.retry': '다시 시도',
+  'camera.label': '카메라',
+  'camera.option': '카메라 {number}',
+  'video.label': '카메라 미리보기',
+  'error.title': '문제가 발생했습니다',
+  'error.camera-denied': '카메라 접근이 차단되었습니다. 브라우저 설정에서 카메라를 허용한 뒤 다시 시도해 주세요.',
+  'error.camera-not-found': '카메라를 찾을 수 없습니다. 카메라를 연결한 뒤 다시 시도해 주세요.',
+  'error.camera-in-use': '다른 앱에서 카메라를 사용하고 있습니다. 해당 앱을 닫고 다시 시도해 주세요.',
+  'error.camera-ended': '카메라가 멈췄습니다. 다시 시도해 주세요.',
+  'error.unsupported-browser': '이 브라우저에서는 여기서 카메라를 사용할 수 없습니다. 최신 브라우저로 시도해 주세요.',
+  'error.model-load-failed': '얼굴 안내를 불러오지 못했습니다.',
+  'error.capture-failed': '사진을 찍지 못했습니다. 다시 시도해 주세요.',
+  'error.token-missing': '이 페이지는 확인용으로 설정되어 있지 않습니다(토큰 없음).',
+  'error.token-expired': '이 확인은 만료되었습니다. 페이지를 새로고침하여 다시 시작해 주세요.',
+  'error.token-rejected': '이 확인은 더 이상 유효하지 않습니다. 페이지를 새로고침하여 다시 시작해 주세요.',
+  'error.upload-failed': '사진을 보내지 못했습니다. 다시 시도해 주세요.',
+  'error.upload-rejected': '사진이 승인되지 않았습니다. 다시 시도해 주세요.',
+  'error.check-failed': '확인을 완료하지 못했습니다. 다시 시도해 주세요.',
+  'error.network': '연결에 실패했습니다. 네트워크를 확인한 뒤 다시 시도해 주세요.',
+};
+
+export default messages;

@@ -1,0 +1,57 @@
+import type { Messages } from '../en.js';
+
+/**
+ * Simplified Chinese for mainland China (also served for zh, zh-SG, zh-Hans): "请…" for instructions, as Chinese
+ * banking and real-name verification flows write, full-width punctuation (。，：) and mainland usage (摄像头,
+ * 浏览器). "椭圆框" is the oval throughout.
+ */
+const messages: Messages = {
+  'hint.no-face': '请将面部置于椭圆框内',
+  'hint.multiple-faces': '请确保画面中只有您本人',
+  'hint.low-confidence': '请确保整张脸都在画面中',
+  'hint.too-far': '请靠近一点',
+  'hint.too-close': '请稍微离远一点',
+  'hint.off-center': '请将面部移到椭圆框中央',
+  'hint.turned': '请正视摄像头',
+  'hint.tilted': '请保持头部端正',
+  'hint.too-dark': '请移到光线更充足的地方',
+  'hint.too-bright': '光线过强：请避开直射光',
+  'hint.backlit': '您处于逆光：请面向光源',
+  'hint.blurry': '请保持不动，画面模糊',
+  'hint.moving': '请保持不动',
+  'hint.ok': '很好，请保持不动',
+  'intro.title': '快速自拍一张',
+  'intro.body': '我们将使用摄像头确认是您本人在场。在您的面部进入椭圆框之前，不会录制任何内容。',
+  'intro.start': '打开摄像头',
+  'status.starting': '正在打开摄像头…',
+  'status.loading': '正在准备面部引导…',
+  'status.capturing': '正在拍摄…',
+  'status.uploading': '正在安全发送…',
+  'status.processing': '正在验证…',
+  'status.done': '谢谢，已完成',
+  'status.paused': '页面隐藏期间已暂停',
+  'progress.label': '拍摄进度',
+  'manual.capture': '拍照',
+  'manual.hint': '自动拍摄需要一些时间。您也可以手动拍照。',
+  'action.retry': '重试',
+  'camera.label': '摄像头',
+  'camera.option': '摄像头 {number}',
+  'video.label': '摄像头预览',
+  'error.title': '出现问题',
+  'error.camera-denied': '摄像头访问已被阻止。请在浏览器设置中允许使用摄像头，然后重试。',
+  'error.camera-not-found': '未找到摄像头。请连接摄像头后重试。',
+  'error.camera-in-use': '摄像头正被其他应用占用。请关闭该应用后重试。',
+  'error.camera-ended': '摄像头已停止。请重试。',
+  'error.unsupported-browser': '此浏览器无法在此使用摄像头。请使用最新版浏览器。',
+  'error.model-load-failed': '面部引导加载失败。',
+  'error.capture-failed': '无法拍摄照片。请重试。',
+  'error.token-missing': '此页面未配置验证（缺少令牌）。',
+  'error.token-expired': '此次验证已过期。请刷新页面重新开始。',
+  'error.token-rejected': '此次验证已失效。请刷新页面重新开始。',
+  'error.upload-failed': '照片发送失败。请重试。',
+  'error.upload-rejected': '照片未被接受。请重试。',
+  'error.check-failed': '无法完成验证。请重试。',
+  'error.network': '连接失败。请检查网络后重试。',
+};
+
+export default messages;
