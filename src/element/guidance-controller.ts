@@ -182,6 +182,19 @@ export class GuidanceController implements ReactiveController {
     this.stop();
   }
 
+  /**
+   * A copy of the current frame for a manual capture; null while not guiding or paused, and when the attempt
+   * ended (or the automatic capture fired) while the frame was being copied: one capture per attempt.
+   */
+  async grabFrame(attempt: AbortSignal): Promise<ImageBitmap | null> {
+    const video = this.options.video();
+    if (this.host.phase !== 'guiding' || this.paused || !video || video.videoWidth === 0) return null;
+    const bitmap = await createImageBitmap(video);
+    if (!attempt.aborted && this.host.phase === 'guiding') return bitmap;
+    bitmap.close();
+    return null;
+  }
+
   /** The frame is taken: guidance ends with a full progress bar and hands over what packaging needs. */
   captured(bitmap: ImageBitmap, verdict: GateVerdict | null, automatic: boolean): CaptureInput {
     // An automatic capture keeps its clip; ending guidance throws away any other (a manual capture has none).

@@ -224,18 +224,21 @@ export class LivenessCheckElement extends LitElement {
     const started = performance.now();
     // Face detection loads while the camera permission prompt is open (see DetectorController).
     this.detector.load({ assets: this.assets, minFaceScore: thresholds.minDetectionScore, preferMainThread: this.noWorker });
-    if (!(await this.openPreview(signal))) return;
+    const video = await this.camera.preview(this.cameraId || undefined, () => this.video).catch((error: unknown) => {
+      if (!signal.aborted) this.fail(asLivenessError(error, 'camera-not-found'));
+      return null;
+    });
+    if (!video || signal.aborted) return;
+    this.guidance.previewStarted(video);
+    if (!this.go('preview')) return;
     const info = this.camera.info();
     if (info) emit(this, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
     const outcome = await this.detector.settle();
     if (!outcome || signal.aborted) return;
     if ('error' in outcome) this.detectionUnavailable(outcome.error);
-    const { width, height } = this.guidance.frameSize;
-    emit(this, 'liveness-ready', {
-      camera: info ?? { deviceId: '', label: '', width, height },
-      detector: this.detector.runtime ?? 'unavailable',
-      loadMs: performance.now() - started,
-    });
+    const camera = info ?? { deviceId: '', label: '', ...this.guidance.frameSize };
+    const loadMs = performance.now() - started;
+    emit(this, 'liveness-ready', { camera, detector: this.detector.runtime ?? 'unavailable', loadMs });
     if ('client' in outcome) this.guidance.begin(outcome.client, thresholds);
   }
 
@@ -257,16 +260,8 @@ export class LivenessCheckElement extends LitElement {
 
   /** Takes the photo now, whatever the gates say; the report records that it was manual. */
   async captureNow(): Promise<void> {
-    const video = this.video;
-    if (this.phase !== 'guiding' || this.guidance.paused || !video || video.videoWidth === 0) return;
-    const { signal } = this.attempt;
-    const bitmap = await createImageBitmap(video);
-    // The automatic capture may have fired while the frame was being copied: one capture per attempt.
-    if (signal.aborted || this.phase !== 'guiding') {
-      bitmap.close();
-      return;
-    }
-    await this.capture(bitmap, this.guidance.lastVerdict, false);
+    const frame = await this.guidance.grabFrame(this.attempt.signal);
+    if (frame) await this.capture(frame, this.guidance.lastVerdict, false);
   }
 
   private get video(): HTMLVideoElement | null {
@@ -291,20 +286,6 @@ export class LivenessCheckElement extends LitElement {
     const status = ENTRY_STATUS[next];
     if (status) this.announcement = this.translator.t(status);
     return true;
-  }
-
-  /** Opens the camera and plays it in the preview; false when this attempt failed or was superseded. */
-  private async openPreview(signal: AbortSignal): Promise<boolean> {
-    let video: HTMLVideoElement | null;
-    try {
-      video = await this.camera.preview(this.cameraId || undefined, () => this.video);
-    } catch (error) {
-      if (!signal.aborted) this.fail(asLivenessError(error, 'camera-not-found'));
-      return false;
-    }
-    if (!video || signal.aborted) return false;
-    this.guidance.previewStarted(video);
-    return this.go('preview');
   }
 
   /** Not fatal: guidance cannot run (or stopped), but the person can still take the photo themselves. */
