@@ -44,7 +44,7 @@ export interface GuidanceOptions {
   /** The session found its best frame; the receiver owns the bitmap. */
   onReady(best: BestFrame): void;
   onError(error: unknown): void;
-  /** The detector died mid-guidance: guidance has stopped and cannot resume with it. */
+  /** The detector died mid-guidance: guidance has stopped, reported it, and will not use that detector again. */
   onDetectorStopped(error: DetectorStoppedError): void;
 }
 
@@ -157,6 +157,7 @@ export class GuidanceController implements ReactiveController {
           this.detector = null;
           this.stop();
           this.options.onDetectorStopped(error);
+          this.detectionUnavailable(error);
         } else if (this.host.phase === 'guiding') {
           this.options.onError(error);
         }
@@ -213,7 +214,14 @@ export class GuidanceController implements ReactiveController {
     };
   }
 
-  offerManualCapture(reason: ManualReason): void {
+  /** Not fatal: guidance cannot run (or stopped), but the person can still take the photo themselves. */
+  detectionUnavailable(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    emit(this.host, 'liveness-error', { code: 'model-load-failed', message, recoverable: true });
+    this.offerManualCapture('detector-unavailable');
+  }
+
+  private offerManualCapture(reason: ManualReason): void {
     // Detection failing is the stronger reason: it explains why automatic capture never came.
     this.manualReason = reason === 'detector-unavailable' ? reason : (this.manualReason ?? reason);
     this.manualAvailable = true;

@@ -146,7 +146,7 @@ export class LivenessCheckElement extends LitElement {
     announce: (key) => (this.announcement = this.translator.t(key)),
     onReady: (best) => void this.capture(best.bitmap, best.verdict, true),
     onError: (error) => this.fail(asLivenessError(error, 'capture-failed')),
-    onDetectorStopped: (error) => this.detectionUnavailable(error),
+    onDetectorStopped: () => this.detector.lost(),
   });
   private readonly screenFocus = new FocusController(this);
   private readonly submission = new SubmissionController(this, {
@@ -235,7 +235,7 @@ export class LivenessCheckElement extends LitElement {
     if (info) emit(this, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
     const outcome = await this.detector.settle();
     if (!outcome || signal.aborted) return;
-    if ('error' in outcome) this.detectionUnavailable(outcome.error);
+    if ('error' in outcome) this.guidance.detectionUnavailable(outcome.error);
     const camera = info ?? { deviceId: '', label: '', ...this.guidance.frameSize };
     const loadMs = performance.now() - started;
     emit(this, 'liveness-ready', { camera, detector: this.detector.runtime ?? 'unavailable', loadMs });
@@ -286,14 +286,6 @@ export class LivenessCheckElement extends LitElement {
     const status = ENTRY_STATUS[next];
     if (status) this.announcement = this.translator.t(status);
     return true;
-  }
-
-  /** Not fatal: guidance cannot run (or stopped), but the person can still take the photo themselves. */
-  private detectionUnavailable(error: unknown): void {
-    this.detector.lost();
-    const message = error instanceof Error ? error.message : String(error);
-    emit(this, 'liveness-error', { code: 'model-load-failed', message, recoverable: true });
-    this.guidance.offerManualCapture('detector-unavailable');
   }
 
   private async capture(bitmap: ImageBitmap, verdict: GateVerdict | null, automatic: boolean): Promise<void> {
