@@ -115,7 +115,7 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
   };
   worker.onmessageerror = () => stop(new DetectorStoppedError('the detector worker sent a message that cannot be read'));
   // Termination fires no event on the Worker: the lock the worker held is granted to us only once it is gone.
-  if (holdsLifeLock) {
+  if (holdsLifeLock && navigator.locks) {
     navigator.locks
       .request(lifeLock, { signal: watch.signal }, () => stop(new DetectorStoppedError('the detector worker stopped')))
       .catch(() => undefined);
