@@ -14,10 +14,10 @@ import type { LivenessPhase } from './phase.js';
 
 /** What the person can do; the element creates these once, so listeners are not replaced on every render. */
 export interface ViewActions {
-  start(): void;
-  captureNow(): void;
-  selectCamera(deviceId: string): void;
-  retry(): void;
+  start: () => void;
+  captureNow: () => void;
+  selectCamera: (deviceId: string) => void;
+  retry: () => void;
 }
 
 /** What guidance shows: the hint, the progress, the pause and the manual-capture offer. */
