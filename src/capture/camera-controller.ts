@@ -20,9 +20,12 @@ export interface CameraControllerOptions {
 
 export class CameraController implements ReactiveController {
   stream: MediaStream | null = null;
+  /** The <video> the stream plays in, emptied when the camera stops. */
+  private playingIn: HTMLVideoElement | null = null;
   /** The video inputs, as of the last camera start or device change. */
   devices: MediaDeviceInfo[] = [];
-  private startSerial = 0;
+  /** The camera being opened or open: stop() and a newer open abort it, and a stream it then gets is dropped. */
+  private opening: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -41,11 +44,35 @@ export class CameraController implements ReactiveController {
   }
 
   /**
+   * Opens the camera and plays it in the host's <video>, read once the host has rendered. Resolves with that
+   * video, or null when stop() or a newer open came first; throws a LivenessError when the camera cannot be
+   * opened (camera-denied, camera-not-found, unsupported-browser, …) or played (camera-in-use).
+   */
+  async preview(deviceId: string | undefined, video: () => HTMLVideoElement | null): Promise<HTMLVideoElement | null> {
+    const opened = await this.start(deviceId);
+    if (!opened) return null;
+    const { stream, signal } = opened;
+    await this.host.updateComplete;
+    const element = video();
+    if (signal.aborted || !element) return null;
+    element.srcObject = stream;
+    this.playingIn = element;
+    try {
+      await element.play();
+    } catch (error) {
+      if (signal.aborted) return null;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new LivenessError('camera-in-use', message, true, { cause: error });
+    }
+    return signal.aborted ? null : element;
+  }
+
+  /**
    * Opens the camera at up to 1280×720: the given device, or the user-facing one. A device id that no longer
    * exists (ids change when cameras are replugged or site data is cleared) falls back to the default camera
-   * rather than failing; the caller sees which camera it got through info().
+   * rather than failing; the caller sees which camera it got through info(). Null when stopped meanwhile.
    */
-  async start(deviceId?: string): Promise<MediaStream> {
+  private async start(deviceId?: string): Promise<{ stream: MediaStream; signal: AbortSignal } | null> {
     if (!navigator.mediaDevices?.getUserMedia) {
       throw new LivenessError(
         'unsupported-browser',
@@ -54,22 +81,26 @@ export class CameraController implements ReactiveController {
       );
     }
     this.stop();
-    const serial = ++this.startSerial;
+    const opening = new AbortController();
+    this.opening = opening;
+    const { signal } = opening;
     let stream: MediaStream;
     try {
       stream = await openCamera(deviceId);
     } catch (error) {
+      if (signal.aborted) return null;
       if (!deviceId || !isMissingDevice(error)) throw cameraErrorFrom(error);
       try {
         stream = await openCamera(undefined);
       } catch (fallbackError) {
+        if (signal.aborted) return null;
         throw cameraErrorFrom(fallbackError);
       }
     }
-    if (serial !== this.startSerial) {
+    if (signal.aborted) {
       // stop() or another start() came while the permission prompt was open: drop this stream.
       stopTracks(stream);
-      throw new LivenessError('camera-ended', 'The camera was stopped while it was opening.');
+      return null;
     }
     this.stream = stream;
     for (const track of stream.getVideoTracks()) {
@@ -80,13 +111,16 @@ export class CameraController implements ReactiveController {
     // Labels are only listed once permission is granted, so the list is read after opening the camera.
     this.devices = await listCameras();
     this.host.requestUpdate();
-    return stream;
+    return { stream, signal };
   }
 
   stop(): void {
-    this.startSerial++;
+    this.opening?.abort();
+    this.opening = null;
     if (this.stream) stopTracks(this.stream);
     this.stream = null;
+    if (this.playingIn) this.playingIn.srcObject = null;
+    this.playingIn = null;
   }
 
   info(): CameraInfo | null {

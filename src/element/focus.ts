@@ -3,6 +3,7 @@
  * one view, so focus moves when the view is replaced (the start button disappears, an error appears) and never
  * on every phase step inside a view.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LivenessPhase } from './phase.js';
 
 export type Screen = 'intro' | 'camera' | 'progress' | 'done' | 'error';
@@ -58,4 +59,43 @@ export function focusScreen(root: ParentNode): HTMLElement | null {
     }
   }
   return null;
+}
+
+/** What the focus controller reads from the element. */
+export interface FocusHost extends ReactiveControllerHost, HTMLElement {
+  readonly phase: LivenessPhase;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/**
+ * Applies the rules above to the element: the decision is taken before each update (afterwards the control
+ * that had focus may already be gone), and focus moves once the new screen is rendered.
+ */
+export class FocusController implements ReactiveController {
+  private shownPhase: LivenessPhase | null = null;
+  private pending = false;
+
+  constructor(private readonly host: FocusHost) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const { phase } = this.host;
+    if (this.shownPhase !== null && this.shownPhase !== phase) {
+      this.pending ||= shouldMoveFocus(this.shownPhase, phase, this.context());
+    }
+    this.shownPhase = phase;
+  }
+
+  hostUpdated(): void {
+    if (!this.pending) return;
+    this.pending = false;
+    focusScreen(this.host.renderRoot);
+  }
+
+  private context(): FocusContext {
+    const active = document.activeElement;
+    const focusInside = active !== null && (active === this.host || this.host.contains(active));
+    return { focusInside, focusElsewhere: !focusInside && active !== null && active !== document.body };
+  }
 }

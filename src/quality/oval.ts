@@ -4,9 +4,11 @@
  */
 import type { Oval } from './types.js';
 
-/** Vertical radius as a share of the frame's shorter side: the oval spans 76% of it. */
-// A head filling an oval 0.6 of the frame tall is a face at a comfortable webcam distance; a larger oval makes
-// people lean in until the lens distorts their face.
+/**
+ * Vertical radius as a share of the frame's shorter side: the oval is 2 × 0.3 = 60% of it tall. A head filling
+ * that oval is a face at a comfortable webcam distance; a larger oval makes people lean in until the lens
+ * distorts their face.
+ */
 export const OVAL_RADIUS_Y_RATIO = 0.3;
 /** Horizontal radius ÷ vertical radius: a portrait, head-shaped oval. */
 export const OVAL_ASPECT_RATIO = 0.75;

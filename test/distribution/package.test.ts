@@ -217,7 +217,7 @@ describe('custom-elements.json', () => {
   });
 
   it('documents every part, slot and CSS custom property the element actually uses', async () => {
-    const template = await readFile(join(ROOT, 'src/element/liveness-check.component.ts'), 'utf8');
+    const template = await readFile(join(ROOT, 'src/element/templates.ts'), 'utf8');
     const styles = await readFile(join(ROOT, 'src/element/liveness-check.styles.ts'), 'utf8');
     const used = (pattern: RegExp, text: string) => [...new Set([...text.matchAll(pattern)].flatMap((match) => match[1]!.split(/\s+/)))].sort();
     const names = (entries: Array<{ name: string }> | undefined) => (entries ?? []).map((entry) => entry.name).sort();

@@ -20,6 +20,14 @@ export interface DetectorClient {
   close(): void;
 }
 
+/**
+ * The detector stopped for good (its worker crashed, was terminated or sent a message that cannot be read): this
+ * and every later analyze() rejects with it, so the caller can stop guiding instead of waiting for ever.
+ */
+export class DetectorStoppedError extends Error {
+  override readonly name = 'DetectorStoppedError';
+}
+
 export interface StartDetectorOptions extends AnalyzerOptions {
   /** Skip the worker (tests, or hosts whose CSP forbids workers). */
   preferMainThread?: boolean;
@@ -52,7 +60,7 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
   let nextId = 1;
   let closed = false;
 
-  const ready = new Promise<number>((resolve, reject) => {
+  const ready = new Promise<boolean>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('detector worker did not start in time')), initTimeoutMs);
     worker.onerror = (event) => {
       clearTimeout(timer);
@@ -62,7 +70,7 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
       const message = event.data;
       if (message.type === 'ready') {
         clearTimeout(timer);
-        resolve(message.loadMs);
+        resolve(message.holdsLifeLock);
       } else if (message.type === 'init-error') {
         clearTimeout(timer);
         reject(new Error(message.message));
@@ -81,24 +89,44 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
     };
   });
   const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
-  send({ type: 'init', options });
+  const lifeLock = `liveness-detector-${crypto.randomUUID()}`;
+  send({ type: 'init', options, lifeLock });
+  let holdsLifeLock: boolean;
   try {
-    await ready;
+    holdsLifeLock = await ready;
   } catch (error) {
     worker.terminate();
     throw error;
   }
-  worker.onerror = () => {
-    for (const waiter of pending.values()) waiter.reject(new Error('detector worker crashed'));
+
+  let stopped: DetectorStoppedError | null = null;
+  const watch = new AbortController();
+  const stop = (error: DetectorStoppedError) => {
+    if (closed || stopped) return;
+    stopped = error;
+    watch.abort();
+    worker.terminate();
+    for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    stop(new DetectorStoppedError(`the detector worker failed: ${event.message || 'an uncaught error'}`));
+  };
+  worker.onmessageerror = () => stop(new DetectorStoppedError('the detector worker sent a message that cannot be read'));
+  // Termination fires no event on the Worker: the lock the worker held is granted to us only once it is gone.
+  if (holdsLifeLock && navigator.locks) {
+    navigator.locks
+      .request(lifeLock, { signal: watch.signal }, () => stop(new DetectorStoppedError('the detector worker stopped')))
+      .catch(() => undefined);
+  }
   return {
     runtime: 'worker',
     loadMs: performance.now() - started,
     analyze(bitmap, timestamp) {
-      if (closed) {
+      if (closed || stopped) {
         bitmap.close();
-        return Promise.reject(new Error('detector closed'));
+        return Promise.reject(stopped ?? new Error('detector closed'));
       }
       const id = nextId++;
       return new Promise<AnalyzedFrame>((resolve, reject) => {
@@ -109,6 +137,8 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
     close() {
       if (closed) return;
       closed = true;
+      watch.abort();
+      if (stopped) return;
       send({ type: 'close' });
       // Give the worker a moment to free the WASM heap, then make sure it is gone.
       setTimeout(() => worker.terminate(), 500);

@@ -13,6 +13,27 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
+/**
+ * Takes the lock and never lets go: the browser releases it when this worker ends, however it ends (terminated,
+ * crashed, killed for memory), which is the page's only reliable sign of a worker that died without an error.
+ */
+async function holdLifeLock(name: string): Promise<boolean> {
+  const locks = scope.navigator.locks as LockManager | undefined;
+  if (!locks) return false;
+  try {
+    return await new Promise<boolean>((resolve, reject) => {
+      locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          resolve(lock !== null);
+          return lock ? new Promise<never>(() => undefined) : undefined;
+        })
+        .catch(reject);
+    });
+  } catch {
+    return false;
+  }
+}
+
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
@@ -20,7 +41,8 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
       const started = performance.now();
       try {
         analyzer = await createFrameAnalyzer(message.options);
-        post({ type: 'ready', loadMs: performance.now() - started });
+        const holdsLifeLock = await holdLifeLock(message.lifeLock);
+        post({ type: 'ready', loadMs: performance.now() - started, holdsLifeLock });
       } catch (error) {
         post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });
       }

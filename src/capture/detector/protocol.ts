@@ -18,12 +18,14 @@ export interface FrameAnalysis {
 }
 
 export type ToWorker =
-  | { type: 'init'; options: AnalyzerOptions }
+  /** `lifeLock`: a Web Lock the worker holds for as long as it lives, so the page notices when it dies. */
+  | { type: 'init'; options: AnalyzerOptions; lifeLock: string }
   | { type: 'frame'; id: number; timestamp: number; bitmap: ImageBitmap }
   | { type: 'close' };
 
 export type FromWorker =
-  | { type: 'ready'; loadMs: number }
+  /** `holdsLifeLock`: false where the worker has no Web Locks, so the page cannot watch for its end. */
+  | { type: 'ready'; loadMs: number; holdsLifeLock: boolean }
   | { type: 'init-error'; message: string }
   | { type: 'result'; id: number; analysis: FrameAnalysis; bitmap: ImageBitmap }
   | { type: 'frame-error'; id: number; message: string; bitmap: ImageBitmap };
