@@ -80,6 +80,11 @@ export class CheckProcessor {
     this.#running.get(checkId)?.controller.abort(new Interrupted('cancelled'));
   }
 
+  /** Ids of the checks being processed here now. */
+  runningChecks(): string[] {
+    return [...this.#running.keys()];
+  }
+
   isRunning(checkId: string): boolean {
     return this.#running.has(checkId);
   }
