@@ -315,8 +315,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         // Only a processing check takes a verdict: after a lease takeover, the first verdict stored wins.
         const updated = await client.query<{ media_deleted: boolean; session_id: string }>(
           `UPDATE liveness_checks
-              SET status = $2, record = jsonb_set(record, '{verdict}', $3::jsonb), completed_at = $4, media_expires_at = $5,
-                  media_deleted = media_deleted OR $5 <= $4, lease_owner = NULL, lease_expires_at = NULL
+              SET status = $2::text, record = jsonb_set(record, '{verdict}', $3::jsonb), completed_at = $4::bigint,
+                  media_expires_at = $5::bigint, media_deleted = media_deleted OR $5::bigint <= $4::bigint,
+                  lease_owner = NULL, lease_expires_at = NULL
             WHERE id = $1 AND status = 'processing'
             RETURNING media_deleted, session_id`,
           [checkId, completion.status, JSON.stringify(completion.verdict), completion.completedAt, completion.mediaExpiresAt],
@@ -329,7 +330,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         if (event) {
           await client.query(
             `INSERT INTO liveness_webhooks (event_id, type, check_id, session_id, created_at, status, attempts, next_attempt_at)
-             VALUES ($1, 'check.completed', $2, $3, $4, 'pending', 0, $4) ON CONFLICT DO NOTHING`,
+             VALUES ($1, 'check.completed', $2, $3, $4::bigint, 'pending', 0, $4::bigint) ON CONFLICT DO NOTHING`,
             [event.eventId, checkId, row.session_id, event.createdAt],
           );
         }
@@ -355,8 +356,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async recordWebhookAttempt(eventId: string, attempt: WebhookAttempt) {
       await query(
         `UPDATE liveness_webhooks
-            SET attempts = attempts + 1, status = $2, last_attempt_at = $3, next_attempt_at = $4, last_error = $5,
-                delivered_at = CASE WHEN $2 = 'delivered' THEN $3 ELSE delivered_at END,
+            SET attempts = attempts + 1, status = $2::text, last_attempt_at = $3::bigint, next_attempt_at = $4::bigint,
+                last_error = $5::text, delivered_at = CASE WHEN $2::text = 'delivered' THEN $3::bigint ELSE delivered_at END,
                 lease_owner = NULL, lease_expires_at = NULL
           WHERE event_id = $1`,
         [eventId, attempt.status, attempt.attemptedAt, attempt.nextAttemptAt, attempt.error],
@@ -383,7 +384,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
               WHERE NOT EXISTS (SELECT 1 FROM liveness_checks c WHERE c.session_id = s.id AND c.status = 'processing')
                 AND GREATEST(s.token_expires_at,
                              COALESCE((SELECT max(c.completed_at) FROM liveness_checks c WHERE c.session_id = s.id), s.token_expires_at))
-                    + $2 <= $1`,
+                    + $2::bigint <= $1::bigint`,
             [now, options.sessionRetentionSeconds * 1000],
           );
           sessions = deleted.rowCount ?? 0;
