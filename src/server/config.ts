@@ -65,6 +65,11 @@ export interface BackendConfig {
   webhook: WebhookSettings | null;
   /** null: the embedded file store in dataDir. Set: the PostgreSQL store shared by every instance. */
   database: { url: string; poolSize: number } | null;
+  /**
+   * Header the load balancer in front sets to the caller's address (e.g. `x-forwarded-for`; its last entry is used,
+   * the one the balancer added). null: the socket address.
+   */
+  clientAddressHeader: string | null;
   /** A check or webhook delivery whose lease went unrenewed this long is taken over by another instance. */
   workLeaseSeconds: number;
   /** Threads that decode and check uploaded images; 0 runs that work on the main thread. */
@@ -142,6 +147,11 @@ const envSchema = z.object({
     .refine((value) => /^postgres(ql)?:\/\/./.test(value), 'expected a postgres:// URL')
     .optional(),
   LIVENESS_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  LIVENESS_CLIENT_ADDRESS_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'expected a header name such as x-forwarded-for')
+    .transform((name) => name.toLowerCase())
+    .optional(),
   LIVENESS_WORK_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LIVENESS_UPLOAD_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: positiveInt(300),
@@ -207,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
       ? { url: values.LIVENESS_DATABASE_URL, poolSize: values.LIVENESS_DATABASE_POOL_SIZE }
       : null,
     workLeaseSeconds: values.LIVENESS_WORK_LEASE_SECONDS,
+    clientAddressHeader: values.LIVENESS_CLIENT_ADDRESS_HEADER ?? null,
     uploadWorkers: values.LIVENESS_UPLOAD_WORKERS ?? defaultUploadWorkers(),
     rateLimit: {
       clientPerMinute: values.LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE,

@@ -91,11 +91,13 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
         })
       : await createFileStore(config.dataDir);
     cleanup.push(() => store.close());
+    const header = config.clientAddressHeader;
     const backend = createLivenessBackend({
       config,
       adapters,
       store,
       logger,
+      ...(header ? { clientAddress: (request: Request) => lastListEntry(request.headers.get(header)) } : {}),
       ...(options.basePath ? { basePath: options.basePath } : {}),
       ...(options.webhook ? { webhook: options.webhook } : {}),
     });
@@ -120,6 +122,12 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
     await closeAll();
     throw error;
   }
+}
+
+/** The last entry of a comma-separated header: the one the nearest proxy (yours) added, not what the client sent. */
+function lastListEntry(value: string | null): string | undefined {
+  const entry = value?.split(',').at(-1)?.trim();
+  return entry ? entry : undefined;
 }
 
 function listen(backend: LivenessBackend, port: number, host: string): Promise<{ server: ServerType; port: number }> {

@@ -109,16 +109,20 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     expect(await sql('SELECT id FROM liveness_checks')).toHaveLength(3);
   });
 
-  it('counts the rate limits once for the whole cluster', async () => {
+  it('counts the rate limits once for the whole cluster, per client address from the balancer header', async () => {
     oz = await startOzEmulator();
-    const limited = env({ LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: '5' });
+    const limited = env({ LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: '5', LIVENESS_CLIENT_ADDRESS_HEADER: 'x-forwarded-for' });
     const [a, b] = await Promise.all([startInstance('A', limited), startInstance('B', limited)]);
+    const from = (instance: Instance, client: string) =>
+      fetch(`${instance.url}/health`, { headers: { 'x-forwarded-for': `203.0.113.9, ${client}` } });
     const statuses: number[] = [];
-    for (const instance of [a!, b!, a!, b!, a!]) statuses.push((await fetch(`${instance.url}/health`)).status);
+    for (const instance of [a!, b!, a!, b!, a!]) statuses.push((await from(instance, '10.0.0.1')).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
-    const over = await fetch(`${b!.url}/health`);
+    const over = await from(b!, '10.0.0.1');
     expect(over.status).toBe(429);
     expect(await errorCode(over)).toBe('rate-limited');
+    // The bucket is keyed on the last entry (the balancer's), not on what the client put in front of it.
+    expect((await from(a!, '10.0.0.2')).status).toBe(200);
   });
 
   it('finishes a check on a survivor after its instance is SIGKILLed while Oz is PROCESSING, with one Oz folder', async () => {
