@@ -21,7 +21,7 @@ import { sessionResult } from './results.js';
 import type { Store } from './store/types.js';
 import { createTokenService } from './tokens.js';
 import { createUploadValidator, type UploadValidator } from './upload/validator.js';
-import { WebhookDispatcher, type WebhookTuning } from './webhooks/dispatcher.js';
+import { DEFAULT_WEBHOOK_TIMEOUT_MS, WebhookDispatcher, type WebhookTuning } from './webhooks/dispatcher.js';
 
 export interface LivenessBackendOptions {
   config: BackendConfig;
@@ -81,6 +81,8 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
 
   const validator = options.uploadValidator ?? createUploadValidator({ workers: config.uploadWorkers });
   const ownsValidator = options.uploadValidator === undefined;
+  // A delivery's lease outlasts one attempt (its timeout and a second to record it), whatever the work lease.
+  const webhookLeaseMs = cluster ? Math.max(cluster.leaseMs, (options.webhook?.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS) + 1_000) : 0;
   const webhooks = config.webhook
     ? new WebhookDispatcher({
         ...options.webhook,
@@ -88,7 +90,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
         store,
         clock,
         logger,
-        ...(cluster ? { cluster: { claim: (eventId: string) => cluster.claimWebhook(eventId), rescanMs: cluster.leaseMs } } : {}),
+        ...(cluster ? { cluster: { claim: (eventId: string) => cluster.claimWebhook(eventId, webhookLeaseMs), rescanMs: cluster.leaseMs } } : {}),
         render: async (delivery) => {
           const [session, check] = await Promise.all([store.getSession(delivery.sessionId), store.getCheck(delivery.checkId)]);
           return session && check ? sessionResult(session, check, config, clock()) : null;

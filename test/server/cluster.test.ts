@@ -163,6 +163,44 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     expect(oz.state.folderCount).toBe(1);
   });
 
+  it('finishes a request in flight on SIGTERM, refusing new connections, then exits 0', async () => {
+    oz = await startOzEmulator({ processingPolls: 1 });
+    const a = await startInstance('A', env());
+    const { sessionId, captureToken } = await createSession(a);
+    const prepared = uploadRequest(a, captureToken);
+    const bytes = new Uint8Array(await prepared.arrayBuffer());
+    let sendRest: () => void = () => undefined;
+    const rest = new Promise<void>((resolve) => (sendRest = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(bytes.slice(0, 1024));
+        await rest;
+        controller.enqueue(bytes.slice(1024));
+        controller.close();
+      },
+    });
+    const inFlight = fetch(`${a.url}/checks`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { authorization: `Bearer ${captureToken}`, 'content-type': prepared.headers.get('content-type')! },
+    } as RequestInit);
+    // The server has the request once it answers another one on a second connection after it.
+    expect((await fetch(`${a.url}/health`, { headers: { connection: 'close' } })).status).toBe(200);
+    a.child.kill('SIGTERM');
+    await a.waitForLog((line) => line['event'] === 'backend-stopping');
+    await expect(fetch(`${a.url}/health`, { headers: { connection: 'close' } })).rejects.toThrow();
+    sendRest();
+    const response = await inFlight;
+    expect(response.status).toBe(202);
+    expect(await a.exited).toEqual({ code: 0, signal: null });
+    const [row] = await sql<{ status: string; lease_owner: string | null }>('SELECT status, lease_owner FROM liveness_checks WHERE session_id = $1', [
+      sessionId,
+    ]);
+    // Accepted, then either finished before the exit or handed back for another instance: never held by the dead one.
+    expect(row!.status === 'done' || row!.lease_owner === null).toBe(true);
+  });
+
   it('answers 503 store-unavailable while the database is down, then recovers by itself with nothing lost', async () => {
     oz = await startOzEmulator({ processingPolls: 4 });
     const a = await startInstance('A', env({ LIVENESS_WORK_LEASE_SECONDS: '2' }));
@@ -247,11 +285,16 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     return (await response.json()) as { sessionId: string; captureToken: string };
   }
 
-  function upload(instance: Instance, captureToken: string, headers: Record<string, string> = {}): Promise<Response> {
+  /** POST /checks with a valid upload, unsent. */
+  function uploadRequest(instance: Instance, captureToken: string, headers: Record<string, string> = {}): Request {
     const form = new FormData();
     form.set('media', new Blob([jpeg(320, 420)], { type: 'image/jpeg' }), 'capture.jpg');
     form.set('report', JSON.stringify(report()));
-    return fetch(`${instance.url}/checks`, { method: 'POST', body: form, headers: { authorization: `Bearer ${captureToken}`, ...headers } });
+    return new Request(`${instance.url}/checks`, { method: 'POST', body: form, headers: { authorization: `Bearer ${captureToken}`, ...headers } });
+  }
+
+  function upload(instance: Instance, captureToken: string, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(uploadRequest(instance, captureToken, headers));
   }
 
   async function finalResult(instance: Instance, sessionId: string): Promise<SessionResult> {

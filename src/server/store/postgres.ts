@@ -162,12 +162,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       if ((result.rowCount ?? 0) > 0) await cluster.publish('work-released', String(result.rowCount));
     },
 
-    async claimWebhook(eventId) {
+    async claimWebhook(eventId, webhookLeaseMs) {
       const result = await query(
         `UPDATE liveness_webhooks SET lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2)
           WHERE event_id = $3 AND status = 'pending'
             AND (lease_owner IS NULL OR lease_owner = $1 OR lease_expires_at < now())`,
-        [instanceId, leaseSeconds, eventId],
+        [instanceId, webhookLeaseMs / 1000, eventId],
       );
       return (result.rowCount ?? 0) > 0;
     },

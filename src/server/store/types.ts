@@ -216,8 +216,11 @@ export interface ClusterCoordination {
   renewChecks(checkIds: readonly string[]): Promise<string[]>;
   /** Gives up leases (all of this instance's when `checkIds` is omitted) and tells the other instances. */
   releaseChecks(checkIds?: readonly string[]): Promise<void>;
-  /** Leases one pending webhook delivery to this instance; false when another instance holds it. */
-  claimWebhook(eventId: string): Promise<boolean>;
+  /**
+   * Leases one pending webhook delivery to this instance for `leaseMs`; false when another instance holds it. The
+   * lease must outlast one attempt, so no two instances deliver an event at once.
+   */
+  claimWebhook(eventId: string, leaseMs: number): Promise<boolean>;
   releaseWebhooks(): Promise<void>;
   /** Takes one token from the cluster-wide bucket: 0 when taken, else the seconds until one is available. */
   takeRateToken(scope: string, key: string, perMinute: number): Promise<number>;

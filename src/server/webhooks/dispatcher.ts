@@ -48,7 +48,7 @@ export interface WebhookDispatcherOptions extends WebhookTuning {
   cluster?: { claim(eventId: string): Promise<boolean>; rescanMs: number };
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
 const DEFAULT_CONCURRENCY = 4;
 const USER_AGENT = 'liveness-backend-webhooks/1';
 // setTimeout overflows past this and would fire at once.
@@ -214,7 +214,7 @@ export class WebhookDispatcher {
         },
         body,
         redirect: 'manual',
-        signal: AbortSignal.any([signal, AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS)]),
+        signal: AbortSignal.any([signal, AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS)]),
       });
       // The receiver's answer is not used; draining it frees the connection.
       await response.body?.cancel().catch(() => undefined);
