@@ -5,6 +5,7 @@
  * every instance draws from the same bucket and the limits hold for the cluster as a whole.
  */
 import { httpError } from './errors.js';
+import { StoreUnavailableError } from './store/errors.js';
 import type { ClusterCoordination } from './store/types.js';
 
 export interface RateLimiter {
@@ -45,11 +46,20 @@ export function createRateLimiter(options: { perMinute: number; clock: () => num
 /**
  * The same token buckets, kept in the shared database: one row per (scope, key), updated in one statement on the
  * database clock, so N instances together let through `perMinute` per key, not N × `perMinute`.
+ *
+ * While the database is unreachable the limit lets requests through: every route that does real work needs the
+ * store too and answers 503 store-unavailable itself, and GET /health can still say why the instance is not ready.
  */
 export function createSharedRateLimiter(options: { perMinute: number; scope: string; cluster: ClusterCoordination }): RateLimiter {
   return {
     async take(key) {
-      const waitSeconds = await options.cluster.takeRateToken(options.scope, key, options.perMinute);
+      let waitSeconds: number;
+      try {
+        waitSeconds = await options.cluster.takeRateToken(options.scope, key, options.perMinute);
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) return;
+        throw error;
+      }
       if (waitSeconds > 0) throw rateLimited(options.scope, waitSeconds);
     },
   };

@@ -219,7 +219,9 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const refusedUpload = await upload(a, later.captureToken);
     expect(refusedUpload.status).toBe(503);
     expect(await errorCode(refusedUpload)).toBe('store-unavailable');
-    expect((await fetch(`${a.url}/health`)).status).toBe(503);
+    const notReady = await fetch(`${a.url}/health`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toMatchObject({ ok: false, store: { kind: 'postgres', ready: false, reason: expect.stringMatching(/unreachable/) } });
 
     await postgres.server.start();
     expect(await waitForStatus(() => fetch(`${a.url}/health`), 200)).toBe(200);

@@ -105,6 +105,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const transaction = <T>(work: (client: Queryable) => Promise<T>): Promise<T> =>
     guard(async () => {
       const client = await pool.connect();
+      // A checked-out client the server drops emits 'error' besides failing its query: unheard, that would crash.
+      const onError = (error: Error): void => logger.warn('database-connection-lost', { error: describeError(error) });
+      client.on('error', onError);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -116,6 +119,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     });
