@@ -15,6 +15,7 @@ import { jpeg, report } from './support/backend.js';
 import { killAllInstances, startInstance, type Instance } from './support/instances.js';
 import { skipPostgres, startTestPostgres, type TestPostgres } from './support/postgres.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/receiver.js';
+import { blobs, check, liveVerdict, session, use } from './support/store-fixtures.js';
 
 const API_KEY = 'cluster-test-api-key-0123456789';
 const TOKEN_SECRET = 'cluster-test-token-secret-0123456789-abcdef';
@@ -270,6 +271,35 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     expect(await sql('SELECT version FROM liveness_schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
     for (const store of stores) expect(await store.readiness()).toEqual({ kind: 'postgres', ready: true });
     await Promise.all(stores.map((store) => store.close()));
+  });
+
+  it('leases a check to one store at a time and drops the writes of one that lost its lease', async () => {
+    const [a, b] = await Promise.all([
+      createPostgresStore({ url: databaseUrl, poolSize: 2, leaseMs: 60_000, instanceId: 'store-a' }),
+      createPostgresStore({ url: databaseUrl, poolSize: 2, leaseMs: 60_000, instanceId: 'store-b' }),
+    ]);
+    try {
+      await a.createSession(session);
+      await a.acceptCheck(check(), blobs, use());
+      expect(await b.cluster.claimChecks(10)).toEqual([]);
+      expect(await b.cluster.renewChecks(['check-1'])).toEqual([]);
+      expect(await a.cluster.renewChecks(['check-1'])).toEqual(['check-1']);
+      await b.saveCheckpoint('check-1', 'oz', { folderId: 'from-b' });
+      expect((await a.getCheck('check-1'))?.checkpoints).toEqual({});
+
+      await a.cluster.releaseChecks(['check-1']);
+      expect(await b.cluster.claimChecks(10)).toEqual(['check-1']);
+      expect(await a.cluster.claimChecks(10)).toEqual([]);
+      await a.saveCheckpoint('check-1', 'oz', { folderId: 'from-a' });
+      await a.completeCheck('check-1', liveVerdict(5_000));
+      expect(await b.getCheck('check-1')).toMatchObject({ status: 'processing', checkpoints: {} });
+      await b.saveCheckpoint('check-1', 'oz', { folderId: 'from-b' });
+      await b.completeCheck('check-1', liveVerdict(5_000));
+      expect(await a.getCheck('check-1')).toMatchObject({ status: 'done', checkpoints: { oz: { folderId: 'from-b' } } });
+      expect(await sql('SELECT lease_owner FROM liveness_checks')).toEqual([{ lease_owner: null }]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 
   // ---- helpers ----

@@ -5,7 +5,8 @@
  * single-use across the cluster) and the shared rate-limit buckets.
  *
  * Work is leased: a check is processed by the instance holding its lease (taken by acceptCheck, or claimed with
- * `FOR UPDATE SKIP LOCKED` once nobody holds it or its lease ran out); webhook deliveries likewise. Leases use the
+ * `FOR UPDATE SKIP LOCKED` once nobody holds it or its lease ran out), and the processor's writes for a check are
+ * fenced by that lease; webhook deliveries are leased likewise. Leases use the
  * database clock. LISTEN/NOTIFY carries wake-ups between instances (a lease given up, a provider's webhook); a lost
  * notification only delays work until the next periodic claim.
  *
@@ -298,8 +299,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
     async saveCheckpoint(checkId: string, provider: ProviderName, checkpoint: ProviderCheckpoint) {
       await query(
-        `UPDATE liveness_checks SET record = jsonb_set(record, ARRAY['checkpoints', $2::text], $3::jsonb, true) WHERE id = $1`,
-        [checkId, provider, JSON.stringify(checkpoint)],
+        `UPDATE liveness_checks SET record = jsonb_set(record, ARRAY['checkpoints', $2::text], $3::jsonb, true)
+          WHERE id = $1 AND ${HELD_HERE}`,
+        [checkId, provider, JSON.stringify(checkpoint), instanceId],
       );
     },
 
@@ -309,8 +311,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         `UPDATE liveness_checks SET record = jsonb_set(record, '{providers}',
              COALESCE((SELECT jsonb_agg(p) FROM jsonb_array_elements(record->'providers') p WHERE p->>'provider' <> $2), '[]'::jsonb)
              || jsonb_build_array($3::jsonb))
-          WHERE id = $1`,
-        [checkId, result.provider, JSON.stringify(result)],
+          WHERE id = $1 AND ${HELD_HERE}`,
+        [checkId, result.provider, JSON.stringify(result), instanceId],
       );
     },
 
@@ -322,9 +324,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
               SET status = $2::text, record = jsonb_set(record, '{verdict}', $3::jsonb), completed_at = $4::bigint,
                   media_expires_at = $5::bigint, media_deleted = media_deleted OR $5::bigint <= $4::bigint,
                   lease_owner = NULL, lease_expires_at = NULL
-            WHERE id = $1 AND status = 'processing'
+            WHERE id = $1 AND status = 'processing' AND (lease_owner IS NULL OR lease_owner = $6)
             RETURNING media_deleted, session_id`,
-          [checkId, completion.status, JSON.stringify(completion.verdict), completion.completedAt, completion.mediaExpiresAt],
+          [checkId, completion.status, JSON.stringify(completion.verdict), completion.completedAt, completion.mediaExpiresAt, instanceId],
         );
         const row = updated.rows[0];
         if (!row) return;
@@ -531,6 +533,12 @@ class NotificationListener {
     }
   }
 }
+
+/**
+ * Fencing of the processor's writes ($4 is this instance): an instance that lost a check's lease (it stalled past
+ * the lease and another took over) has its late writes dropped instead of overwriting the new owner's.
+ */
+const HELD_HERE = '(lease_owner IS NULL OR lease_owner = $4)';
 
 const CHECK_COLUMNS = 'id, session_id, status, record, created_at, completed_at, media_expires_at, media_deleted';
 
