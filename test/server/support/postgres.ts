@@ -12,6 +12,8 @@ const unavailable = postgresUnavailableReason();
 
 /** Truthy (the reason) when the Postgres tests are skipped here. */
 export const skipPostgres: string | false = process.env['CI'] === 'true' ? false : (unavailable ?? false);
+// Said once per test file that skips, so a local run never passes "green" without saying what it left out.
+if (skipPostgres) process.stderr.write(`PostgreSQL tests skipped: ${skipPostgres}\n`);
 
 export interface TestPostgres {
   server: ThrowawayPostgres;
