@@ -142,17 +142,22 @@ function listen(backend: LivenessBackend, port: number, host: string): Promise<{
 /** Stops listening, waits for the requests in flight (at most `drainMs`), then cuts what is left. */
 function closeServer(server: ServerType, drainMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
+    const closeIdle = (): void => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    };
+    // Keep-alive sockets would hold close() open: idle ones go now, busy ones as soon as their response is sent.
+    const sweep = setInterval(closeIdle, 100);
     const timer = setTimeout(() => {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, drainMs);
     timer.unref();
     server.close((error) => {
+      clearInterval(sweep);
       clearTimeout(timer);
       if (error) reject(error);
       else resolve();
     });
-    // Idle keep-alive sockets would otherwise hold close() open; busy ones close once their response is sent.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    closeIdle();
   });
 }
 
