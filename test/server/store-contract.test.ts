@@ -209,6 +209,16 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
       expect(await store.getTokenUse('token-1')).toBeNull();
     });
 
+    it('counts a session from a verdict later than its token expiry', async () => {
+      const store = await storeWithCheck();
+      // Token expiry at 301 s (the fixtures), verdict at 400 s: retention of 10 s ends at 410 s.
+      await store.completeCheck('check-1', { ...liveVerdict(400_000), completedAt: 400_000 });
+      expect(await store.prune(409_999, { sessionRetentionSeconds: 10 })).toMatchObject({ sessions: 0 });
+      expect(await store.getSession('session-1')).toEqual(session);
+      expect(await store.prune(410_000, { sessionRetentionSeconds: 10 })).toMatchObject({ sessions: 1 });
+      expect(await store.getSession('session-1')).toBeNull();
+    });
+
     it('deletes a session with everything it owns, and sweeps sessions past retention but not busy ones', async () => {
       const store = await storeWithCheck();
       await store.createSession({ ...session, id: 'session-2' });
