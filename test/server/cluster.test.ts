@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionResult } from '../../src/server/results.js';
 import { startOzEmulator, type RunningOzEmulator } from '../../src/server/sandbox/oz-emulator.js';
+import { StoreUnavailableError } from '../../src/server/store/errors.js';
 import { createPostgresStore } from '../../src/server/store/postgres.js';
 import { WEBHOOK_HEADERS } from '../../src/server/webhook-signature.js';
 import { jpeg, report } from './support/backend.js';
@@ -300,6 +301,17 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
+  });
+
+  it('waits at start for a database that is not up yet, and gives up after its start timeout', async () => {
+    await postgres.server.pause();
+    const opening = createPostgresStore({ url: databaseUrl, poolSize: 1, startTimeoutMs: 120_000 });
+    const refused = createPostgresStore({ url: databaseUrl, poolSize: 1, startTimeoutMs: 0 });
+    await expect(refused).rejects.toBeInstanceOf(StoreUnavailableError);
+    await postgres.server.start();
+    const store = await opening;
+    expect(await store.readiness()).toEqual({ kind: 'postgres', ready: true });
+    await store.close();
   });
 
   // ---- helpers ----

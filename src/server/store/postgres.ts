@@ -50,6 +50,11 @@ export interface PostgresStoreOptions {
   logger?: Logger;
   /** How long a request waits for a free or new connection before failing with store-unavailable. Default 5 s. */
   connectTimeoutMs?: number;
+  /**
+   * At start, how long to keep trying a database that cannot be reached yet (it may be starting alongside this
+   * instance) before giving up. Default 30 s.
+   */
+  startTimeoutMs?: number;
 }
 
 export interface PostgresStore extends Store {
@@ -64,12 +69,13 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const MIGRATION_LOCK_KEY = 0x6c6976656e6573n;
 const CHANNELS: Record<ClusterTopic, string> = { 'work-released': 'liveness_work_released', 'provider-hint': 'liveness_provider_hint' };
 const LISTEN_RETRY_MS = 1_000;
+const DEFAULT_START_TIMEOUT_MS = 30_000;
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 /**
  * Connects, migrates (under an advisory lock, so instances starting together apply each migration once) and
- * returns the store. Fails when the database cannot be reached at start: an orchestrator restarts the instance.
+ * returns the store. A database not reachable yet is retried for `startTimeoutMs`, then the start fails.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const logger = options.logger ?? silentLogger;
@@ -86,7 +92,18 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   pool.on('error', (error) => logger.warn('database-connection-lost', { error: describeError(error) }));
 
   try {
-    await migrate(pool, logger);
+    const giveUpAt = Date.now() + (options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await migrate(pool, logger);
+        break;
+      } catch (caught) {
+        const error = asStoreError(caught);
+        if (!(error instanceof StoreUnavailableError) || Date.now() >= giveUpAt) throw error;
+        logger.warn('database-waiting', { attempt, error: error.message });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 250 * attempt)));
+      }
+    }
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
