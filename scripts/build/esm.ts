@@ -4,7 +4,7 @@
  * browser tests load the TypeScript source, while the published module sits next to `detector.worker.js`.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ESM_DIR, ROOT } from './paths.js';
@@ -52,6 +52,8 @@ export async function buildEsm(): Promise<void> {
   }
   // The detector worker is the one such URL today; none found means the source changed shape under us.
   if (rewrites === 0) throw new Error('no worker URL found in dist/esm: did spawn-worker.ts change?');
+  // The `liveness-backend` bin (tsc keeps its shebang): executable, so `./dist/esm/server/bin.js` runs in a checkout too.
+  await chmod(join(ESM_DIR, 'server/bin.js'), 0o755);
 }
 
 async function jsFiles(dir: string): Promise<string[]> {

@@ -9,7 +9,9 @@ import { SECURITY_HEADERS, securityHeaders, widgetCors } from './http/security.j
 import { describeError, silentLogger, type Logger } from './log.js';
 import { CheckProcessor } from './processor.js';
 import type { ProviderAdapter } from './providers/types.js';
-import { createRateLimiter } from './rate-limit.js';
+import { clusterAdapters, WorkScheduler } from './cluster.js';
+import { createRateLimiter, createSharedRateLimiter, type RateLimiter } from './rate-limit.js';
+import { StoreUnavailableError } from './store/errors.js';
 import { registerCheckRoutes } from './routes/checks.js';
 import type { AppEnv, BackendApp, RouteDeps } from './routes/deps.js';
 import { registerOpenApiRoute } from './openapi.js';
@@ -19,7 +21,7 @@ import { sessionResult } from './results.js';
 import type { Store } from './store/types.js';
 import { createTokenService } from './tokens.js';
 import { createUploadValidator, type UploadValidator } from './upload/validator.js';
-import { WebhookDispatcher, type WebhookTuning } from './webhooks/dispatcher.js';
+import { DEFAULT_WEBHOOK_TIMEOUT_MS, WebhookDispatcher, type WebhookTuning } from './webhooks/dispatcher.js';
 
 export interface LivenessBackendOptions {
   config: BackendConfig;
@@ -62,14 +64,25 @@ export interface LivenessBackend {
 
 const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
 
+/** Retry-After of a 503 store-unavailable: about how long a database restart or failover takes. */
+const STORE_RETRY_AFTER_SECONDS = 5;
+
 export function createLivenessBackend(options: LivenessBackendOptions): LivenessBackend {
-  const { config, adapters, store } = options;
+  const { config, store } = options;
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const clientAddress = options.clientAddress ?? socketAddress;
+  const cluster = store.cluster ?? null;
+  // With a shared store, a provider hint (Oz's webhook) that reaches this instance also reaches the one polling.
+  const hints = cluster ? clusterAdapters(options.adapters, cluster, logger) : null;
+  const adapters = hints ? hints.adapters : [...options.adapters];
+  const limiter = (perMinute: number, scope: string): RateLimiter =>
+    cluster ? createSharedRateLimiter({ perMinute, scope, cluster }) : createRateLimiter({ perMinute, clock, scope });
 
   const validator = options.uploadValidator ?? createUploadValidator({ workers: config.uploadWorkers });
   const ownsValidator = options.uploadValidator === undefined;
+  // A delivery's lease outlasts one attempt (its timeout and a second to record it), whatever the work lease.
+  const webhookLeaseMs = cluster ? Math.max(cluster.leaseMs, (options.webhook?.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS) + 1_000) : 0;
   const webhooks = config.webhook
     ? new WebhookDispatcher({
         ...options.webhook,
@@ -77,6 +90,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
         store,
         clock,
         logger,
+        ...(cluster ? { cluster: { claim: (eventId: string) => cluster.claimWebhook(eventId, webhookLeaseMs), rescanMs: cluster.leaseMs } } : {}),
         render: async (delivery) => {
           const [session, check] = await Promise.all([store.getSession(delivery.sessionId), store.getCheck(delivery.checkId)]);
           return session && check ? sessionResult(session, check, config, clock()) : null;
@@ -101,10 +115,11 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
     clock,
     logger,
     tokens: createTokenService({ secret: config.tokenSecret, audience: config.audience, issuer: config.issuer, clock }),
-    sessionLimiter: createRateLimiter({ perMinute: config.rateLimit.sessionPerMinute, clock, scope: 'session' }),
+    sessionLimiter: limiter(config.rateLimit.sessionPerMinute, 'session'),
     validator,
   };
-  const clientLimiter = createRateLimiter({ perMinute: config.rateLimit.clientPerMinute, clock, scope: 'client' });
+  const clientLimiter = limiter(config.rateLimit.clientPerMinute, 'client');
+  const scheduler = cluster ? new WorkScheduler({ cluster, processor, logger }) : null;
 
   const app: BackendApp = new Hono<AppEnv>().basePath(options.basePath ?? '/');
   app.use('*', securityHeaders());
@@ -117,7 +132,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
     logger.info('request', { requestId, method: c.req.method, path: c.req.path, status: c.res.status, durationMs: clock() - startedAt });
   });
   app.use('*', async (c, next) => {
-    clientLimiter.take(clientAddress(c.req.raw, c.env) ?? 'unknown');
+    await clientLimiter.take(clientAddress(c.req.raw, c.env) ?? 'unknown');
     await next();
   });
   app.use('/checks', widgetCors(config.allowedOrigins));
@@ -131,6 +146,12 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
   app.notFound(() => withSecurityHeaders(httpError('not-found', 'no such route').getResponse()));
   app.onError((error, c) => {
     if (error instanceof HttpError) return error.getResponse();
+    if (error instanceof StoreUnavailableError) {
+      logger.warn('store-unavailable', { requestId: c.get('requestId'), path: c.req.path, error: error.message });
+      return httpError('store-unavailable', 'the store is unavailable; nothing was stored, try again shortly', {
+        headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
+      }).getResponse();
+    }
     logger.error('unhandled-error', { requestId: c.get('requestId'), path: c.req.path, error: describeError(error) });
     const body: ErrorBody = { error: { code: 'internal', message: 'internal error' } };
     return c.json(body, 500);
@@ -149,6 +170,8 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
 
   // Deliveries left pending by an earlier run (a restart, a crash) are picked up now.
   webhooks?.wake();
+  // Checks nobody holds (left by an instance that stopped or died) are claimed now and then every third of a lease.
+  scheduler?.start();
 
   return {
     fetch: async (request, env) => app.fetch(request, env),
@@ -158,8 +181,16 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
     validator,
     close: async () => {
       clearInterval(sweepTimer);
+      await scheduler?.stop();
+      hints?.close();
       await processor.close();
       await webhooks?.close();
+      // Given up at once rather than left to run out, so another instance resumes this one's checks right away.
+      if (cluster) {
+        await Promise.all([cluster.releaseChecks(), cluster.releaseWebhooks()]).catch((error: unknown) =>
+          logger.warn('lease-release-failed', { error: describeError(error) }),
+        );
+      }
       if (ownsValidator) await validator.close();
     },
   };

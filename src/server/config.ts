@@ -63,6 +63,15 @@ export interface BackendConfig {
   sessionRetentionSeconds: number;
   /** null: no outbound webhook. */
   webhook: WebhookSettings | null;
+  /** null: the embedded file store in dataDir. Set: the PostgreSQL store shared by every instance. */
+  database: { url: string; poolSize: number } | null;
+  /**
+   * Header the load balancer in front sets to the caller's address (e.g. `x-forwarded-for`; its last entry is used,
+   * the one the balancer added). null: the socket address.
+   */
+  clientAddressHeader: string | null;
+  /** A check or webhook delivery whose lease went unrenewed this long is taken over by another instance. */
+  workLeaseSeconds: number;
   /** Threads that decode and check uploaded images; 0 runs that work on the main thread. */
   uploadWorkers: number;
   rateLimit: { clientPerMinute: number; sessionPerMinute: number };
@@ -133,6 +142,17 @@ const envSchema = z.object({
     .min(MIN_WEBHOOK_SECRET_LENGTH, `must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters`)
     .optional(),
   LIVENESS_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(DEFAULT_WEBHOOK_MAX_ATTEMPTS),
+  LIVENESS_DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\/./.test(value), 'expected a postgres:// URL')
+    .optional(),
+  LIVENESS_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  LIVENESS_CLIENT_ADDRESS_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'expected a header name such as x-forwarded-for')
+    .transform((name) => name.toLowerCase())
+    .optional(),
+  LIVENESS_WORK_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LIVENESS_UPLOAD_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: positiveInt(300),
   LIVENESS_RATE_LIMIT_SESSION_PER_MINUTE: positiveInt(120),
@@ -171,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
   }
   const values = parsed.data;
   requireProviderCredentials(values);
+  requireSharedSecrets(values);
   const webhook = webhookSettings(values);
   const dataDir = resolve(values.LIVENESS_DATA_DIR);
   const apiKey = values.LIVENESS_API_KEY ?? generatedApiKey(values.NODE_ENV);
@@ -192,6 +213,11 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
     mediaRetentionSeconds: values.LIVENESS_MEDIA_RETENTION_SECONDS,
     sessionRetentionSeconds: values.LIVENESS_SESSION_RETENTION_SECONDS,
     webhook,
+    database: values.LIVENESS_DATABASE_URL
+      ? { url: values.LIVENESS_DATABASE_URL, poolSize: values.LIVENESS_DATABASE_POOL_SIZE }
+      : null,
+    workLeaseSeconds: values.LIVENESS_WORK_LEASE_SECONDS,
+    clientAddressHeader: values.LIVENESS_CLIENT_ADDRESS_HEADER ?? null,
     uploadWorkers: values.LIVENESS_UPLOAD_WORKERS ?? defaultUploadWorkers(),
     rateLimit: {
       clientPerMinute: values.LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE,
@@ -259,6 +285,20 @@ function requireProviderCredentials(values: ParsedEnv): void {
   if (missing.length > 0) {
     throw new ConfigError(
       `Invalid configuration: ${missing.join(', ')} must be set when the provider's API URL is set (unset the URL to use the sandbox)`,
+    );
+  }
+}
+
+/**
+ * Instances sharing a database must agree on the API key and on the key that signs capture tokens (a token issued
+ * by one is checked by another). Generating either per instance would make the cluster refuse its own tokens.
+ */
+function requireSharedSecrets(values: ParsedEnv): void {
+  if (!values.LIVENESS_DATABASE_URL) return;
+  const missing = (['LIVENESS_API_KEY', 'LIVENESS_TOKEN_SECRET'] as const).filter((name) => values[name] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: ${missing.join(' and ')} must be set when LIVENESS_DATABASE_URL is set (every instance needs the same value)`,
     );
   }
 }

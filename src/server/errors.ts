@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   'not-found': 404,
   'rate-limited': 429,
   internal: 500,
+  'store-unavailable': 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

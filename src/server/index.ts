@@ -12,6 +12,8 @@ export { decide, POLICY_NAMES, UNAVAILABLE_CODES, type Decision, type PolicyName
 export { createProviderAdapters, type SandboxEndpoints } from './providers/registry.js';
 export type { SessionResult, CheckStatusView, SessionStatus } from './results.js';
 export { createFileStore, createMemoryStore, StoreCorruptError } from './store/index.js';
+export { createPostgresStore, type PostgresStore, type PostgresStoreOptions } from './store/postgres.js';
+export { StoreUnavailableError } from './store/errors.js';
 export type * from './store/types.js';
 export type { MemoryStore } from './store/memory.js';
 export type {

@@ -1,9 +1,9 @@
 /**
  * Runs the backend in Node: configuration from the environment, sandbox emulators for providers without an API
- * URL, the file store in LIVENESS_DATA_DIR (one process per data dir), pending checks resumed, HTTP via
- * @hono/node-server.
+ * URL, the store (PostgreSQL when LIVENESS_DATABASE_URL is set, shared by any number of instances; otherwise the
+ * file store in LIVENESS_DATA_DIR, one process per data dir), pending work resumed, HTTP via @hono/node-server.
  *
- * CLI: `tsx src/server/node.ts` (honours PORT and HOST).
+ * CLI: the `liveness-backend` bin (bin.ts), or `tsx src/server/node.ts` in a checkout (honours PORT and HOST).
  */
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,8 @@ import { createProviderAdapters, type SandboxEndpoints } from './providers/regis
 import { startKairosEmulator } from './sandbox/kairos-emulator.js';
 import { startOzEmulator } from './sandbox/oz-emulator.js';
 import { createFileStore } from './store/file.js';
+import { createPostgresStore } from './store/postgres.js';
+import type { Store } from './store/types.js';
 
 export interface StartLivenessBackendOptions {
   /** Default: process.env. */
@@ -38,8 +40,14 @@ export interface RunningLivenessBackend {
   /** Emulator URLs of the sandboxed providers (Kairos without its version path). */
   sandbox: { oz?: string; kairos?: string };
   backend: LivenessBackend;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: stops accepting connections, lets requests in flight finish (up to `drainMs`, default 10 s),
+   * then stops background work, gives up this instance's work leases and closes the store.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
+
+const DEFAULT_DRAIN_MS = 10_000;
 
 /** Emulator timings: quick, but still several PROCESSING polls so the adapters' polling really runs. */
 const EMULATOR_OPTIONS = {
@@ -51,7 +59,9 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
   const config = loadConfig(options.env ?? process.env);
   const logger: Logger = options.log === false ? silentLogger : createJsonLogger((line) => process.stderr.write(`${line}\n`));
   const cleanup: Array<() => Promise<void>> = [];
-  const closeAll = async (): Promise<void> => {
+  let drainMs = DEFAULT_DRAIN_MS;
+  const closeAll = async (closeOptions: { drainMs?: number } = {}): Promise<void> => {
+    drainMs = closeOptions.drainMs ?? DEFAULT_DRAIN_MS;
     for (const step of cleanup.splice(0).reverse()) await step();
   };
 
@@ -72,27 +82,39 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
     }
 
     const adapters = createProviderAdapters(config, { sandbox: endpoints, logger });
-    const store = await createFileStore(config.dataDir);
+    const store: Store = config.database
+      ? await createPostgresStore({
+          url: config.database.url,
+          poolSize: config.database.poolSize,
+          leaseMs: config.workLeaseSeconds * 1000,
+          logger,
+        })
+      : await createFileStore(config.dataDir);
     cleanup.push(() => store.close());
+    const header = config.clientAddressHeader;
     const backend = createLivenessBackend({
       config,
       adapters,
       store,
       logger,
+      ...(header ? { clientAddress: (request: Request) => lastListEntry(request.headers.get(header)) } : {}),
       ...(options.basePath ? { basePath: options.basePath } : {}),
       ...(options.webhook ? { webhook: options.webhook } : {}),
     });
     cleanup.push(() => backend.close());
-    const resumed = await backend.processor.resumePending();
+    // A shared store hands out its pending work by lease (the backend's scheduler claims it); a private one is all ours.
+    const resumed = store.cluster ? [] : await backend.processor.resumePending();
 
     const host = options.host ?? config.host;
     const { server, port } = await listen(backend, options.port ?? config.port, host);
-    cleanup.push(() => closeServer(server));
+    cleanup.push(() => closeServer(server, drainMs));
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${options.basePath ?? ''}`;
     logger.info('backend-started', {
       url,
       providers: adapters.map((adapter) => `${adapter.name}${adapter.sandbox ? ' (sandbox)' : ''}`).join(', '),
       policy: config.policy,
+      store: store.cluster ? 'postgres' : 'file',
+      ...(store.cluster ? { instance: store.cluster.instanceId } : {}),
       resumed: resumed.length,
     });
     return { url, apiKey: config.apiKey, config, sandbox, backend, close: closeAll };
@@ -100,6 +122,12 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
     await closeAll();
     throw error;
   }
+}
+
+/** The last entry of a comma-separated header: the one the nearest proxy (yours) added, not what the client sent. */
+function lastListEntry(value: string | null): string | undefined {
+  const entry = value?.split(',').at(-1)?.trim();
+  return entry ? entry : undefined;
 }
 
 function listen(backend: LivenessBackend, port: number, host: string): Promise<{ server: ServerType; port: number }> {
@@ -111,36 +139,70 @@ function listen(backend: LivenessBackend, port: number, host: string): Promise<{
   });
 }
 
-function closeServer(server: ServerType): Promise<void> {
+/** Stops listening, waits for the requests in flight (at most `drainMs`), then cuts what is left. */
+function closeServer(server: ServerType, drainMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Idle keep-alive sockets would otherwise hold close() open.
-    if ('closeAllConnections' in server) server.closeAllConnections();
+    const closeIdle = (): void => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    };
+    // Keep-alive sockets would hold close() open: idle ones go now, busy ones as soon as their response is sent.
+    const sweep = setInterval(closeIdle, 100);
+    const timer = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, drainMs);
+    timer.unref();
+    server.close((error) => {
+      clearInterval(sweep);
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    });
+    closeIdle();
   });
 }
 
-async function main(): Promise<void> {
-  const running = await startLivenessBackend();
-  process.stdout.write(`liveness backend listening on ${running.url}\n`);
-  if (running.config.apiKeySource === 'generated') {
-    process.stdout.write(`LIVENESS_API_KEY was not set; this run's API key: ${running.apiKey}\n`);
+/**
+ * The standalone server (the `liveness-backend` bin): every log line is a JSON object, on stderr; stdout carries
+ * JSON lines only for what an operator must see once (a generated API key, the sandbox emulators' URLs). SIGTERM
+ * and SIGINT stop it gracefully (see RunningLivenessBackend.close) with exit code 0.
+ */
+export async function runLivenessBackendCli(): Promise<void> {
+  let running: RunningLivenessBackend;
+  try {
+    running = await startLivenessBackend();
+  } catch (error) {
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'backend-start-failed', error: error instanceof Error ? error.message : String(error) })}\n`,
+    );
+    process.exit(1);
   }
-  for (const [provider, url] of Object.entries(running.sandbox)) {
-    process.stdout.write(`${provider}: sandbox emulator at ${url}\n`);
-  }
-  const stop = (): void => {
+  const announce = (fields: Record<string, string>): void => {
+    process.stdout.write(`${JSON.stringify(fields)}\n`);
+  };
+  if (running.config.apiKeySource === 'generated') announce({ event: 'api-key-generated', apiKey: running.apiKey });
+  for (const [provider, url] of Object.entries(running.sandbox)) announce({ event: 'sandbox-emulator', provider, url });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'backend-stopping', signal })}\n`);
     running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'backend-stopped' })}\n`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(
+          `${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'backend-stop-failed', error: String(error) })}\n`,
+        );
+        process.exit(1);
+      },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+  void runLivenessBackendCli();
 }

@@ -201,8 +201,14 @@ const schemas: Record<string, Schema> = {
     completedAt: nullable('string', { format: 'date-time' }),
   }),
   Health: closedObject({
-    ok: { const: true },
+    ok: { type: 'boolean' },
     providers: { type: 'array', items: closedObject({ name: { type: 'string', enum: PROVIDERS }, sandbox: { type: 'boolean' } }) },
+    store: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'ready'],
+      properties: { kind: { type: 'string', enum: ['memory', 'file', 'postgres'] }, ready: { type: 'boolean' }, reason: { type: 'string' } },
+    },
   }),
   WebhookAccepted: closedObject({ accepted: { const: true } }),
 };
@@ -226,7 +232,7 @@ const json = (schema: Schema, description: string): Schema => ({ description, co
 const idParameter = (description: string): Schema => ({ name: 'id', in: 'path', required: true, schema: id, description });
 const API_KEY = [{ apiKey: [] }];
 const CAPTURE_TOKEN = [{ captureToken: [] }];
-const ALWAYS = ['rate-limited', 'internal'] as const;
+const ALWAYS = ['rate-limited', 'internal', 'store-unavailable'] as const;
 
 const paths: Record<string, Record<string, Schema>> = {
   '/sessions': {
@@ -341,9 +347,13 @@ const paths: Record<string, Record<string, Schema>> = {
   '/health': {
     get: {
       operationId: 'health',
-      summary: 'Liveness probe and the configured providers.',
+      summary: 'Readiness (the store can serve) and the configured providers.',
       security: [],
-      responses: { '200': json(ref('Health'), 'Up.'), ...errors(...ALWAYS) },
+      responses: {
+        '200': json(ref('Health'), 'Ready.'),
+        ...errors(...ALWAYS),
+        '503': json({ oneOf: [ref('Health'), ref('ErrorBody')] }, 'Not ready (`ok: false`, the store says why), or `store-unavailable`.'),
+      },
     },
   },
   '/openapi.json': {

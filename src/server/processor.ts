@@ -14,6 +14,7 @@ import {
   type ProviderContext,
   type ProviderOutcome,
 } from './providers/types.js';
+import { StoreUnavailableError } from './store/errors.js';
 import type { CheckMediaInfo, CheckRecord, ProviderResultRecord, SessionRecord, Store } from './store/types.js';
 import { restoreCheckMedia } from './upload/validate.js';
 
@@ -59,6 +60,11 @@ export class CheckProcessor {
     const finished = this.#run(checkId, controller.signal, media)
       .catch((error: unknown) => {
         if (error instanceof Interrupted) return;
+        // The check stays processing in the store; a shared store's lease hands it out again once it is back.
+        if (error instanceof StoreUnavailableError) {
+          this.#options.logger.warn('check-paused', { checkId, reason: 'store-unavailable' });
+          return;
+        }
         this.#options.logger.error('check-crashed', { checkId, error: describeError(error) });
       })
       .finally(() => this.#running.delete(checkId));
@@ -78,6 +84,11 @@ export class CheckProcessor {
   /** Stops working on a check (e.g. its session was deleted); nothing more is recorded for it. */
   cancel(checkId: string): void {
     this.#running.get(checkId)?.controller.abort(new Interrupted('cancelled'));
+  }
+
+  /** Ids of the checks being processed here now. */
+  runningChecks(): string[] {
+    return [...this.#running.keys()];
   }
 
   isRunning(checkId: string): boolean {

@@ -2,11 +2,12 @@
  * What `npm pack` publishes: exactly the built package (dist/esm, dist/cdn, the manifest) plus README and LICENSE;
  * every `exports` target, `types` and `sideEffects` entry exists in it; the npm entries load in Node through the
  * package's own name; the CDN's integrity.json matches the files; the custom elements manifest describes the
- * element's whole public API.
+ * element's whole public API; the `liveness-backend` bin runs from dist/ alone and stops cleanly on SIGTERM.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -19,6 +20,7 @@ const run = promisify(execFile);
 
 interface PackageJson {
   name: string;
+  bin: Record<string, string>;
   types: string;
   customElements: string;
   exports: Record<string, string | Record<string, string>>;
@@ -49,6 +51,7 @@ const REQUIRED = [
   'dist/esm/liveness-check.js',
   'dist/esm/server/index.js',
   'dist/esm/server/index.d.ts',
+  'dist/esm/server/bin.js',
   'dist/esm/capture/detector/detector.worker.js',
   'dist/cdn/liveness-check.js',
   'dist/cdn/liveness-check.worker.js',
@@ -100,10 +103,53 @@ describe('npm pack', () => {
   });
 });
 
+describe('the liveness-backend bin', () => {
+  it('is a published file that Node runs directly', async () => {
+    const target = pkg.bin['liveness-backend']!.replace(/^\.\//, '');
+    expect(packed).toContain(target);
+    expect((await readFile(join(ROOT, target), 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('serves the API at the root with JSON-line logs, and exits 0 on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'liveness-bin-'));
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(LIVENESS_|OZ_|KAIROS_|PORT$|HOST$)/.test(name)));
+    const child = spawn(process.execPath, [join(ROOT, pkg.bin['liveness-backend']!)], {
+      cwd: dataDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LIVENESS_DATA_DIR: dataDir, LIVENESS_PROVIDERS: 'kairos', LIVENESS_UPLOAD_WORKERS: '0' },
+    });
+    try {
+      let stderr = '';
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr!.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString('utf8');
+          const started = stderr.split('\n').find((line) => line.includes('"backend-started"'));
+          if (started) resolve(String((JSON.parse(started) as { url: string }).url));
+        });
+        void exited.then(() => reject(new Error(`the bin exited before listening:\n${stderr}`)));
+      });
+      const health = await fetch(`${url}/health`);
+      expect(await health.json()).toMatchObject({ ok: true, providers: [{ name: 'kairos', sandbox: true }], store: { kind: 'file', ready: true } });
+      child.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      const lines = stderr.split('\n').filter((line) => line.trim() !== '');
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+      expect(lines.map((line) => (JSON.parse(line) as { event: string }).event)).toContain('backend-stopped');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('the npm entries in Node', () => {
   it('liveness-check/server exports the backend', async () => {
     const server = (await import(/* @vite-ignore */ `${pkg.name}/server`)) as Record<string, unknown>;
-    for (const name of ['createLivenessBackend', 'startLivenessBackend', 'loadConfig', 'createProviderAdapters', 'createFileStore', 'createMemoryStore']) {
+    for (const name of ['createLivenessBackend', 'startLivenessBackend', 'loadConfig', 'createProviderAdapters', 'createFileStore', 'createMemoryStore', 'createPostgresStore']) {
       expect(typeof server[name], name).toBe('function');
     }
   });

@@ -165,3 +165,34 @@ describe('loadConfig', () => {
     expect((await stat(join(dataDir, 'token-secret'))).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('the shared store settings', () => {
+  it('keeps the file store unless LIVENESS_DATABASE_URL is set, with a 30 s lease and a pool of 10', () => {
+    expect(loadConfig(BASE_ENV)).toMatchObject({ database: null, workLeaseSeconds: 30, clientAddressHeader: null });
+    const url = 'postgres://liveness:secret@db.internal:5432/liveness';
+    expect(loadConfig({ ...BASE_ENV, LIVENESS_DATABASE_URL: url })).toMatchObject({ database: { url, poolSize: 10 } });
+    expect(
+      loadConfig({
+        ...BASE_ENV,
+        LIVENESS_DATABASE_URL: url,
+        LIVENESS_DATABASE_POOL_SIZE: '3',
+        LIVENESS_WORK_LEASE_SECONDS: '5',
+        LIVENESS_CLIENT_ADDRESS_HEADER: 'X-Forwarded-For',
+      }),
+    ).toMatchObject({ database: { url, poolSize: 3 }, workLeaseSeconds: 5, clientAddressHeader: 'x-forwarded-for' });
+  });
+
+  it('refuses a URL that is not postgres://, and bad pool sizes and leases, naming the variable', () => {
+    expect(configError({ ...BASE_ENV, LIVENESS_DATABASE_URL: 'mysql://db/x' })).toContain('LIVENESS_DATABASE_URL');
+    expect(configError({ ...BASE_ENV, LIVENESS_DATABASE_URL: 'postgres://db/x', LIVENESS_DATABASE_POOL_SIZE: '0' })).toContain(
+      'LIVENESS_DATABASE_POOL_SIZE',
+    );
+    expect(configError({ ...BASE_ENV, LIVENESS_WORK_LEASE_SECONDS: '0' })).toContain('LIVENESS_WORK_LEASE_SECONDS');
+    expect(configError({ ...BASE_ENV, LIVENESS_CLIENT_ADDRESS_HEADER: 'x forwarded' })).toContain('LIVENESS_CLIENT_ADDRESS_HEADER');
+  });
+
+  it('requires the API key and token secret every instance must share', () => {
+    const message = configError({ LIVENESS_DATA_DIR: dataDir, LIVENESS_DATABASE_URL: 'postgres://db/x' });
+    expect(message).toContain('LIVENESS_API_KEY and LIVENESS_TOKEN_SECRET must be set when LIVENESS_DATABASE_URL is set');
+  });
+});

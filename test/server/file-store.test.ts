@@ -1,12 +1,16 @@
-/** The embedded file store: survives a re-open, drops a torn last line, refuses real corruption, compacts. */
+/**
+ * The embedded file store's own behaviour: the journal and media files, a torn last line, real corruption,
+ * compaction. What every store must do (survive a re-open, retention, token uses) is in store-contract.test.ts.
+ */
 import { mkdtemp, readFile, readdir, appendFile, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLivenessBackend } from '../../src/server/app.js';
 import { createFileStore, StoreCorruptError } from '../../src/server/store/file.js';
-import type { CheckCompletion, CheckRecord, SessionRecord, Store, TokenUse } from '../../src/server/store/types.js';
-import { apiRequest, createSession, fakeAdapter, report, testConfig, uploadRequest } from './support/backend.js';
+import type { Store } from '../../src/server/store/types.js';
+import { apiRequest, createSession, fakeAdapter, testConfig, uploadRequest } from './support/backend.js';
+import { blobs, check, liveVerdict, session, use } from './support/store-fixtures.js';
 
 let dir: string;
 const open: Store[] = [];
@@ -24,51 +28,6 @@ async function openStore(): Promise<Store> {
   return store;
 }
 
-const session: SessionRecord = {
-  id: 'session-1',
-  reference: 'order-7',
-  allowedOrigins: ['https://shop.example'],
-  sandboxScenario: { oz: 'spoof' },
-  createdAt: 1_000,
-  tokenExpiresAt: 301_000,
-};
-
-function check(id = 'check-1'): CheckRecord {
-  return {
-    id,
-    sessionId: session.id,
-    status: 'processing',
-    policy: 'all',
-    media: {
-      kind: 'image',
-      contentType: 'image/jpeg',
-      fileName: 'capture.jpg',
-      bytes: 4,
-      tags: ['video_selfie', 'orientation_portrait'],
-      selfieSize: { width: 480, height: 640 },
-      selfieSource: 'image',
-      frameCount: 1,
-    },
-    report: report(),
-    providers: [],
-    checkpoints: {},
-    verdict: null,
-    createdAt: 2_000,
-    completedAt: null,
-    mediaExpiresAt: null,
-    mediaDeleted: false,
-  };
-}
-
-const use = (checkId = 'check-1', tokenId = 'token-1'): TokenUse => ({
-  tokenId,
-  sessionId: session.id,
-  checkId,
-  expiresAt: 301_000,
-  idempotencyKey: 'key-1',
-});
-const blobs = { media: new Uint8Array([1, 2, 3, 4]), selfieJpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) };
-
 /** A store holding `session` and one accepted check with its media: where most tests start. */
 async function storeWithCheck(): Promise<Store> {
   const store = await openStore();
@@ -77,73 +36,26 @@ async function storeWithCheck(): Promise<Store> {
   return store;
 }
 
-/** A live verdict at 5 s; `mediaExpiresAt` at the same moment means zero retention. */
-const liveVerdict = (mediaExpiresAt: number, extra: Partial<CheckCompletion> = {}): CheckCompletion => ({
-  status: 'done',
-  verdict: { decision: 'live', reason: 'all: live from kairos' },
-  completedAt: 5_000,
-  mediaExpiresAt,
-  ...extra,
-});
-
 const journalLines = async (): Promise<string[]> => (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
 
 describe('file store', () => {
-  it('survives a re-open with sessions, checks, media, checkpoints, results and token uses', async () => {
-    const first = await openStore();
-    await first.createSession(session);
-    expect(await first.acceptCheck(check(), blobs, use())).toEqual({ accepted: true });
-    await first.saveCheckpoint('check-1', 'oz', { folderId: 'f-1' });
-    await first.recordProviderResult('check-1', {
-      provider: 'kairos',
-      sandbox: true,
-      status: 'done',
-      decision: 'live',
-      score: 0.9,
-      raw: { name: 'faces_liveness', value: 0.9 },
-      threshold: 0.6,
-      ids: { api_req_uid: 'u-1' },
-      timings: { startedAt: 'a', finishedAt: 'b', durationMs: 3, attempts: 1 },
-      reason: 'ok',
-    });
-    await first.close();
-
-    const second = await openStore();
-    expect(await second.getSession('session-1')).toEqual(session);
-    const restored = await second.getCheck('check-1');
-    expect(restored).toMatchObject({ status: 'processing', checkpoints: { oz: { folderId: 'f-1' } }, providers: [{ provider: 'kairos', score: 0.9 }] });
-    expect(await second.getMedia('check-1')).toEqual(blobs);
-    expect(await second.getTokenUse('token-1')).toEqual(use());
-    expect((await second.listProcessingChecks()).map((item) => item.id)).toEqual(['check-1']);
-    expect(await second.acceptCheck(check('check-2'), blobs, use('check-2'))).toEqual({ accepted: false, existing: use() });
-  });
-
-  it('deletes the media in the same journal write as a verdict with zero retention, and keeps both across a re-open', async () => {
+  // The store-generic half of this (verdict and deletion survive a re-open) is in store-contract.test.ts.
+  it('deletes the media files in the same journal write as a verdict with zero retention', async () => {
     const first = await storeWithCheck();
     await first.completeCheck('check-1', liveVerdict(5_000));
-    expect(await first.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: true });
-    expect(await first.getMedia('check-1')).toBeNull();
     expect(await readdir(join(dir, 'media'))).toEqual([]);
     const journal = (await journalLines()).map((line) => JSON.parse(line) as { type: string });
     expect(journal.map((event) => event.type)).toEqual(['snapshot', 'session-created', 'check-accepted', 'check-completed']);
     await first.close();
-
-    const second = await openStore();
-    expect(await second.getCheck('check-1')).toMatchObject({ status: 'done', verdict: { decision: 'live' }, completedAt: 5_000, mediaDeleted: true });
-    expect(await second.getMedia('check-1')).toBeNull();
-    expect(await second.listProcessingChecks()).toEqual([]);
+    await openStore();
     expect(await readdir(join(dir, 'media'))).toEqual([]);
   });
 
-  it('keeps the media of a verdict with a retention period until the sweep after it ends', async () => {
+  it('removes the media files once a retention period ends', async () => {
     const first = await storeWithCheck();
     await first.completeCheck('check-1', liveVerdict(65_000));
-    expect(await first.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: false, mediaExpiresAt: 65_000 });
-    expect(await first.getMedia('check-1')).toEqual(blobs);
-    expect(await first.prune(64_999)).toMatchObject({ media: 0 });
-    expect(await first.getMedia('check-1')).toEqual(blobs);
-    expect(await first.prune(65_000)).toMatchObject({ media: 1 });
-    expect(await first.getMedia('check-1')).toBeNull();
+    expect(await readdir(join(dir, 'media'))).toEqual(['check-1']);
+    await first.prune(65_000);
     expect(await readdir(join(dir, 'media'))).toEqual([]);
   });
 
@@ -183,35 +95,14 @@ describe('file store', () => {
     expect(await readdir(join(dir, 'media'))).toEqual([]);
   });
 
-  it('keeps webhook deliveries and their attempts across a re-open, and reads snapshots written before webhooks', async () => {
-    const first = await storeWithCheck();
-    await first.completeCheck('check-1', liveVerdict(5_000, { webhookEvent: { eventId: 'evt_1', createdAt: 5_000 } }));
-    await first.recordWebhookAttempt('evt_1', { attemptedAt: 6_000, status: 'pending', nextAttemptAt: 16_000, error: 'HTTP 503' });
-    await first.close();
-    open.length = 0;
-
-    const second = await openStore();
-    expect(await second.listPendingWebhookDeliveries()).toEqual([
-      expect.objectContaining({ eventId: 'evt_1', checkId: 'check-1', sessionId: 'session-1', attempts: 1, nextAttemptAt: 16_000, lastError: 'HTTP 503' }),
-    ]);
-    await second.close();
-    open.length = 0;
-
+  it('reads snapshots written before webhooks existed', async () => {
     const oldSnapshot = { type: 'snapshot', sessions: [session], checks: [check()], uses: [use()] };
     await writeFile(join(dir, 'journal.jsonl'), `${JSON.stringify(oldSnapshot)}\n`);
-    const third = await openStore();
-    expect(await third.getSession('session-1')).toEqual(session);
-    expect(await third.listPendingWebhookDeliveries()).toEqual([]);
-  });
-
-  it('prunes token uses once their token expired', async () => {
-    const store = await storeWithCheck();
-    expect(await store.prune(300_999)).toMatchObject({ tokenUses: 0 });
-    expect(await store.prune(301_000)).toMatchObject({ tokenUses: 1 });
-    expect(await store.getTokenUse('token-1')).toBeNull();
+    const store = await openStore();
+    expect(await store.getSession('session-1')).toEqual(session);
+    expect(await store.listPendingWebhookDeliveries()).toEqual([]);
   });
 });
-
 describe('restart with the file store', () => {
   it('resumes a check left processing by a previous process', async () => {
     const config = testConfig({ LIVENESS_DATA_DIR: dir });

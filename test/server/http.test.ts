@@ -177,6 +177,7 @@ describe('service routes', () => {
     expect(await (await backend.fetch(new Request(`${BASE}/health`))).json()).toEqual({
       ok: true,
       providers: [{ name: 'kairos', sandbox: false }],
+      store: { kind: 'memory', ready: true },
     });
   });
 

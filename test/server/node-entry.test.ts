@@ -34,7 +34,11 @@ describe('startLivenessBackend', () => {
     expect(instance.sandbox.kairos).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(instance.sandbox.oz).toBeUndefined();
     const health = await fetch(`${instance.url}/health`);
-    expect(await health.json()).toEqual({ ok: true, providers: [{ name: 'kairos', sandbox: true }] });
+    expect(await health.json()).toEqual({
+      ok: true,
+      providers: [{ name: 'kairos', sandbox: true }],
+      store: { kind: 'file', ready: true },
+    });
   });
 
   it('keeps capture tokens valid across a restart on the same data dir', async () => {

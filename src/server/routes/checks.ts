@@ -88,7 +88,7 @@ export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
 async function authenticate(c: Context<AppEnv>, deps: RouteDeps): Promise<CaptureClaims> {
   const claims = await deps.tokens.verify(requireBearer(c.req.raw, 'token-missing'));
   assertOriginAllowed(claims, c.req.header('origin') ?? null);
-  deps.sessionLimiter.take(claims.sessionId);
+  await deps.sessionLimiter.take(claims.sessionId);
   return claims;
 }
 

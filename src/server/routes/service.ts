@@ -12,9 +12,13 @@ const ANALYSIS_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const MAX_IDS_PER_CALL = 32;
 
 export function registerServiceRoutes(app: BackendApp, deps: RouteDeps): void {
-  app.get('/health', (c) =>
-    c.json({ ok: true, providers: deps.adapters.map((adapter) => ({ name: adapter.name, sandbox: adapter.sandbox })) }),
-  );
+  // Readiness: 503 while the store cannot serve (database unreachable, schema not migrated), so a load balancer
+  // sends traffic elsewhere until it can.
+  app.get('/health', async (c) => {
+    const store = (await deps.store.readiness?.()) ?? { kind: 'memory' as const, ready: true };
+    const providers = deps.adapters.map((adapter) => ({ name: adapter.name, sandbox: adapter.sandbox }));
+    return c.json({ ok: store.ready, providers, store }, store.ready ? 200 : 503);
+  });
 
   // Anyone can call this, so it only makes the Oz adapter poll sooner: the verdict still comes from Oz's API.
   app.post('/webhooks/oz', async (c) => {

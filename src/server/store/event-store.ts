@@ -31,7 +31,7 @@ export interface StorePersistence {
   close(): Promise<void>;
 }
 
-export async function createEventStore(persistence: StorePersistence): Promise<Store> {
+export async function createEventStore(persistence: StorePersistence, kind: 'memory' | 'file'): Promise<Store> {
   const state: StoreState = emptyState();
   for (const event of await persistence.load()) applyEvent(state, event);
   await persistence.compact(snapshotOf(state), checksWithMedia(state));
@@ -132,6 +132,9 @@ export async function createEventStore(persistence: StorePersistence): Promise<S
         for (const sessionId of expiredSessions) await deleteSessionNow(sessionId);
         return { tokenUses: expiredUses, media: due.length, sessions: expiredSessions.length };
       }),
+
+    // Nothing here can become unreachable: the state is in this process, and a failed disk write fails its request.
+    readiness: async () => ({ kind, ready: true }),
 
     close: async () => {
       closed = true;

@@ -88,7 +88,7 @@ export async function createFileStore(dir: string): Promise<Store> {
       journal = null;
     },
   };
-  return createEventStore(persistence);
+  return createEventStore(persistence, 'file');
 }
 
 /**

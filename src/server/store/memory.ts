@@ -25,6 +25,6 @@ export async function createMemoryStore(): Promise<MemoryStore> {
     },
     close: async () => undefined,
   };
-  const store = await createEventStore(persistence);
+  const store = await createEventStore(persistence, 'memory');
   return Object.assign(store, { mediaCount: () => media.size });
 }

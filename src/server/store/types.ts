@@ -179,5 +179,52 @@ export interface Store {
   /** Forgets token uses that expired, deletes media past its retention and sessions past theirs. */
   prune(now: number, options?: PruneOptions): Promise<PruneResult>;
 
+  /** For GET /health; a store without it is always ready. */
+  readiness?(): Promise<StoreReadiness>;
+  /** Present when several instances share this store. */
+  readonly cluster?: ClusterCoordination;
+
   close(): Promise<void>;
+}
+
+/** What GET /health reports about the store. */
+export interface StoreReadiness {
+  kind: 'memory' | 'file' | 'postgres';
+  ready: boolean;
+  /** Why not ready (the database is unreachable, migrations are missing). */
+  reason?: string;
+}
+
+/** Topics instances of one cluster tell each other about (PostgreSQL LISTEN/NOTIFY underneath). */
+export type ClusterTopic = 'work-released' | 'provider-hint';
+
+/**
+ * What a store shared by several backend instances adds: leases on work, shared rate limits and a wake-up
+ * channel. The embedded stores have none of it (one process owns all the work there).
+ */
+export interface ClusterCoordination {
+  /** This instance's id, as recorded on the leases it holds. */
+  readonly instanceId: string;
+  /** A lease not renewed for this long may be taken over by another instance. */
+  readonly leaseMs: number;
+  /**
+   * Leases up to `limit` processing checks that no instance holds (or whose lease ran out) to this instance.
+   * A check accepted by this instance is leased to it by acceptCheck already.
+   */
+  claimChecks(limit: number): Promise<string[]>;
+  /** Extends this instance's leases on these checks; resolves with the ids it still holds. */
+  renewChecks(checkIds: readonly string[]): Promise<string[]>;
+  /** Gives up leases (all of this instance's when `checkIds` is omitted) and tells the other instances. */
+  releaseChecks(checkIds?: readonly string[]): Promise<void>;
+  /**
+   * Leases one pending webhook delivery to this instance for `leaseMs`; false when another instance holds it. The
+   * lease must outlast one attempt, so no two instances deliver an event at once.
+   */
+  claimWebhook(eventId: string, leaseMs: number): Promise<boolean>;
+  releaseWebhooks(): Promise<void>;
+  /** Takes one token from the cluster-wide bucket: 0 when taken, else the seconds until one is available. */
+  takeRateToken(scope: string, key: string, perMinute: number): Promise<number>;
+  publish(topic: ClusterTopic, payload: string): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(topic: ClusterTopic, listener: (payload: string) => void): () => void;
 }

@@ -40,9 +40,15 @@ export interface WebhookDispatcherOptions extends WebhookTuning {
   logger: Logger;
   fetch?: typeof fetch;
   random?: () => number;
+  /**
+   * Set when several instances share the store: a delivery is attempted only by the instance that leased it, and
+   * the store is re-read every `rescanMs` for deliveries other instances left behind (they died, or gave up a
+   * lease on close).
+   */
+  cluster?: { claim(eventId: string): Promise<boolean>; rescanMs: number };
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
 const DEFAULT_CONCURRENCY = 4;
 const USER_AGENT = 'liveness-backend-webhooks/1';
 // setTimeout overflows past this and would fire at once.
@@ -114,8 +120,15 @@ export class WebhookDispatcher {
       const due = delivery.nextAttemptAt ?? now;
       if (due > now) nextDue = Math.min(nextDue, due);
       // A due delivery without a free slot is picked up when a running one finishes (each finish wakes us).
-      else if (this.#inFlight.size < concurrency) this.#start(delivery);
+      else if (this.#inFlight.size < concurrency) {
+        const cluster = this.#options.cluster;
+        // Held by another instance: look again once its lease may have run out.
+        if (cluster && !(await cluster.claim(delivery.eventId))) nextDue = Math.min(nextDue, now + cluster.rescanMs);
+        else if (!this.#closed && !this.#inFlight.has(delivery.eventId)) this.#start(delivery);
+      }
     }
+    const rescanMs = this.#options.cluster?.rescanMs;
+    if (rescanMs !== undefined) nextDue = Math.min(nextDue, now + rescanMs);
     if (Number.isFinite(nextDue)) this.#wakeLater(nextDue - now);
   }
 
@@ -201,7 +214,7 @@ export class WebhookDispatcher {
         },
         body,
         redirect: 'manual',
-        signal: AbortSignal.any([signal, AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS)]),
+        signal: AbortSignal.any([signal, AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS)]),
       });
       // The receiver's answer is not used; draining it frees the connection.
       await response.body?.cancel().catch(() => undefined);
