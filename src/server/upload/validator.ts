@@ -1,8 +1,9 @@
 /**
- * Runs upload validation without blocking the event loop. Decoding a 30-frame shotset takes about a second of
- * CPU; on the main thread that second would stall every other request, provider poll and timer. The work goes to
- * a small pool of worker threads instead, started on first use and stopped by close(). `workers: 0` keeps it on
- * the main thread (same results, for runtimes without worker threads).
+ * Runs upload validation without blocking the event loop. The pixels are decoded by libvips off any JavaScript
+ * thread, but unzipping, CRC and end-marker scans and the sharpness loop are JavaScript: tens of milliseconds for a
+ * 30-frame shotset, which on the main thread would stall every other request, provider poll and timer. That work
+ * goes to a small pool of worker threads instead, started on first use and stopped by close(). `workers: 0` keeps
+ * it on the main thread (same results, for runtimes without worker threads).
  *
  * The answers are exactly those of validateUpload / restoreCheckMedia: a refusal keeps its code and message.
  */
@@ -30,11 +31,11 @@ export function createUploadValidator(options: { workers: number }): UploadValid
 function inlineValidator(): UploadValidator {
   let tasks = 0;
   return {
-    validate: async (parts) => {
+    validate: (parts) => {
       tasks += 1;
       return validateUpload(parts);
     },
-    restore: async (info, bytes, selfieJpeg) => {
+    restore: (info, bytes, selfieJpeg) => {
       tasks += 1;
       return restoreCheckMedia(info, bytes, selfieJpeg);
     },
@@ -55,8 +56,15 @@ interface Task {
 
 interface PoolWorker {
   worker: Worker;
-  task: Task | null;
+  tasks: Map<number, Task>;
 }
+
+/**
+ * Tasks one worker runs at once. Decoding happens in libvips on the libuv thread pool, so a worker whose task
+ * waits for its pixels can unzip and check the next upload meanwhile; a few in flight keep both the worker's thread
+ * and the decoder threads busy without letting one worker hoard the queue.
+ */
+const TASKS_PER_WORKER = 4;
 
 class WorkerPoolValidator implements UploadValidator {
   readonly #size: number;
@@ -87,7 +95,7 @@ class WorkerPoolValidator implements UploadValidator {
     for (const task of this.#queue.splice(0)) task.reject(new Error('the upload validator is closed'));
     const workers = [...this.#workers];
     this.#workers.clear();
-    for (const { task } of workers) task?.reject(new Error('the upload validator is closed'));
+    for (const { tasks } of workers) for (const task of tasks.values()) task.reject(new Error('the upload validator is closed'));
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
 
@@ -102,34 +110,44 @@ class WorkerPoolValidator implements UploadValidator {
 
   #dispatch(): void {
     while (this.#queue.length > 0) {
-      const idle = [...this.#workers].find((candidate) => candidate.task === null) ?? this.#spawnIfRoom();
-      if (!idle) return;
+      const target = this.#pickWorker();
+      if (!target) return;
       const task = this.#queue.shift()!;
-      idle.task = task;
+      target.tasks.set(task.id, task);
       // Referenced only while busy: an idle pool must not keep the process alive.
-      idle.worker.ref();
-      idle.worker.postMessage({ id: task.id, ...task.request } satisfies ValidationRequest);
+      if (target.tasks.size === 1) target.worker.ref();
+      target.worker.postMessage({ id: task.id, ...task.request } satisfies ValidationRequest);
     }
   }
 
-  #spawnIfRoom(): PoolWorker | undefined {
-    if (this.#workers.size >= this.#size) return undefined;
-    const entry: PoolWorker = { worker: spawnValidationWorker(), task: null };
+  /** An idle worker, else a new one while there is room, else the least busy one with a free slot. */
+  #pickWorker(): PoolWorker | undefined {
+    let least: PoolWorker | undefined;
+    for (const candidate of this.#workers) {
+      if (candidate.tasks.size === 0) return candidate;
+      if (!least || candidate.tasks.size < least.tasks.size) least = candidate;
+    }
+    if (this.#workers.size < this.#size) return this.#spawn();
+    return least && least.tasks.size < TASKS_PER_WORKER ? least : undefined;
+  }
+
+  #spawn(): PoolWorker {
+    const entry: PoolWorker = { worker: spawnValidationWorker(), tasks: new Map() };
     entry.worker.on('message', (response: ValidationResponse) => {
-      const task = entry.task;
-      if (!task || task.id !== response.id) return;
-      entry.task = null;
-      entry.worker.unref();
+      const task = entry.tasks.get(response.id);
+      if (!task) return;
+      entry.tasks.delete(response.id);
+      if (entry.tasks.size === 0) entry.worker.unref();
       if (response.ok) task.resolve(response.value);
       else task.reject(deserializeError(response.error));
       this.#dispatch();
     });
-    // A worker that dies (out of memory on a hostile image, a bug) fails its own task only; the next task gets a
+    // A worker that dies (out of memory on a hostile image, a bug) fails its own tasks only; the next tasks get a
     // fresh worker.
     const retire = (reason: Error): void => {
       if (!this.#workers.delete(entry)) return;
-      entry.task?.reject(reason);
-      entry.task = null;
+      for (const task of entry.tasks.values()) task.reject(reason);
+      entry.tasks.clear();
       this.#dispatch();
     };
     entry.worker.on('error', (error) => retire(new Error(`the upload validation worker failed: ${error.message}`)));
