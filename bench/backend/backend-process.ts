@@ -2,9 +2,11 @@
  * The backend under test, in a process of its own so its memory and CPU are its own: started by backend-bench.ts
  * with `node --import tsx` and an IPC channel. It runs `startLivenessBackend` exactly as a deployment would
  * (configuration from the environment, JSON logs on stderr) and answers the parent's questions about its memory
- * and CPU per phase. Exits when the parent asks, or when the parent goes away.
+ * and CPU per phase. Exits when the parent asks, or when the parent goes away. With BENCH_FLOOR_DIR set it runs the
+ * floor server (floor-server.ts) instead, measured the same way.
  */
 import { startLivenessBackend } from '../../src/server/index.js';
+import { startFloorServer } from './floor-server.js';
 
 export type ToBackendProcess = { type: 'phase-start' } | { type: 'phase-end' } | { type: 'close' };
 
@@ -35,7 +37,10 @@ function send(message: FromBackendProcess): void {
 async function main(): Promise<void> {
   if (!process.send) throw new Error('backend-process.ts must be started with an IPC channel (by backend-bench.ts)');
   const port = Number(process.env.PORT ?? 0);
-  const running = await startLivenessBackend({ env: process.env, port, host: '127.0.0.1', log: true });
+  const floorDir = process.env.BENCH_FLOOR_DIR;
+  const running = floorDir
+    ? { ...(await startFloorServer(floorDir)), apiKey: '' }
+    : await startLivenessBackend({ env: process.env, port, host: '127.0.0.1', log: true });
 
   const peaks = { rss: 0, heapUsed: 0, heapTotal: 0, external: 0 };
   const sample = (): void => {
