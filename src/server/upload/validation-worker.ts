@@ -1,6 +1,6 @@
 /** Worker thread entry: runs upload validation (unzipping, header checks, sharpness) off the main thread. */
 import { parentPort } from 'node:worker_threads';
-import { serializeError, type ValidationRequest, type ValidationResponse } from './validation-protocol.js';
+import { serializeError, type ValidationRequest, type ValidationResponse, type WorkerReady } from './validation-protocol.js';
 import { restoreCheckMedia, validateUpload } from './validate.js';
 
 const port = parentPort;
@@ -16,3 +16,4 @@ port.on('message', (request: ValidationRequest) => {
     (error: unknown) => port.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies ValidationResponse),
   );
 });
+port.postMessage({ ready: true } satisfies WorkerReady);

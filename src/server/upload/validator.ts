@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckMedia } from '../providers/types.js';
 import type { CheckMediaInfo } from '../store/types.js';
-import { deserializeError, type ValidationRequest, type ValidationResponse } from './validation-protocol.js';
+import { deserializeError, type ValidationRequest, type ValidationResponse, type WorkerReady } from './validation-protocol.js';
 import { restoreCheckMedia, validateUpload, type UploadParts, type ValidatedUpload } from './validate.js';
 
 export interface UploadValidator {
@@ -57,6 +57,8 @@ interface Task {
 interface PoolWorker {
   worker: Worker;
   tasks: Map<number, Task>;
+  /** Loaded and listening (it said so): only then does it get tasks. */
+  ready: boolean;
 }
 
 /**
@@ -102,6 +104,9 @@ class WorkerPoolValidator implements UploadValidator {
   #run<T>(request: Request): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('the upload validator is closed'));
     this.#tasks += 1;
+    // The whole pool starts on first use. A worker takes a while to load (seconds from TypeScript sources on a busy
+    // machine): started one by one as the load grows, each would hold the tasks given to it meanwhile.
+    while (this.#workers.size < this.#size) this.#spawn();
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ id: this.#nextId++, request, resolve: resolve as (value: unknown) => void, reject });
       this.#dispatch();
@@ -120,20 +125,25 @@ class WorkerPoolValidator implements UploadValidator {
     }
   }
 
-  /** An idle worker, else a new one while there is room, else the least busy one with a free slot. */
+  /** The least busy ready worker with a free slot (none while every worker is still loading). */
   #pickWorker(): PoolWorker | undefined {
     let least: PoolWorker | undefined;
     for (const candidate of this.#workers) {
-      if (candidate.tasks.size === 0) return candidate;
-      if (!least || candidate.tasks.size < least.tasks.size) least = candidate;
+      if (candidate.ready && (!least || candidate.tasks.size < least.tasks.size)) least = candidate;
     }
-    if (this.#workers.size < this.#size) return this.#spawn();
     return least && least.tasks.size < TASKS_PER_WORKER ? least : undefined;
   }
 
   #spawn(): PoolWorker {
-    const entry: PoolWorker = { worker: spawnValidationWorker(), tasks: new Map() };
-    entry.worker.on('message', (response: ValidationResponse) => {
+    const entry: PoolWorker = { worker: spawnValidationWorker(), tasks: new Map(), ready: false };
+    entry.worker.on('message', (response: ValidationResponse | WorkerReady) => {
+      if ('ready' in response) {
+        entry.ready = true;
+        this.#dispatch();
+        // It was started for queued work; idle, it must not keep the process alive.
+        if (entry.tasks.size === 0) entry.worker.unref();
+        return;
+      }
       const task = entry.tasks.get(response.id);
       if (!task) return;
       entry.tasks.delete(response.id);
@@ -148,6 +158,10 @@ class WorkerPoolValidator implements UploadValidator {
       if (!this.#workers.delete(entry)) return;
       for (const task of entry.tasks.values()) task.reject(reason);
       entry.tasks.clear();
+      // A worker that died while loading will not load next time either: fail what waits rather than loop.
+      if (!entry.ready && ![...this.#workers].some((other) => other.ready)) {
+        for (const task of this.#queue.splice(0)) task.reject(reason);
+      }
       this.#dispatch();
     };
     entry.worker.on('error', (error) => retire(new Error(`the upload validation worker failed: ${error.message}`)));
