@@ -35,10 +35,10 @@ interface Plan {
   backend: boolean;
   coldRuns: number;
   steadyWindowMs: number;
+  uploadConcurrencies: number[];
+  uploadsPerLevel: number[];
   concurrencies: number[];
   checksPerLevel: number[];
-  scalingBase: number;
-  scalingFactors: number[];
   warmupChecks: number;
   write: boolean;
   renderOnly: boolean;
@@ -75,10 +75,11 @@ function plan(argv: string[]): Plan {
     backend: values.only !== 'browser',
     coldRuns: positive(values.runs, quick ? 2 : 5, 'runs'),
     steadyWindowMs: positive(values.window, quick ? 3000 : 10_000, 'window'),
-    concurrencies: [1, 8, 64],
-    checksPerLevel: quick ? [5, 16, 64] : [20, 80, 256],
-    scalingBase: quick ? 5 : 20,
-    scalingFactors: [1, 4, 16],
+    // c4 is there for the p99 goal; c32 for the throughput goal.
+    uploadConcurrencies: [1, 4, 8, 32],
+    uploadsPerLevel: quick ? [20, 60, 100, 300] : [100, 400, 600, 2000],
+    concurrencies: [1, 8, 32],
+    checksPerLevel: quick ? [5, 16, 64] : [20, 80, 320],
     warmupChecks: quick ? 3 : 10,
     write: !values['no-write'],
     renderOnly: values['render-only'] ?? false,
@@ -161,11 +162,10 @@ async function main(): Promise<void> {
   const backend = options.backend
     ? await step('backend bench', () =>
         runBackendBench({
+          uploadConcurrencies: options.uploadConcurrencies,
+          uploadsPerLevel: options.uploadsPerLevel,
           concurrencies: options.concurrencies,
           checksPerLevel: options.checksPerLevel,
-          scalingConcurrency: 8,
-          scalingBase: options.scalingBase,
-          scalingFactors: options.scalingFactors,
           warmupChecks: options.warmupChecks,
           log,
         }),

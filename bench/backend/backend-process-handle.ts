@@ -33,7 +33,8 @@ interface LogLine {
 export async function startBackendProcess(env: Record<string, string>): Promise<BackendProcess> {
   const child: ChildProcess = fork(CHILD, [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF_DIR=<dir>: each server process (and its worker threads) writes a V8 CPU profile there.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [])],
     env: { ...env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -4,8 +4,15 @@
  * verdict). `runPhase` runs a fixed number of checks with a fixed number in flight, over real HTTP on loopback.
  */
 import { randomUUID } from 'node:crypto';
-import type { BackendProcess } from './backend-process-handle.js';
 import { reportJson, type BenchShotset } from './shotset.js';
+
+/** One backend, or several instances on one database: requests alternate between them. */
+export interface BackendCluster {
+  urls: string[];
+  apiKey: string;
+  /** performance.now() when any instance logged `check-completed` for the check. */
+  completion(checkId: string, timeoutMs: number): Promise<number>;
+}
 
 export interface CheckSample {
   checkId: string;
@@ -50,10 +57,13 @@ function field(value: unknown, name: string): string {
   return found;
 }
 
-async function runCheck(backend: BackendProcess, shotset: BenchShotset): Promise<CheckSample> {
+async function runCheck(backend: BackendCluster, shotset: BenchShotset, index: number): Promise<CheckSample> {
+  // With two instances the session is created on one and the upload goes to the other.
+  const sessionUrl = backend.urls[index % backend.urls.length]!;
+  const uploadUrl = backend.urls[(index + 1) % backend.urls.length]!;
   const sessionStarted = performance.now();
   const session = await expectJson(
-    await fetch(`${backend.url}/sessions`, {
+    await fetch(`${sessionUrl}/sessions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${backend.apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ reference: `bench-${randomUUID()}` }),
@@ -68,7 +78,7 @@ async function runCheck(backend: BackendProcess, shotset: BenchShotset): Promise
   form.append('report', reportJson(shotset));
   const uploadStarted = performance.now();
   const accepted = await expectJson(
-    await fetch(`${backend.url}/checks`, {
+    await fetch(`${uploadUrl}/checks`, {
       method: 'POST',
       headers: { authorization: `Bearer ${field(session, 'captureToken')}`, 'idempotency-key': randomUUID() },
       body: form,
@@ -84,7 +94,7 @@ async function runCheck(backend: BackendProcess, shotset: BenchShotset): Promise
 
 /** Runs `count` checks keeping `concurrency` in flight; the first failure fails the phase. */
 export async function runPhase(
-  backend: BackendProcess,
+  backend: BackendCluster,
   shotset: BenchShotset,
   concurrency: number,
   count: number,
@@ -95,8 +105,8 @@ export async function runPhase(
   let lastDone = started;
   const worker = async (): Promise<void> => {
     while (next < count) {
-      next += 1;
-      const sample = await runCheck(backend, shotset);
+      const index = next++;
+      const sample = await runCheck(backend, shotset, index);
       checks.push(sample);
       lastDone = performance.now();
     }
@@ -106,13 +116,13 @@ export async function runPhase(
 }
 
 /** Reads every check's stored result (after the timed phase, so it adds no load to it). */
-export async function readResults(backend: BackendProcess, checks: readonly CheckSample[]): Promise<CheckResultSample[]> {
+export async function readResults(backend: BackendCluster, checks: readonly CheckSample[]): Promise<CheckResultSample[]> {
   const results: CheckResultSample[] = [];
   const queue = [...checks];
   const reader = async (): Promise<void> => {
     for (let check = queue.shift(); check; check = queue.shift()) {
       const result = (await expectJson(
-        await fetch(`${backend.url}/sessions/${encodeURIComponent(check.sessionId)}/result`, {
+        await fetch(`${backend.urls[0]}/sessions/${encodeURIComponent(check.sessionId)}/result`, {
           headers: { authorization: `Bearer ${backend.apiKey}` },
         }),
         'GET /sessions/:id/result',

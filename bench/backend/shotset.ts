@@ -1,17 +1,17 @@
 /**
  * The upload the backend bench sends: a one-frame shotset (a stored ZIP holding one JPEG), as the widget's
- * default `shotset` mode produces, made from the public-domain astronaut fixture. The frame is the astronaut
- * scaled up to the widget's usual 640×480 capture and encoded with jpeg-js at the quality that lands closest to
- * the target size (about 100 KB), so every check carries a real, decodable photo of a face.
+ * default `shotset` mode produces, made from the public-domain astronaut fixture. The frame is the astronaut cropped
+ * to 512×600 and encoded with libvips (sharp) at the quality that lands closest to the target size (about 61 kB,
+ * the size issue 9 measured), so every check carries a real, decodable photo of a face.
  */
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { encode as encodeJpeg } from 'jpeg-js';
-import { crop, loadPng, resize, type RgbImage } from '../../test/support/image-ops.js';
+import sharp from 'sharp';
 import { tagsForMode, type CaptureReport } from '../../src/shared/media.js';
 
 const ASTRONAUT = fileURLToPath(new URL('../../test/fixtures/astronaut.png', import.meta.url));
-const FRAME = { width: 640, height: 480 } as const;
+const FRAME = { width: 512, height: 600 } as const;
+const TARGET_BYTES = 61_000;
 
 export interface BenchShotset {
   zip: Uint8Array;
@@ -22,50 +22,27 @@ export interface BenchShotset {
   report: Omit<CaptureReport, 'capturedAt'>;
 }
 
-function coverFrame(source: RgbImage): RgbImage {
-  const scale = Math.max(FRAME.width / source.width, FRAME.height / source.height);
-  const scaled = resize(source, Math.ceil(source.width * scale), Math.ceil(source.height * scale));
-  return crop(
-    scaled,
-    Math.floor((scaled.width - FRAME.width) / 2),
-    Math.floor((scaled.height - FRAME.height) / 2),
-    FRAME.width,
-    FRAME.height,
-  );
-}
-
-function toRgba(image: RgbImage): Buffer {
-  const rgba = Buffer.alloc(image.width * image.height * 4);
-  for (let i = 0, o = 0; i < image.data.length; i += 3, o += 4) {
-    rgba[o] = image.data[i] ?? 0;
-    rgba[o + 1] = image.data[i + 1] ?? 0;
-    rgba[o + 2] = image.data[i + 2] ?? 0;
-    rgba[o + 3] = 255;
-  }
-  return rgba;
-}
-
 /** The JPEG quality (50–100) whose size is closest to `targetBytes`; size grows with quality, so bisect. */
-function encodeNear(rgba: Buffer, targetBytes: number): { jpeg: Uint8Array; quality: number } {
-  const encode = (quality: number): Uint8Array =>
-    new Uint8Array(encodeJpeg({ data: rgba, width: FRAME.width, height: FRAME.height }, quality).data);
+async function encodeNear(rgb: Buffer, targetBytes: number): Promise<{ jpeg: Uint8Array; quality: number }> {
+  const encode = async (quality: number): Promise<Uint8Array> =>
+    new Uint8Array(await sharp(rgb, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } }).jpeg({ quality }).toBuffer());
   let low = 50;
   let high = 100;
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (encode(middle).length <= targetBytes) low = middle;
+    if ((await encode(middle)).length <= targetBytes) low = middle;
     else high = middle;
   }
-  const candidates = [low, high].map((quality) => ({ quality, jpeg: encode(quality) }));
+  const candidates = await Promise.all([low, high].map(async (quality) => ({ quality, jpeg: await encode(quality) })));
   candidates.sort((a, b) => Math.abs(a.jpeg.length - targetBytes) - Math.abs(b.jpeg.length - targetBytes));
   const best = candidates[0];
   if (!best) throw new Error('no JPEG encoded');
   return best;
 }
 
-export function makeBenchShotset(targetBytes = 100_000): BenchShotset {
-  const frame = coverFrame(loadPng(ASTRONAUT));
-  const { jpeg, quality } = encodeNear(toRgba(frame), targetBytes);
+export async function makeBenchShotset(targetBytes = TARGET_BYTES): Promise<BenchShotset> {
+  const rgb = await sharp(ASTRONAUT).removeAlpha().resize(FRAME.width, FRAME.height, { fit: 'cover' }).raw().toBuffer();
+  const { jpeg, quality } = await encodeNear(rgb, targetBytes);
   // Stored, not deflated: what the widget's packShotset does (JPEG does not compress further).
   const zip = zipSync({ 'frame_000.jpg': [jpeg, { level: 0 }] });
   return {
@@ -76,10 +53,10 @@ export function makeBenchShotset(targetBytes = 100_000): BenchShotset {
     report: {
       version: 1,
       mode: 'shotset',
-      tags: tagsForMode('shotset', 'landscape'),
+      tags: tagsForMode('shotset', 'portrait'),
       automatic: true,
       frame: { ...FRAME },
-      face: { x: 240, y: 120, width: 160, height: 160 },
+      face: { x: 156, y: 150, width: 200, height: 240 },
       metrics: {},
       elapsedMs: 1500,
       frameCount: 1,
@@ -90,4 +67,15 @@ export function makeBenchShotset(targetBytes = 100_000): BenchShotset {
 export function reportJson(shotset: BenchShotset): string {
   const report: CaptureReport = { ...shotset.report, capturedAt: new Date().toISOString() };
   return JSON.stringify(report);
+}
+
+/** The whole `POST /checks` body, encoded once: every upload in a phase (and the floor server) gets these bytes. */
+export async function uploadBody(shotset: BenchShotset): Promise<{ body: Uint8Array; contentType: string }> {
+  const form = new FormData();
+  form.append('media', new Blob([shotset.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), 'selfie.zip');
+  form.append('report', reportJson(shotset));
+  const encoded = new Response(form);
+  const contentType = encoded.headers.get('content-type');
+  if (contentType === null) throw new Error('FormData encoding gave no content type');
+  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType };
 }

@@ -1,5 +1,5 @@
 /** Renders the short human summary (bench/results/latest.md) from a report. Pure. */
-import type { PhaseReport } from '../backend/backend-bench.js';
+import type { BackendReport, PhaseReport, UploadPhaseReport, VariantReport } from '../backend/backend-bench.js';
 import type { TargetReport } from '../browser/browser-bench.js';
 import type { ByteBreakdown } from '../browser/network.js';
 import type { Summary } from '../lib/stats.js';
@@ -163,44 +163,88 @@ function phaseRow(phase: PhaseReport, label: string): string[] {
   ];
 }
 
+function uploadRow(phase: UploadPhaseReport, label: string): string[] {
+  return [
+    label,
+    `c${phase.concurrency}`,
+    String(phase.uploads),
+    phase.uploadsPerSecond.toFixed(0),
+    formatRatio(phase.ratioToFloor),
+    `${formatMs(phase.latencyMs.median)} / ${formatMs(phase.latencyMs.p99)}`,
+    formatMs(phase.cpuMsPerUpload),
+    formatBytes(phase.usage.peakRssBytes),
+  ];
+}
+
+const STORE_LABEL: Record<VariantReport['store'], string> = {
+  embedded: 'embedded file store',
+  'postgres-1': 'PostgreSQL, 1 instance',
+  'postgres-2': 'PostgreSQL, 2 instances',
+};
+
+/** The goals of issue 9, judged on this run's figures. */
+function goalLines(backend: BackendReport): string[] {
+  const { goals } = backend;
+  const lines: string[] = [];
+  for (const variant of backend.variants) {
+    if (variant.skipped !== null) continue;
+    const at32 = variant.uploads.find((phase) => phase.concurrency === 32);
+    const at4 = variant.uploads.find((phase) => phase.concurrency === 4);
+    const bestChecks = Math.max(...variant.endToEnd.map((phase) => phase.checksPerSecond));
+    const mark = (ok: boolean) => (ok ? 'met' : 'missed');
+    const parts = [
+      at32 ? `${at32.uploadsPerSecond.toFixed(0)} uploads/s at c32 (goal ≥ ${goals.uploadsPerSecondAt32}: ${mark(at32.uploadsPerSecond >= goals.uploadsPerSecondAt32)}; ${formatRatio(at32.ratioToFloor)} the floor)` : null,
+      at4 ? `p99 ${formatMs(at4.latencyMs.p99)} at c4 (goal < ${goals.p99MsAt4} ms: ${mark(at4.latencyMs.p99 < goals.p99MsAt4)})` : null,
+      `${bestChecks.toFixed(0)} end-to-end checks/s at best (goal ≥ ${goals.checksPerSecond}: ${mark(bestChecks >= goals.checksPerSecond)})`,
+    ].filter((part): part is string => part !== null);
+    lines.push(`- ${STORE_LABEL[variant.store]}: ${parts.join('; ')}.`);
+  }
+  return lines;
+}
+
 function backendSection(report: BenchReport): string[] {
   const backend = report.backend;
   if (!backend) return [];
-  const header = [
-    '',
-    'checks',
-    'checks/s',
-    'end-to-end p50 / p99',
-    'backend overhead p50 / p99',
-    'upload p50',
-    'providers p50',
-    'CPU per check',
-    'peak RSS / heap',
+  const uploadRows = [
+    ...backend.floor.uploads.map((phase) => uploadRow(phase, 'floor (`node:http`, body to a file)')),
+    ...backend.variants.flatMap((variant) =>
+      variant.skipped === null
+        ? variant.uploads.map((phase) => uploadRow(phase, STORE_LABEL[variant.store]))
+        : [[STORE_LABEL[variant.store], '', '', '', '', '', '', `skipped: ${variant.skipped}`]],
+    ),
   ];
+  const endToEndRows = backend.variants.flatMap((variant) =>
+    variant.skipped === null
+      ? variant.endToEnd.map((phase) => phaseRow(phase, `${STORE_LABEL[variant.store]}, c${phase.concurrency}`))
+      : [[STORE_LABEL[variant.store], '', '', '', '', '', '', '', `skipped: ${variant.skipped}`]],
+  );
+  const memory = backend.variants.flatMap((variant) =>
+    variant.skipped === null
+      ? [`${STORE_LABEL[variant.store]}: peak RSS ${formatBytes(variant.peakMemory.rssBytes)}, heap used ${formatBytes(variant.peakMemory.heapUsedBytes)} (idle after start: RSS ${formatBytes(variant.idle.peakRssBytes)})`]
+      : [],
+  );
   return [
     '## Backend',
     '',
-    `One check = \`POST /sessions\` + \`POST /checks\` (${formatBytes(backend.upload.zipBytes)} shotset, one ${backend.upload.frame.width}×${backend.upload.frame.height} JPEG) →`,
-    'verdict stored, both providers (policy `all`) on loopback emulators with no artificial delay. Overhead = end-to-end',
-    `minus the slower provider. ${backend.warmupChecks} warm-up checks first.`,
+    '### Accepted uploads',
     '',
-    table(header, backend.concurrency.map((phase) => phaseRow(phase, `concurrency ${phase.concurrency}`))),
+    `\`POST /checks\` → 202: one prepared ${formatBytes(backend.upload.bodyBytes)} multipart body (a ${formatBytes(backend.upload.zipBytes)} shotset, one ${backend.upload.frame.width}×${backend.upload.frame.height} JPEG of ${formatBytes(backend.upload.jpegBytes)}) and a fresh capture token per request, over keep-alive \`node:http\`.`,
+    'The providers run in the bench process; accepted checks go on to them during the phase (their CPU is counted), and each phase waits for its checks to finish before the next starts.',
+    'The floor server gets the same requests from the same client. CPU = the server process(es) during the phase, per upload.',
     '',
-    `Scaling at concurrency ${backend.scaling.concurrency}: flat wall time per check means no slowdown with volume.`,
+    table(['server', 'concurrency', 'uploads', 'uploads/s', '÷ floor', 'latency p50 / p99', 'CPU per upload', 'peak RSS'], uploadRows),
     '',
-    table(
-      ['', 'checks', 'wall time per check', 'checks/s', 'end-to-end p50 / p99', 'peak RSS'],
-      backend.scaling.phases.map((phase) => [
-        `${phase.factor}×`,
-        String(phase.checks),
-        formatMs(phase.wallMsPerCheck),
-        phase.checksPerSecond.toFixed(1),
-        `${formatMs(phase.endToEndMs.median)} / ${formatMs(phase.endToEndMs.p99)}`,
-        formatBytes(phase.usage.peakRssBytes),
-      ]),
-    ),
+    '### End-to-end checks',
     '',
-    `Peak memory of the backend process over the run: RSS ${formatBytes(backend.peakMemory.rssBytes)}, heap used ${formatBytes(backend.peakMemory.heapUsedBytes)} (idle after start: RSS ${formatBytes(backend.idle.peakRssBytes)}, heap ${formatBytes(backend.idle.peakHeapUsedBytes)}).`,
+    `One check = \`POST /sessions\` + \`POST /checks\` → verdict stored, both providers (policy \`all\`) on loopback emulators with no artificial delay (with two instances the session is created on one and uploaded to the other). Overhead = end-to-end minus the slower provider. ${backend.warmupChecks} warm-up checks first.`,
+    '',
+    table(['', 'checks', 'checks/s', 'end-to-end p50 / p99', 'backend overhead p50 / p99', 'upload p50', 'providers p50', 'CPU per check', 'peak RSS / heap'], endToEndRows),
+    '',
+    '### Goals (issue 9, on 2 cores)',
+    '',
+    ...goalLines(backend),
+    '',
+    `Peak memory: floor RSS ${formatBytes(backend.floor.peakRssBytes)}; ${memory.join('; ')}.`,
     '',
   ];
 }

@@ -2,7 +2,7 @@
 import type { BackendReport } from '../backend/backend-bench.js';
 import type { BrowserReport } from '../browser/browser-bench.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface MachineInfo {
   cpuModel: string;

@@ -1,9 +1,10 @@
 /**
  * Luminance and sharpness of one frame, measured on small RGBA copies the detector worker draws: the whole frame
  * scaled to `FRAME_STATS_WIDTH` pixels wide, and the face box scaled to `FACE_CROP_SIZE` square. Pure, so it runs
- * in the worker, on the main thread and in Node tests.
+ * in the worker, on the main thread and in Node tests. The sharpness measure is the backend's too (shared/sharpness.ts).
  */
 import type { FrameStats } from '../quality/types.js';
+import { laplacianVariance, lumaPlane as sharedLumaPlane } from '../shared/sharpness.js';
 
 /** Width the worker scales the whole frame to (height keeps the aspect ratio). Luma means need no more. */
 export const FRAME_STATS_WIDTH = 160;
@@ -76,36 +77,10 @@ export function lumaPlane(image: RgbaImage, name = 'image'): Float32Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0 || data.length !== width * height * 4) {
     throw new RangeError(`${name} must hold width × height × 4 bytes (${width}×${height}), got ${data.length}`);
   }
-  const luma = new Float32Array(width * height);
-  for (let i = 0; i < luma.length; i++) {
-    const o = i * 4;
-    luma[i] = 0.299 * (data[o] ?? 0) + 0.587 * (data[o + 1] ?? 0) + 0.114 * (data[o + 2] ?? 0);
-  }
-  return luma;
+  return sharedLumaPlane(data, width, height, 4);
 }
 
-/**
- * Variance of the 4-neighbour Laplacian (4·centre − up − down − left − right) over the interior pixels: high for
- * crisp edges and texture, near 0 for a flat or blurred image. Null when the image has no interior.
- */
-export function laplacianVariance(luma: Float32Array, width: number, height: number): number | null {
-  if (width < 3 || height < 3) return null;
-  let sum = 0;
-  let sumOfSquares = 0;
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1; x < width - 1; x++) {
-      const i = y * width + x;
-      const laplacian =
-        4 * (luma[i] ?? 0) - (luma[i - 1] ?? 0) - (luma[i + 1] ?? 0) - (luma[i - width] ?? 0) - (luma[i + width] ?? 0);
-      sum += laplacian;
-      sumOfSquares += laplacian * laplacian;
-    }
-  }
-  const count = (width - 2) * (height - 2);
-  const mean = sum / count;
-  // Rounding can leave a tiny negative variance for a flat image.
-  return Math.max(0, sumOfSquares / count - mean * mean);
-}
+export { laplacianVariance };
 
 /** Pixel index ranges [x0, x1) × [y0, y1) whose centres lie inside the box, clamped to the image. */
 function pixelRange(box: StatsBox, width: number, height: number) {

@@ -314,9 +314,12 @@ function webhookSettings(values: ParsedEnv): WebhookSettings | null {
   return { url, secret: values.LIVENESS_WEBHOOK_SECRET, maxAttempts: values.LIVENESS_WEBHOOK_MAX_ATTEMPTS };
 }
 
-/** One core stays free for the event loop (HTTP, provider calls); at least one worker either way. */
+/**
+ * One worker per core. The workers are not busy all the time: the decoding itself runs on libvips threads, so
+ * `cores − 1` left a 2-core machine with a single worker and every upload waiting in its queue while a core idled.
+ */
 function defaultUploadWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, availableParallelism());
 }
 
 function generatedApiKey(nodeEnv: string | undefined): string {

@@ -36,7 +36,10 @@ export function createTokenService(options: {
   issuer: string;
   clock: () => number;
 }): TokenService {
-  const key = new TextEncoder().encode(options.secret);
+  // Imported once: given raw bytes, jose imports a WebCrypto key on every sign and verify, a cost paid per request.
+  let key: Promise<CryptoKey> | undefined;
+  const hmacKey = (): Promise<CryptoKey> =>
+    (key ??= crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
   return {
     async issue({ sessionId, origins, ttlSeconds }) {
       const issuedAt = Math.floor(options.clock() / 1000);
@@ -50,14 +53,14 @@ export function createTokenService(options: {
         .setIssuer(options.issuer)
         .setIssuedAt(issuedAt)
         .setExpirationTime(expiresAtSeconds)
-        .sign(key);
+        .sign(await hmacKey());
       return { token, tokenId, expiresAt: expiresAtSeconds * 1000 };
     },
 
     async verify(token) {
       let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(token, key, {
+        ({ payload } = await jwtVerify(token, await hmacKey(), {
           algorithms: [ALGORITHM],
           // Our tokens say typ JWT; another JWT type signed with the same key (there is none today) is not a capture token.
           typ: TOKEN_TYPE,

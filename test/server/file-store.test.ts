@@ -1,12 +1,14 @@
 /**
  * The embedded file store's own behaviour: the journal and media files, a torn last line, real corruption,
- * compaction. What every store must do (survive a re-open, retention, token uses) is in store-contract.test.ts.
+ * compaction, and the event store's group commit under it. What every store must do (survive a re-open,
+ * retention, token uses) is in store-contract.test.ts.
  */
 import { mkdtemp, readFile, readdir, appendFile, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLivenessBackend } from '../../src/server/app.js';
+import { createEventStore, type StorePersistence } from '../../src/server/store/event-store.js';
 import { createFileStore, StoreCorruptError } from '../../src/server/store/file.js';
 import type { Store } from '../../src/server/store/types.js';
 import { apiRequest, createSession, fakeAdapter, testConfig, uploadRequest } from './support/backend.js';
@@ -137,5 +139,90 @@ describe('restart with the file store', () => {
     expect(await response.json()).toMatchObject({ status: 'done', decision: 'live' });
     expect(await secondStore.getMedia(checkId)).toBeNull();
     await second.close();
+  });
+});
+
+describe('group commit', () => {
+  /** A persistence whose appends wait until released, recording each batch. */
+  function gatedPersistence() {
+    const batches: string[][] = [];
+    const gates: Array<() => void> = [];
+    let failNext = false;
+    const media = new Set<string>();
+    const persistence: StorePersistence = {
+      load: async () => [],
+      append: async (events) => {
+        await new Promise<void>((resolve) => gates.push(resolve));
+        if (failNext) throw new Error('disk full');
+        batches.push(events.map((event) => event.type));
+      },
+      compact: async () => undefined,
+      writeMedia: async (checkId) => {
+        media.add(checkId);
+      },
+      readMedia: async () => null,
+      deleteMedia: async (checkId) => {
+        media.delete(checkId);
+      },
+      close: async () => undefined,
+    };
+    const release = async (): Promise<void> => {
+      for (let turn = 0; turn < 20 && gates.length === 0; turn += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      gates.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    };
+    return { persistence, batches, media, release, failNextAppend: () => (failNext = true) };
+  }
+
+  it('writes the events that arrive during one sync together in the next, and shows none before it is durable', async () => {
+    const gated = gatedPersistence();
+    const store = await createEventStore(gated.persistence, 'memory');
+    const first = store.createSession({ ...session, id: 'first' });
+    const rest = Array.from({ length: 10 }, (_, index) => store.createSession({ ...session, id: `s${index}` }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Decided, not yet durable: invisible to readers.
+    expect(await store.getSession('first')).toBeNull();
+    await gated.release();
+    await first;
+    expect(await store.getSession('first')).not.toBeNull();
+    expect(await store.getSession('s0')).toBeNull();
+    await gated.release();
+    await Promise.all(rest);
+    expect(gated.batches).toEqual([['session-created'], Array.from({ length: 10 }, () => 'session-created')]);
+    expect(await store.getSession('s9')).not.toBeNull();
+  });
+
+  it('gives a token to exactly one of two racing uploads and drops the loser\'s media', async () => {
+    const gated = gatedPersistence();
+    const store = await createEventStore(gated.persistence, 'memory');
+    const created = store.createSession(session);
+    await gated.release();
+    await created;
+    const racing = Promise.all([store.acceptCheck(check('check-a'), blobs, use('check-a')), store.acceptCheck(check('check-b'), blobs, use('check-b'))]);
+    await gated.release();
+    const results = await racing;
+    expect(results.map((result) => result.accepted).sort()).toEqual([false, true]);
+    const winner = results[0]!.accepted ? 'check-a' : 'check-b';
+    expect([...gated.media]).toEqual([winner]);
+    expect(gated.batches.at(-1)).toEqual(['check-accepted']);
+  });
+
+  it('refuses every write after a journal write failed', async () => {
+    const gated = gatedPersistence();
+    const store = await createEventStore(gated.persistence, 'memory');
+    gated.failNextAppend();
+    const failing = expect(store.createSession(session)).rejects.toThrow(/could not write its journal/);
+    await gated.release();
+    await failing;
+    expect(await store.getSession(session.id)).toBeNull();
+    await expect(store.createSession({ ...session, id: 'later' })).rejects.toThrow(/could not write its journal/);
+  });
+
+  it('keeps every acknowledged write of a concurrent burst across a re-open', async () => {
+    const store = await openStore();
+    await Promise.all(Array.from({ length: 40 }, (_, index) => store.createSession({ ...session, id: `burst-${index}` })));
+    await store.close();
+    const reopened = await openStore();
+    for (let index = 0; index < 40; index += 1) expect(await reopened.getSession(`burst-${index}`)).not.toBeNull();
   });
 });

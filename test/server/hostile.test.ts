@@ -201,6 +201,13 @@ function webpHeader(width: number, height: number): Uint8Array {
 }
 
 const ascii = (text: string) => new TextEncoder().encode(text);
+/** Where a baseline JPEG's entropy-coded scan lies: after the SOS segment, up to the EOI marker at the end. */
+function scanOf(bytes: Uint8Array): { start: number; end: number } {
+  let offset = 2;
+  while (bytes[offset] === 0xff && bytes[offset + 1] !== 0xda) offset += 2 + ((bytes[offset + 2]! << 8) | bytes[offset + 3]!);
+  if (bytes[offset + 1] !== 0xda) throw new Error('no SOS segment in the test image');
+  return { start: offset + 2 + ((bytes[offset + 2]! << 8) | bytes[offset + 3]!), end: bytes.length - 2 };
+}
 const truncate = (bytes: Uint8Array, keep: number): Uint8Array<ArrayBuffer> => new Uint8Array(bytes.subarray(0, Math.max(0, Math.min(keep, bytes.length - 1))));
 const frames = (count: number): ZipEntrySpec[] => Array.from({ length: count }, (_, index) => ({ name: `frame-${index}.jpg`, data: SMALL_FRAME(index) }));
 const VALID_ZIP = buildZip({ entries: frames(2) });
@@ -432,6 +439,11 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
   add(family, 'report as a file of binary garbage', () => uploadRequest([mediaPart(IMAGE), { name: 'report', filename: 'r.json', data: rand.bytes(500) }]), ['invalid-report']);
   add(family, '3000 small fields and no media', () => uploadRequest(Array.from({ length: 3_000 }, (_, index) => ({ name: `f${index}`, data: 'x' }))), ['invalid-request']);
   add(family, '3000 media files', () => uploadRequest([...Array.from({ length: 3_000 }, () => mediaPart(ascii('x'))), reportPart(reportFor('image'))]), ['invalid-request']);
+  // Beside a good upload, any part that is not media, report or selfie is refused (it used to be ignored).
+  add(family, '2000 junk fields beside a good upload', () => uploadRequest([...VALID_UPLOAD, ...Array.from({ length: 2_000 }, (_, index) => ({ name: `junk${index}`, data: 'x' }))]), ['invalid-request']);
+  add(family, 'one unknown field beside a good upload', () => uploadRequest([...VALID_UPLOAD, { name: 'debug', data: 'true' }]), ['invalid-request']);
+  add(family, 'an unknown file part beside a good upload', () => uploadRequest([...VALID_UPLOAD, { name: 'thumbnail', filename: 't.jpg', contentType: 'image/jpeg', data: IMAGE }]), ['invalid-request']);
+  add(family, 'a part named like media in capitals beside a good upload', () => uploadRequest([...VALID_UPLOAD, { name: 'MEDIA', filename: 'x.jpg', data: IMAGE }]), ['invalid-request']);
   for (const name of ['media"; filename="x', 'me\r\ndia', '媒体', '', 'media[]', 'MEDIA', ' media', 'media\u0000']) {
     add(family, `garbage under the part name ${JSON.stringify(name)}`, () => uploadRequest([{ name, filename: 'x', data: rand.bytes(100) }, reportPart(reportFor('image'))]));
   }
@@ -497,6 +509,19 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
   for (let index = 0; index < 10; index += 1) {
     const keep = rand.int(0, PNG_IMAGE.length - 1);
     add(family, `PNG cut at ${keep} of ${PNG_IMAGE.length}`, () => uploadRequest(imageUpload(truncate(PNG_IMAGE, keep))), imageCodes);
+  }
+  // Damage the decoder must see: the end marker is still there, so only reading the whole scan can tell.
+  for (let index = 0; index < 8; index += 1) {
+    const { start, end } = scanOf(IMAGE);
+    const keep = rand.int(start + 16, end - Math.ceil((end - start) / 10));
+    add(family, `JPEG scan cut at ${keep} of ${IMAGE.length}, end marker re-added`, () => uploadRequest(imageUpload(concat([IMAGE.subarray(0, keep), new Uint8Array([0xff, 0xd9])]))), ['image-undecodable']);
+  }
+  for (let index = 0; index < 8; index += 1) {
+    // A restart marker in a scan that declares no restart interval: the decoder must stop there.
+    const { start, end } = scanOf(IMAGE);
+    const at = rand.int(start + 16, end - 16);
+    const marker = 0xd0 + rand.int(0, 7);
+    add(family, `JPEG with a stray RST${marker - 0xd0} marker at ${at}`, () => uploadRequest(imageUpload(concat([IMAGE.subarray(0, at), new Uint8Array([0xff, marker]), IMAGE.subarray(at)]))), ['image-undecodable']);
   }
   const sizeCodes: ErrorCode[] = ['image-too-large', 'image-too-small', 'image-undecodable'];
   for (const [width, height] of [[65_535, 65_535], [0, 0], [0, 400], [1, 1], [9_000, 300], [300, 9_000], [7_000, 7_000], [8_001, 4_000], [100, 100], [299, 400], [600, 800], [1_000, 1_000], [3_000, 4_000]] as const) {
@@ -612,6 +637,15 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
   add(family, 'entry image too small', zipUpload({ entries: [{ name: 'f.jpg', data: jpeg(120, 160) }] }), ['image-too-small']);
   add(family, 'entry claiming 20000x20000', zipUpload({ entries: [{ name: 'f.jpg', data: withJpegSize(SMALL_FRAME(1), 20_000, 20_000) }] }), ['image-too-large']);
   add(family, 'entry truncated JPEG', zipUpload({ entries: [{ name: 'f.jpg', data: truncate(SMALL_FRAME(1), 1_500) }] }), ['image-undecodable']);
+  {
+    const frame = SMALL_FRAME(1);
+    const { start, end } = scanOf(frame);
+    const keep = rand.int(start + 16, end - Math.ceil((end - start) / 10));
+    const cut = concat([frame.subarray(0, keep), new Uint8Array([0xff, 0xd9])]);
+    add(family, 'entry JPEG with its scan cut and the end marker re-added', zipUpload({ entries: [{ name: 'f.jpg', data: cut }] }), ['image-undecodable']);
+    const stray = concat([frame.subarray(0, start + 100), new Uint8Array([0xff, 0xd3]), frame.subarray(start + 100)]);
+    add(family, 'entry JPEG with a stray restart marker in its scan', zipUpload({ entries: [{ name: 'f.jpg', data: stray }] }), ['image-undecodable']);
+  }
   add(family, 'entry JPEG with a payload behind it', zipUpload({ entries: [{ name: 'f.jpg', data: concat([SMALL_FRAME(1), ascii('<script>')]) }] }), ['unsupported-media-type']);
   add(family, 'report counts 3 frames for 2', () => uploadRequest(shotsetUpload(VALID_ZIP, 3)), ['invalid-report']);
   add(family, 'report says image for a shotset', () => uploadRequest([mediaPart(VALID_ZIP, 'application/zip', 's.zip'), reportPart(reportFor('image'))]), ['invalid-report']);

@@ -1,9 +1,10 @@
 /** The pure media helpers: magic-byte sniffing, header dimensions, sharpness, CRC-32. */
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../src/server/upload/crc32.js';
-import { decodeStill, readImageSize, sharpness } from '../../src/server/upload/images.js';
+import { laplacianVariance, lumaPlane } from '../../src/shared/sharpness.js';
+import { readImageSize, validateUpload } from '../../src/server/upload/validate.js';
 import { sniffContentType } from '../../src/server/upload/sniff.js';
-import { jpeg, mp4, png, zip } from './support/backend.js';
+import { jpeg, mp4, png, report, zip } from './support/backend.js';
 
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
 
@@ -44,9 +45,29 @@ describe('readImageSize', () => {
 });
 
 describe('sharpness', () => {
-  it('scores a noisy frame above a smooth one', () => {
-    const decode = (bytes: Uint8Array) => decodeStill(bytes, 'image/jpeg', { width: 480, height: 640 }, 'test');
-    expect(sharpness(decode(jpeg(480, 640, 'noise')))).toBeGreaterThan(10 * sharpness(decode(jpeg(480, 640, 'smooth'))));
+  it('gives the Kairos still from the sharpest shotset frame, wherever it sits', async () => {
+    for (const names of [['noise.jpg', 'smooth.jpg', 'smooth.png'], ['smooth.jpg', 'smooth.png', 'noise.jpg']]) {
+      const frames = Object.fromEntries(
+        names.map((name) => [name, name === 'noise.jpg' ? jpeg(480, 640, 'noise') : name.endsWith('.png') ? png(480, 640, 'smooth') : jpeg(480, 640, 'smooth')]),
+      );
+      const { info, media } = await validateUpload({ media: zip(frames), selfie: null, report: JSON.stringify(report('shotset', { frameCount: 3 })) });
+      expect(info.selfieSource).toBe('shotset-sharpest:noise.jpg');
+      expect(media.selfieJpeg).toEqual(frames['noise.jpg']);
+      expect(media.frames).toHaveLength(3);
+    }
+  });
+
+  it('is the variance of the 4-neighbour Laplacian of Rec.601 luma', () => {
+    const flat = lumaPlane(new Uint8Array(5 * 5 * 3).fill(90), 5, 5, 3);
+    expect(laplacianVariance(flat, 5, 5)).toBe(0);
+    // A 4x4 checkerboard of 0/255 greys: every interior Laplacian is ±4·255, so the variance is (4·255)².
+    const board = new Uint8Array(4 * 4).map((_, i) => (((i % 4) + Math.floor(i / 4)) % 2) * 255);
+    expect(laplacianVariance(lumaPlane(board, 4, 4, 1), 4, 4)).toBeCloseTo((4 * 255) ** 2, 6);
+    // Sampled every second pixel, the same board is flat (every sample and neighbour has the same colour).
+    const big = new Uint8Array(9 * 9).map((_, i) => (((i % 9) + Math.floor(i / 9)) % 2) * 255);
+    expect(laplacianVariance(lumaPlane(big, 9, 9, 1), 9, 9, 2)).toBe(0);
+    expect(laplacianVariance(flat, 2, 12)).toBeNull();
+    expect(() => lumaPlane(new Uint8Array(10), 2, 2, 3)).toThrow(RangeError);
   });
 });
 

@@ -15,6 +15,8 @@ import { assertOriginAllowed, type CaptureClaims } from '../tokens.js';
 import type { AppEnv, BackendApp, RouteDeps } from './deps.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/** The parts of an upload. Anything else is refused, not ignored: it has no meaning, so it is a client bug or junk. */
+const UPLOAD_PARTS: ReadonlySet<string> = new Set(['media', 'selfie', 'report']);
 
 export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
   const { config, store, processor, clock, logger } = deps;
@@ -29,6 +31,7 @@ export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
 
     const startedAt = clock();
     const upload = await readMultipart(c.req.raw, config.maxUploadBytes);
+    refuseUnknownParts(upload);
     const validated = await deps.validator.validate({
       media: singleFile(upload, 'media', true) ?? new Uint8Array(0),
       selfie: singleFile(upload, 'selfie', false),
@@ -115,6 +118,14 @@ function readIdempotencyKey(c: Context<AppEnv>): string | null {
     throw httpError('invalid-request', 'Idempotency-Key must be 1-255 visible ASCII characters');
   }
   return key;
+}
+
+function refuseUnknownParts(upload: MultipartUpload): void {
+  for (const name of [...upload.files.keys(), ...upload.fields.keys()]) {
+    if (!UPLOAD_PARTS.has(name)) {
+      throw httpError('invalid-request', `unknown part ${JSON.stringify(name.slice(0, 64))}: send "media", "report" and optionally "selfie"`);
+    }
+  }
 }
 
 function singleFile(upload: MultipartUpload, name: string, required: boolean): Uint8Array | null {

@@ -1,7 +1,16 @@
 /**
- * The Store implementation shared by the memory and file stores: state changes are events, written by the
- * persistence first and applied second, one at a time (a single queue), so concurrent requests cannot interleave
- * a check-then-write such as consuming a token.
+ * The Store implementation shared by the memory and file stores: state changes are events, decided and applied
+ * one at a time (a single queue), so concurrent requests cannot interleave a check-then-write such as consuming a
+ * token. A write is acknowledged (its promise resolves) only once its event is durable.
+ *
+ * Group commit: the queue does not wait for the disk between events. Events decided while the journal is being
+ * written and synced go together in the next single write and sync, so N concurrent writers cost one fsync, not N
+ * in a row. Two copies of the state make that safe: the queue decides against every decided event (so a token
+ * is never consumed twice), readers see only durable ones (so nobody acts on a write a crash could still undo).
+ * If a journal write fails, the store refuses every write from then on (a restart replays the journal).
+ *
+ * Media files are written outside the queue (each check has its own folder) before the event that refers to
+ * them, and deleted only after the event that stops referring to them is durable.
  */
 import type { ProviderCheckpoint, ProviderName } from '../providers/types.js';
 import { applyEvent, emptyState, snapshotOf, type StoreEvent, type StoreState } from './state.js';
@@ -22,7 +31,8 @@ import type {
 export interface StorePersistence {
   /** Events recorded so far, oldest first. */
   load(): Promise<StoreEvent[]>;
-  append(event: StoreEvent): Promise<void>;
+  /** Appends events durably, in order (one write and one sync for the lot). */
+  append(events: readonly StoreEvent[]): Promise<void>;
   /** Replaces the history with one snapshot and drops media of checks not in `keepMediaFor`. */
   compact(snapshot: StoreEvent, keepMediaFor: ReadonlySet<string>): Promise<void>;
   writeMedia(checkId: string, blobs: MediaBlobs): Promise<void>;
@@ -33,96 +43,163 @@ export interface StorePersistence {
 
 export async function createEventStore(persistence: StorePersistence, kind: 'memory' | 'file'): Promise<Store> {
   const state: StoreState = emptyState();
-  for (const event of await persistence.load()) applyEvent(state, event);
+  /** What readers see: only durable events. `state` (the decided events) is for the queue's decisions. */
+  const visible: StoreState = emptyState();
+  for (const event of await persistence.load()) {
+    applyEvent(visible, structuredClone(event));
+    applyEvent(state, event);
+  }
   await persistence.compact(snapshotOf(state), checksWithMedia(state));
 
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
+  let broken: Error | null = null;
+  /** Events applied but not yet handed to the persistence, and who waits for them (and all before) to be durable. */
+  let pending: StoreEvent[] = [];
+  let waiters: Array<{ resolve(): void; reject(error: Error): void }> = [];
+  let flushing = false;
+
+  const flushLoop = async (): Promise<void> => {
+    flushing = true;
+    while (waiters.length > 0) {
+      const batch = pending;
+      const batchWaiters = waiters;
+      pending = [];
+      waiters = [];
+      try {
+        if (batch.length > 0) await persistence.append(batch);
+        for (const event of batch) applyEvent(visible, structuredClone(event));
+        for (const waiter of batchWaiters) waiter.resolve();
+      } catch (error) {
+        broken = new Error('the store could not write its journal; restart the backend to replay it', { cause: error });
+        for (const waiter of [...batchWaiters, ...waiters]) waiter.reject(broken);
+        waiters = [];
+        break;
+      }
+    }
+    flushing = false;
+  };
+  /** Resolves once every event applied so far is durable. */
+  const durable = (): Promise<void> => {
+    if (broken) return Promise.reject(broken);
+    if (pending.length === 0 && !flushing) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      waiters.push({ resolve, reject });
+      if (!flushing) void flushLoop();
+    });
+  };
+  /** Runs `work` in the queue; answers once what it recorded (and everything before it) is durable. */
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new Error('store is closed'));
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
+    if (broken) return Promise.reject(broken);
+    const decided = queue.then(work, work);
+    queue = decided.catch(() => undefined);
+    return decided.then(
+      async (value) => {
+        await durable();
+        return value;
+      },
+      async (error: unknown) => {
+        await durable().catch(() => undefined);
+        throw error;
+      },
+    );
   };
-  const record = async (event: StoreEvent): Promise<void> => {
+  const record = (event: StoreEvent): void => {
+    if (broken) throw broken;
     const own = structuredClone(event);
-    await persistence.append(own);
     applyEvent(state, own);
+    pending.push(own);
   };
   const copy = <T>(value: T | undefined): T | null => (value === undefined ? null : structuredClone(value));
 
   return {
-    createSession: (session: SessionRecord) => serially(() => record({ type: 'session-created', session })),
+    createSession: (session: SessionRecord) => serially(async () => record({ type: 'session-created', session })),
 
-    getSession: async (sessionId) => copy(state.sessions.get(sessionId)),
+    getSession: async (sessionId) => copy(visible.sessions.get(sessionId)),
 
     deleteSession: (sessionId) => serially(() => deleteSessionNow(sessionId)),
 
-    getTokenUse: async (tokenId) => copy(state.uses.get(tokenId)),
+    getTokenUse: async (tokenId) => copy(visible.uses.get(tokenId)),
 
-    acceptCheck: (check: CheckRecord, blobs: MediaBlobs, use: TokenUse) =>
-      serially(async (): Promise<AcceptCheckResult> => {
-        const existing = state.uses.get(use.tokenId);
-        if (existing) return { accepted: false, existing: structuredClone(existing) };
-        if (!state.sessions.has(check.sessionId)) throw new Error(`session ${check.sessionId} does not exist`);
-        // Media first, so a journaled check always has its bytes on disk.
-        await persistence.writeMedia(check.id, blobs);
-        await record({ type: 'check-accepted', check, use });
-        return { accepted: true };
-      }),
+    acceptCheck: async (check: CheckRecord, blobs: MediaBlobs, use: TokenUse): Promise<AcceptCheckResult> => {
+      const earlier = visible.uses.get(use.tokenId);
+      if (earlier) return { accepted: false, existing: structuredClone(earlier) };
+      // Media first, so a journaled check always has its bytes on disk. Written outside the queue (the folder is
+      // this check's own); a crash before the journal line leaves an orphan that the next start's compaction removes.
+      await persistence.writeMedia(check.id, blobs);
+      let lost = true;
+      try {
+        const result = await serially(async (): Promise<AcceptCheckResult> => {
+          const existing = state.uses.get(use.tokenId);
+          if (existing) return { accepted: false, existing: structuredClone(existing) };
+          if (!state.sessions.has(check.sessionId)) throw new Error(`session ${check.sessionId} does not exist`);
+          record({ type: 'check-accepted', check, use });
+          lost = false;
+          return { accepted: true };
+        });
+        return result;
+      } finally {
+        // The token went to a concurrent upload meanwhile (or the session went): these files belong to no check.
+        if (lost) await persistence.deleteMedia(check.id).catch(() => undefined);
+      }
+    },
 
-    getCheck: async (checkId) => copy(state.checks.get(checkId)),
+    getCheck: async (checkId) => copy(visible.checks.get(checkId)),
 
     findCheckForSession: async (sessionId) =>
-      copy([...state.checks.values()].find((check) => check.sessionId === sessionId)),
+      copy([...visible.checks.values()].find((check) => check.sessionId === sessionId)),
 
     listProcessingChecks: async () =>
-      [...state.checks.values()].filter((check) => check.status === 'processing').map((check) => structuredClone(check)),
+      [...visible.checks.values()].filter((check) => check.status === 'processing').map((check) => structuredClone(check)),
 
     getMedia: async (checkId) => {
-      const check = state.checks.get(checkId);
+      const check = visible.checks.get(checkId);
       if (!check || check.mediaDeleted) return null;
       return persistence.readMedia(checkId);
     },
 
     saveCheckpoint: (checkId: string, provider: ProviderName, checkpoint: ProviderCheckpoint) =>
       serially(async () => {
-        if (state.checks.has(checkId)) await record({ type: 'checkpoint-saved', checkId, provider, checkpoint });
+        if (state.checks.has(checkId)) record({ type: 'checkpoint-saved', checkId, provider, checkpoint });
       }),
 
     recordProviderResult: (checkId: string, result: ProviderResultRecord) =>
       serially(async () => {
-        if (state.checks.has(checkId)) await record({ type: 'provider-result', checkId, result });
+        if (state.checks.has(checkId)) record({ type: 'provider-result', checkId, result });
       }),
 
-    completeCheck: (checkId: string, completion: CheckCompletion) =>
-      serially(async () => {
-        if (!state.checks.has(checkId)) return;
-        await record({ type: 'check-completed', checkId, ...completion });
-        // Journal first: a crash before the files go leaves orphans that the next start's compaction removes.
-        if (state.checks.get(checkId)?.mediaDeleted) await persistence.deleteMedia(checkId);
-      }),
+    completeCheck: async (checkId: string, completion: CheckCompletion) => {
+      const mediaDeleted = await serially(async () => {
+        if (!state.checks.has(checkId)) return false;
+        record({ type: 'check-completed', checkId, ...completion });
+        return state.checks.get(checkId)?.mediaDeleted ?? false;
+      });
+      // Journal first (serially answered once it was durable): a crash before the files go leaves orphans that
+      // the next start's compaction removes.
+      if (mediaDeleted) await persistence.deleteMedia(checkId);
+    },
 
-    getWebhookDelivery: async (eventId) => copy(state.webhooks.get(eventId)),
+    getWebhookDelivery: async (eventId) => copy(visible.webhooks.get(eventId)),
 
     listPendingWebhookDeliveries: async () =>
-      [...state.webhooks.values()]
+      [...visible.webhooks.values()]
         .filter((webhook) => webhook.status === 'pending')
         .sort((a, b) => a.createdAt - b.createdAt)
         .map((webhook) => structuredClone(webhook)),
 
     listWebhookDeliveries: async (sessionId) =>
-      [...state.webhooks.values()].filter((webhook) => webhook.sessionId === sessionId).map((webhook) => structuredClone(webhook)),
+      [...visible.webhooks.values()].filter((webhook) => webhook.sessionId === sessionId).map((webhook) => structuredClone(webhook)),
 
     recordWebhookAttempt: (eventId: string, attempt: WebhookAttempt) =>
       serially(async () => {
-        if (state.webhooks.has(eventId)) await record({ type: 'webhook-attempted', eventId, ...attempt });
+        if (state.webhooks.has(eventId)) record({ type: 'webhook-attempted', eventId, ...attempt });
       }),
 
     prune: (now, options: PruneOptions = {}) =>
       serially(async (): Promise<PruneResult> => {
         const expiredUses = [...state.uses.values()].filter((use) => use.expiresAt <= now).length;
-        if (expiredUses > 0) await record({ type: 'token-uses-pruned', expiredBefore: now });
+        if (expiredUses > 0) record({ type: 'token-uses-pruned', expiredBefore: now });
         const due = [...state.checks.values()].filter(
           (check) => !check.mediaDeleted && check.mediaExpiresAt !== null && check.mediaExpiresAt <= now,
         );
@@ -139,6 +216,7 @@ export async function createEventStore(persistence: StorePersistence, kind: 'mem
     close: async () => {
       closed = true;
       await queue;
+      await durable().catch(() => undefined);
       await persistence.close();
     },
   };
@@ -146,8 +224,9 @@ export async function createEventStore(persistence: StorePersistence, kind: 'mem
   async function deleteSessionNow(sessionId: string): Promise<boolean> {
     if (!state.sessions.has(sessionId)) return false;
     const checkIds = [...state.checks.values()].filter((check) => check.sessionId === sessionId).map((check) => check.id);
-    // Journal first: a crash before the files go leaves orphans that the next start's compaction removes.
-    await record({ type: 'session-deleted', sessionId });
+    // Journal first, durably: a crash before the files go leaves orphans that the next start's compaction removes.
+    record({ type: 'session-deleted', sessionId });
+    await durable();
     for (const checkId of checkIds) await persistence.deleteMedia(checkId);
     return true;
   }
@@ -155,7 +234,8 @@ export async function createEventStore(persistence: StorePersistence, kind: 'mem
   async function deleteMediaOf(checkId: string): Promise<void> {
     const check = state.checks.get(checkId);
     if (!check || check.mediaDeleted) return;
-    await record({ type: 'media-deleted', checkId });
+    record({ type: 'media-deleted', checkId });
+    await durable();
     await persistence.deleteMedia(checkId);
   }
 }

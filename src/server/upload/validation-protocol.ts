@@ -15,6 +15,11 @@ export type ValidationResponse =
   | { id: number; ok: true; value: ValidatedUpload | CheckMedia }
   | { id: number; ok: false; error: SerializedError };
 
+/** The worker's first message: loaded, listening, ready for tasks. */
+export interface WorkerReady {
+  ready: true;
+}
+
 export type SerializedError = { refusal: true; code: ErrorCode; message: string } | { refusal: false; name: string; message: string };
 
 export function serializeError(error: unknown): SerializedError {

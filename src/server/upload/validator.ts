@@ -1,8 +1,9 @@
 /**
- * Runs upload validation without blocking the event loop. Decoding a 30-frame shotset takes about a second of
- * CPU; on the main thread that second would stall every other request, provider poll and timer. The work goes to
- * a small pool of worker threads instead, started on first use and stopped by close(). `workers: 0` keeps it on
- * the main thread (same results, for runtimes without worker threads).
+ * Runs upload validation without blocking the event loop. The pixels are decoded by libvips off any JavaScript
+ * thread, but unzipping, CRC and end-marker scans and the sharpness loop are JavaScript: tens of milliseconds for a
+ * 30-frame shotset, which on the main thread would stall every other request, provider poll and timer. That work
+ * goes to a small pool of worker threads instead, started on first use and stopped by close(). `workers: 0` keeps
+ * it on the main thread (same results, for runtimes without worker threads).
  *
  * The answers are exactly those of validateUpload / restoreCheckMedia: a refusal keeps its code and message.
  */
@@ -11,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckMedia } from '../providers/types.js';
 import type { CheckMediaInfo } from '../store/types.js';
-import { deserializeError, type ValidationRequest, type ValidationResponse } from './validation-protocol.js';
+import { deserializeError, type ValidationRequest, type ValidationResponse, type WorkerReady } from './validation-protocol.js';
 import { restoreCheckMedia, validateUpload, type UploadParts, type ValidatedUpload } from './validate.js';
 
 export interface UploadValidator {
@@ -30,11 +31,11 @@ export function createUploadValidator(options: { workers: number }): UploadValid
 function inlineValidator(): UploadValidator {
   let tasks = 0;
   return {
-    validate: async (parts) => {
+    validate: (parts) => {
       tasks += 1;
       return validateUpload(parts);
     },
-    restore: async (info, bytes, selfieJpeg) => {
+    restore: (info, bytes, selfieJpeg) => {
       tasks += 1;
       return restoreCheckMedia(info, bytes, selfieJpeg);
     },
@@ -55,8 +56,17 @@ interface Task {
 
 interface PoolWorker {
   worker: Worker;
-  task: Task | null;
+  tasks: Map<number, Task>;
+  /** Loaded and listening (it said so): only then does it get tasks. */
+  ready: boolean;
 }
+
+/**
+ * Tasks one worker runs at once. Decoding happens in libvips on the libuv thread pool, so a worker whose task
+ * waits for its pixels can unzip and check the next upload meanwhile; a few in flight keep both the worker's thread
+ * and the decoder threads busy without letting one worker hoard the queue.
+ */
+const TASKS_PER_WORKER = 4;
 
 class WorkerPoolValidator implements UploadValidator {
   readonly #size: number;
@@ -87,13 +97,16 @@ class WorkerPoolValidator implements UploadValidator {
     for (const task of this.#queue.splice(0)) task.reject(new Error('the upload validator is closed'));
     const workers = [...this.#workers];
     this.#workers.clear();
-    for (const { task } of workers) task?.reject(new Error('the upload validator is closed'));
+    for (const { tasks } of workers) for (const task of tasks.values()) task.reject(new Error('the upload validator is closed'));
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
 
   #run<T>(request: Request): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('the upload validator is closed'));
     this.#tasks += 1;
+    // The whole pool starts on first use. A worker takes a while to load (seconds from TypeScript sources on a busy
+    // machine): started one by one as the load grows, each would hold the tasks given to it meanwhile.
+    while (this.#workers.size < this.#size) this.#spawn();
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ id: this.#nextId++, request, resolve: resolve as (value: unknown) => void, reject });
       this.#dispatch();
@@ -102,34 +115,53 @@ class WorkerPoolValidator implements UploadValidator {
 
   #dispatch(): void {
     while (this.#queue.length > 0) {
-      const idle = [...this.#workers].find((candidate) => candidate.task === null) ?? this.#spawnIfRoom();
-      if (!idle) return;
+      const target = this.#pickWorker();
+      if (!target) return;
       const task = this.#queue.shift()!;
-      idle.task = task;
+      target.tasks.set(task.id, task);
       // Referenced only while busy: an idle pool must not keep the process alive.
-      idle.worker.ref();
-      idle.worker.postMessage({ id: task.id, ...task.request } satisfies ValidationRequest);
+      if (target.tasks.size === 1) target.worker.ref();
+      target.worker.postMessage({ id: task.id, ...task.request } satisfies ValidationRequest);
     }
   }
 
-  #spawnIfRoom(): PoolWorker | undefined {
-    if (this.#workers.size >= this.#size) return undefined;
-    const entry: PoolWorker = { worker: spawnValidationWorker(), task: null };
-    entry.worker.on('message', (response: ValidationResponse) => {
-      const task = entry.task;
-      if (!task || task.id !== response.id) return;
-      entry.task = null;
-      entry.worker.unref();
+  /** The least busy ready worker with a free slot (none while every worker is still loading). */
+  #pickWorker(): PoolWorker | undefined {
+    let least: PoolWorker | undefined;
+    for (const candidate of this.#workers) {
+      if (candidate.ready && (!least || candidate.tasks.size < least.tasks.size)) least = candidate;
+    }
+    return least && least.tasks.size < TASKS_PER_WORKER ? least : undefined;
+  }
+
+  #spawn(): PoolWorker {
+    const entry: PoolWorker = { worker: spawnValidationWorker(), tasks: new Map(), ready: false };
+    entry.worker.on('message', (response: ValidationResponse | WorkerReady) => {
+      if ('ready' in response) {
+        entry.ready = true;
+        this.#dispatch();
+        // It was started for queued work; idle, it must not keep the process alive.
+        if (entry.tasks.size === 0) entry.worker.unref();
+        return;
+      }
+      const task = entry.tasks.get(response.id);
+      if (!task) return;
+      entry.tasks.delete(response.id);
+      if (entry.tasks.size === 0) entry.worker.unref();
       if (response.ok) task.resolve(response.value);
       else task.reject(deserializeError(response.error));
       this.#dispatch();
     });
-    // A worker that dies (out of memory on a hostile image, a bug) fails its own task only; the next task gets a
+    // A worker that dies (out of memory on a hostile image, a bug) fails its own tasks only; the next tasks get a
     // fresh worker.
     const retire = (reason: Error): void => {
       if (!this.#workers.delete(entry)) return;
-      entry.task?.reject(reason);
-      entry.task = null;
+      for (const task of entry.tasks.values()) task.reject(reason);
+      entry.tasks.clear();
+      // A worker that died while loading will not load next time either: fail what waits rather than loop.
+      if (!entry.ready && ![...this.#workers].some((other) => other.ready)) {
+        for (const task of this.#queue.splice(0)) task.reject(reason);
+      }
       this.#dispatch();
     };
     entry.worker.on('error', (error) => retire(new Error(`the upload validation worker failed: ${error.message}`)));
