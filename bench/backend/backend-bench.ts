@@ -10,8 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { startKairosEmulator } from '../../src/server/sandbox/kairos-emulator.js';
-import { startOzEmulator } from '../../src/server/sandbox/oz-emulator.js';
+import { startKairosEmulator } from '../../src/sandbox/kairos-emulator.js';
+import { startOzEmulator } from '../../src/sandbox/oz-emulator.js';
 import { round, summarize, type Summary } from '../lib/stats.js';
 import { makeTempDir } from '../lib/temp-dir.js';
 import { startBackendProcess, type BackendProcess } from './backend-process-handle.js';

@@ -12,8 +12,8 @@ import { createLivenessBackend, type LivenessBackend, type LivenessBackendOption
 import { isSandboxed, loadConfig, type BackendConfig } from './config.js';
 import { createJsonLogger, silentLogger, type Logger } from './log.js';
 import { createProviderAdapters, type SandboxEndpoints } from './providers/registry.js';
-import { startKairosEmulator } from './sandbox/kairos-emulator.js';
-import { startOzEmulator } from './sandbox/oz-emulator.js';
+import { startKairosEmulator } from '../sandbox/kairos-emulator.js';
+import { startOzEmulator } from '../sandbox/oz-emulator.js';
 import { createFileStore } from './store/file.js';
 
 export interface StartLivenessBackendOptions {

@@ -2,8 +2,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKairosAdapter, type KairosConfig } from '../../src/server/providers/kairos/index.js';
 import { ProviderError, type CheckMedia, type ProviderContext } from '../../src/server/providers/types.js';
-import { startKairosEmulator, type RunningKairosEmulator } from '../../src/server/sandbox/kairos-emulator.js';
-import { SANDBOX_SPOOF_FACES_LIVENESS, sandboxFacesLiveness } from '../../src/server/sandbox/scoring.js';
+import { startKairosEmulator, type RunningKairosEmulator } from '../../src/sandbox/kairos-emulator.js';
+import { DOCUMENTED_SPOOF_FACES_LIVENESS as SANDBOX_SPOOF_FACES_LIVENESS, documentedFacesLiveness as sandboxFacesLiveness } from './support/sandbox-scores.js';
 import { jpeg } from './support/backend.js';
 
 const jpeg640 = jpeg(640, 640, 'noise', 7);

@@ -15,8 +15,8 @@ import {
   startOzEmulator,
   type OzEmulatorOptions,
   type RunningOzEmulator,
-} from '../../src/server/sandbox/oz-emulator.js';
-import { SANDBOX_SPOOF_CONFIDENCE_SPOOFING, sandboxConfidenceSpoofing } from '../../src/server/sandbox/scoring.js';
+} from '../../src/sandbox/oz-emulator.js';
+import { DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING, documentedConfidenceSpoofing as sandboxConfidenceSpoofing } from './support/sandbox-scores.js';
 import { imageMedia, makeContext, manualClock, shotsetMedia, videoMedia } from './oz-support.js';
 
 const FAST = { pollIntervalMs: 5, maxPollIntervalMs: 20, retryBaseDelayMs: 5, deadlineMs: 10_000 } as const;

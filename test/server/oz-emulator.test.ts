@@ -8,8 +8,8 @@ import {
   startOzEmulator,
   type OzEmulatorOptions,
   type RunningOzEmulator,
-} from '../../src/server/sandbox/oz-emulator.js';
-import { SANDBOX_SPOOF_CONFIDENCE_SPOOFING, sandboxConfidenceSpoofing } from '../../src/server/sandbox/scoring.js';
+} from '../../src/sandbox/oz-emulator.js';
+import { DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING, documentedConfidenceSpoofing as sandboxConfidenceSpoofing } from './support/sandbox-scores.js';
 import { makeJpeg, makeMp4, makePng, makeShotset, makeWebm, manualClock } from './oz-support.js';
 
 const TOKEN = 'X-Forensic-Access-Token';

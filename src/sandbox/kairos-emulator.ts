@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { KairosApiVersion } from '../providers/kairos/types.js';
+import type { KairosVersion as KairosApiVersion } from './kairos/version.js';
 import { readImageSize, type ImageSize } from './kairos/image-size.js';
 import {
   centredFaceBoxes,

@@ -5,7 +5,7 @@
 import { randomUUID, randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { compareApiVersions } from '../../providers/oz/version.js';
+import { atLeast } from './version.js';
 import type { AnalysisEngine } from './engine.js';
 import { OzApiError, invalidStructure, invalidValue, requireUuid } from './errors.js';
 import type { Scenario } from './scenarios.js';
@@ -231,7 +231,7 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
   function defaultParams(type: AnalysisType, params: Record<string, unknown>): Record<string, unknown> {
     if (type !== 'QUALITY' || 'extract_best_shot' in params) return params;
     // extract_best_shot defaults to true since 5.0.0 (§1.4).
-    return { ...params, extract_best_shot: compareApiVersions(ctx.apiVersion, '5.0.0') >= 0 };
+    return { ...params, extract_best_shot: atLeast(ctx.apiVersion, '5.0.0') };
   }
 }
 

@@ -2,7 +2,7 @@
  * JSON shapes the emulator answers with (§1.3, §1.6, §1.11 #7). Response types are uppercase. Analyses carry
  * `analyse_id` before API 6.0 and `analysis_id` from 6.0 on, so clients are exercised on both spellings.
  */
-import { compareApiVersions } from '../../providers/oz/version.js';
+import { atLeast } from './version.js';
 import type { AnalysisEngine } from './engine.js';
 import { mediaTypeName } from './sniff.js';
 import type { AnalysisRecord, FolderRecord, MediaRecord, OzStore } from './store.js';
@@ -26,7 +26,7 @@ export function analysisView(
 ): Record<string, unknown> {
   const status = context.engine.status(analysis);
   const outcome = analysis.outcome;
-  const idKey = compareApiVersions(context.apiVersion, '6.0.0') >= 0 ? 'analysis_id' : 'analyse_id';
+  const idKey = atLeast(context.apiVersion, '6.0.0') ? 'analysis_id' : 'analyse_id';
   const state = analysisState(analysis, context.engine);
   return {
     [idKey]: analysis.id,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { parseApiVersion } from '../providers/oz/version.js';
+import { versionParts } from './oz/version.js';
 import { AnalysisEngine } from './oz/engine.js';
 import { OzApiError } from './oz/errors.js';
 import { parseScenario } from './oz/scenarios.js';
@@ -88,7 +88,7 @@ export interface RunningOzEmulator {
 
 export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulatorApp {
   const apiVersion = options.apiVersion ?? '5.2.0';
-  parseApiVersion(apiVersion);
+  versionParts(apiVersion);
   const defaultScenario = parseScenario(options.defaultScenario);
   const now = options.now ?? Date.now;
   const store = new OzStore();

@@ -2,7 +2,7 @@
  * What the emulated Oz concludes for an analysis. Pure: media records, API version and scenario in, final
  * status and results out. The rules follow §1.4 "Which media each analysis uses" and §1.11.
  */
-import { compareApiVersions } from '../../providers/oz/version.js';
+import { atLeast } from './version.js';
 import {
   SANDBOX_OZ_SPOOF_CUTOFF,
   SANDBOX_SPOOF_CONFIDENCE_SPOOFING,
@@ -51,7 +51,7 @@ const SCENARIO_FAILURE: AnalysisOutcome = {
   resultsMedia: [],
   failure: 'Sandbox scenario "failed"',
 };
-const isAtLeast = (apiVersion: string, version: string): boolean => compareApiVersions(apiVersion, version) >= 0;
+const isAtLeast = atLeast;
 
 /** Media a QUALITY analysis scores: tagged video_selfie*, not an ID photo, and not a plain image before 5.0. */
 export function qualityMedia(apiVersion: string, media: EvaluatedMedia[]): EvaluatedMedia[] {
