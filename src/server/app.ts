@@ -79,7 +79,8 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
         logger,
         render: async (delivery) => {
           const [session, check] = await Promise.all([store.getSession(delivery.sessionId), store.getCheck(delivery.checkId)]);
-          return session && check ? sessionResult(session, check, config, clock()) : null;
+          const sandboxed = adapters.filter((adapter) => adapter.sandbox).map((adapter) => adapter.name);
+          return session && check ? sessionResult(session, check, { ...config, sandboxed }, clock()) : null;
         },
       })
     : null;

@@ -23,7 +23,7 @@ import { apiRequest, createSession, jpeg, testConfig, uploadRequest } from './su
  */
 const SHORT_TIMEOUT_MS = 2_000;
 const LONG_TIMEOUT_MS = 60_000;
-const OZ_FOREVER = 'slow:999';
+const OZ_FOREVER = 'slow:600000';
 
 let oz: RunningOzEmulator;
 let kairos: RunningKairosEmulator;
@@ -33,7 +33,7 @@ const backends = new Map<string, Promise<{ backend: LivenessBackend; store: Stor
 
 beforeAll(async () => {
   validator = createUploadValidator({ workers: 1 });
-  oz = await startOzEmulator({ processingPolls: 1 });
+  oz = await startOzEmulator({ analysisMs: 20 });
   // Kairos's `slow` answer comes after the processor has given up.
   kairos = await startKairosEmulator({ slowResponseMs: SHORT_TIMEOUT_MS * 5 });
 });
@@ -120,7 +120,7 @@ const CASES: Case[] = [
   { name: 'Kairos no face (200)', policy: 'all', scenario: { kairos: 'no-face' }, status: 'done', decision: 'spoof', reason: /spoof from kairos/, oz: live, kairos: spoof },
   { name: 'Kairos several faces', policy: 'all', scenario: { kairos: 'multi-face' }, status: 'done', decision: 'spoof', reason: /spoof from kairos/, oz: live, kairos: spoof },
   { name: 'Kairos score at the threshold', policy: 'all', scenario: { kairos: 'boundary' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live },
-  { name: 'Oz processing for several reads', policy: 'all', scenario: { oz: 'slow:4' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live },
+  { name: 'Oz processing for several reads', policy: 'all', scenario: { oz: 'slow:200' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live },
   { name: 'Oz legacy scores', policy: 'all', scenario: { oz: 'legacy-scores' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live },
   { name: 'Oz FAILED', policy: 'all', scenario: { oz: 'failed' }, status: 'failed', decision: 'inconclusive', reason: /oz failed with provider-failed/, oz: error('provider-failed'), kairos: live },
   { name: 'Kairos quota', policy: 'all', scenario: { kairos: 'quota' }, status: 'failed', decision: 'inconclusive', reason: /kairos failed with provider-quota/, oz: live, kairos: error('provider-quota') },
@@ -154,7 +154,7 @@ const CASES: Case[] = [
 
 /**
  * HTTP requests of a plain run, to recognise retries: Oz creates the folder, starts the analysis and reads it twice
- * (processingPolls 1); Kairos answers its one request.
+ * (analyses run 20 ms); Kairos answers its one request.
  */
 const PLAIN_ATTEMPTS: Record<ProviderName, number> = { oz: 4, kairos: 1 };
 

@@ -206,7 +206,7 @@ describe('mounting the backend in an existing server', () => {
   const cleanup: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
-    const oz = await startOzEmulator({ processingPolls: 1, autoFinishMs: 50 });
+    const oz = await startOzEmulator({ analysisMs: 20, autoFinishMs: 50 });
     const kairos = await startKairosEmulator();
     emulators = { oz, kairos };
     cleanup.push(() => oz.close(), () => kairos.close());

@@ -117,7 +117,7 @@ const mediaIdOf = (folder: Json, index = 0): string => (folder.media as Json[])[
 describe('Oz emulator on API 5.2.0', () => {
   let api: Api;
   beforeAll(async () => {
-    api = await openApi({ apiVersion: '5.2.0', processingPolls: 2 });
+    api = await openApi({ apiVersion: '5.2.0', analysisMs: 0 });
   });
   afterAll(() => api.close());
 
@@ -158,29 +158,37 @@ describe('Oz emulator on API 5.2.0', () => {
     expect(none.body).toEqual({ items: [] });
   });
 
-  it('reports PROCESSING for the configured number of reads, then the final status; the folder follows', async () => {
-    const bytes = makeJpeg(3);
-    const folder = await api.createFolder([{ bytes, name: 'a.jpg', type: 'image/jpeg', tags: ['video_selfie'] }]);
-    const analysis = await api.startQuality(folderIdOf(folder), [mediaIdOf(folder)]);
-    const statuses: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const { body } = await api.call('GET', `/api/analyses/${idOf(analysis)}`);
-      statuses.push((body as Json).resolution_status as string);
-      if (i === 0) {
-        const folderNow = await api.call('GET', `/api/folders/${folderIdOf(folder)}`);
-        expect((folderNow.body as Json).resolution_status).toBe('PROCESSING');
+  it('reports PROCESSING until the analysis time is over, then the final status; the folder follows', async () => {
+    let clock = Date.now();
+    const timed = await openApi({ apiVersion: '5.2.0', analysisMs: 5_000, now: () => clock });
+    try {
+      const bytes = makeJpeg(3);
+      const folder = await timed.createFolder([{ bytes, name: 'a.jpg', type: 'image/jpeg', tags: ['video_selfie'] }]);
+      const analysis = await timed.startQuality(folderIdOf(folder), [mediaIdOf(folder)]);
+      const statuses: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const { body } = await timed.call('GET', `/api/analyses/${idOf(analysis)}`);
+        statuses.push((body as Json).resolution_status as string);
+        if (i === 0) {
+          const folderNow = await timed.call('GET', `/api/folders/${folderIdOf(folder)}`);
+          expect((folderNow.body as Json).resolution_status).toBe('PROCESSING');
+        }
       }
+      expect(statuses).toEqual(['PROCESSING', 'PROCESSING', 'PROCESSING']);
+      clock += 5_000;
+      const final = (await timed.call('GET', `/api/analyses/${idOf(analysis)}`)).body as Json;
+      // On >= 5.0 a plain image is scored itself. The docs name no result key for an image (only
+      // source_video_id and source_shots_set_id), so the emulator gives none: clients must match by position.
+      expect(final).toMatchObject({ state: 'FINISHED', resolution: 'SUCCESS' });
+      const entries = final.results_media as Json[];
+      expect(entries).toHaveLength(1);
+      expect(Object.keys(entries[0]!).filter((key) => key.startsWith('source_'))).toEqual([]);
+      expect(entries[0]).toMatchObject({ resolution_status: 'SUCCESS', results_data: { confidence_spoofing: sandboxConfidenceSpoofing(bytes) } });
+      const folderAfter = await timed.call('GET', `/api/folders/${folderIdOf(folder)}?with_analyses=true`);
+      expect((folderAfter.body as Json).resolution_status).toBe('FINISHED');
+    } finally {
+      await timed.close();
     }
-    expect(statuses).toEqual(['PROCESSING', 'PROCESSING', 'SUCCESS']);
-    const final = (await api.call('GET', `/api/analyses/${idOf(analysis)}`)).body as Json;
-    // On >= 5.0 a plain image is scored itself, keyed by source_media_id.
-    expect(final).toMatchObject({
-      state: 'FINISHED',
-      resolution: 'SUCCESS',
-      results_media: [scoredEntry('source_media_id', mediaIdOf(folder), bytes)],
-    });
-    const folderAfter = await api.call('GET', `/api/folders/${folderIdOf(folder)}?with_analyses=true`);
-    expect((folderAfter.body as Json).resolution_status).toBe('FINISHED');
   });
 
   it('scores a shot set by source_shots_set_id and a video by source_video_id, one entry per media', async () => {
@@ -242,22 +250,30 @@ describe('Oz emulator on API 5.2.0', () => {
     expect((folderAfter.body as Json).resolution_status).toBe('FAILED');
   });
 
-  it('plays slow:<polls> and legacy-scores', async () => {
-    const folder = await api.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }]);
-    const scenario = { 'x-sandbox-scenario': 'slow:4,legacy-scores' };
-    const started = await api.startQuality(folderIdOf(folder), undefined, scenario);
-    const statuses: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { body } = await api.call('GET', `/api/analyses/${idOf(started)}`);
-      statuses.push((body as Json).resolution_status as string);
+  it('plays slow:<ms> and legacy-scores: the analysis ends after a time, however often it is read', async () => {
+    let clock = Date.now();
+    const timed = await openApi({ apiVersion: '5.2.0', now: () => clock });
+    try {
+      const folder = await timed.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }]);
+      const scenario = { 'x-sandbox-scenario': 'slow:60000,legacy-scores' };
+      const started = await timed.startQuality(folderIdOf(folder), undefined, scenario);
+      const statuses: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const { body } = await timed.call('GET', `/api/analyses/${idOf(started)}`);
+        statuses.push((body as Json).resolution_status as string);
+      }
+      expect(statuses).toEqual(['PROCESSING', 'PROCESSING', 'PROCESSING', 'PROCESSING', 'PROCESSING']);
+      clock += 60_000;
+      const final = (await timed.call('GET', `/api/analyses/${idOf(started)}`)).body as Json;
+      expect(final.resolution_status).toBe('SUCCESS');
+      expect(Object.keys((final.results_media as Json[])[0]!.results_data as Json).sort()).toEqual([
+        'confidence_liveness',
+        'confidence_replay',
+        'confidence_spoofing',
+      ]);
+    } finally {
+      await timed.close();
     }
-    expect(statuses).toEqual(['PROCESSING', 'PROCESSING', 'PROCESSING', 'PROCESSING', 'SUCCESS']);
-    const final = (await api.call('GET', `/api/analyses/${idOf(started)}`)).body as Json;
-    expect(Object.keys((final.results_media as Json[])[0]!.results_data as Json).sort()).toEqual([
-      'confidence_liveness',
-      'confidence_replay',
-      'confidence_spoofing',
-    ]);
   });
 
   it('rejects an unknown scenario name instead of silently playing "live"', async () => {
@@ -414,7 +430,7 @@ describe('Oz emulator tokens', () => {
 describe('Oz emulator on API 4.0.8', () => {
   let api: Api;
   beforeAll(async () => {
-    api = await openApi({ apiVersion: '4.0.8', processingPolls: 0 });
+    api = await openApi({ apiVersion: '4.0.8', analysisMs: 0 });
   });
   afterAll(() => api.close());
 
@@ -453,7 +469,7 @@ describe('Oz emulator on API 4.0.8', () => {
 
 describe('Oz emulator on API 6.0.1', () => {
   it('spells the id analysis_id and ignores photo_id media in QUALITY', async () => {
-    const api = await openApi({ apiVersion: '6.0.1', processingPolls: 0 });
+    const api = await openApi({ apiVersion: '6.0.1', analysisMs: 0 });
     try {
       const folder = await api.createFolder([
         { bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS },
@@ -495,7 +511,7 @@ describe('Oz emulator webhooks', () => {
   afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
   it('POSTs the final analysis to resolution_endpoint, without being polled', async () => {
-    const api = await openApi({ processingPolls: 50, autoFinishMs: 10 });
+    const api = await openApi({ analysisMs: 600_000, autoFinishMs: 10 });
     try {
       const folder = await api.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }]);
       const delivered = new Promise<void>((resolve) => (onReceived = resolve));

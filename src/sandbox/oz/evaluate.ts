@@ -22,8 +22,11 @@ export interface EvaluatedMedia {
 export type FinalResolution = 'SUCCESS' | 'DECLINED' | 'FAILED';
 
 export interface ResultsMediaEntry {
-  /** `source_shots_set_id`, `source_video_id` or `source_media_id`, by media kind (§1.3). */
-  key: 'source_shots_set_id' | 'source_video_id' | 'source_media_id';
+  /**
+   * `source_shots_set_id` or `source_video_id`, by media kind (§1.3, §1.6). The docs name no key for a plain image
+   * (and one documented entry carries no source key at all), so an image's entry has none: null.
+   */
+  key: 'source_shots_set_id' | 'source_video_id' | null;
   mediaId: string;
   resolution: 'SUCCESS' | 'DECLINED';
   resultsData: Record<string, number>;
@@ -105,7 +108,7 @@ function resultKey(kind: OzMediaKind): ResultsMediaEntry['key'] {
     case 'VIDEO':
       return 'source_video_id';
     case 'IMAGE':
-      return 'source_media_id';
+      return null;
   }
 }
 

@@ -27,7 +27,9 @@ export type EmulatorEnv = { Variables: EmulatorVariables };
 export interface RouteContext {
   apiVersion: string;
   credentials: { login: string; password: string };
-  processingPolls: number;
+  /** How long an analysis runs, and how long one with a resolution_endpoint runs. */
+  analysisMs: number;
+  webhookAnalysisMs: number;
   now: () => number;
   store: OzStore;
   sessions: SessionStore;
@@ -170,7 +172,7 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
         sourceMediaIds,
         params: defaultParams(type, request.params ?? {}),
         scenario,
-        processingPolls: scenario.processingPolls ?? ctx.processingPolls,
+        runMs: scenario.analysisMs ?? (endpoint ? ctx.webhookAnalysisMs : ctx.analysisMs),
         reads: 0,
         createdAtMs: ctx.now(),
         updatedAtMs: ctx.now(),

@@ -1,6 +1,6 @@
 /**
  * Sandbox scenarios: named edge cases a test or the demo asks for with the `x-sandbox-scenario` header (or the
- * emulator's `defaultScenario`). Several may be combined with commas, e.g. `spoof,slow:4`.
+ * emulator's `defaultScenario`). Several may be combined with commas, e.g. `spoof,slow:2000`.
  */
 import { invalidValue } from './errors.js';
 
@@ -9,8 +9,8 @@ export type ScenarioVerdict = 'live' | 'spoof' | 'failed';
 export interface Scenario {
   /** What a QUALITY analysis concludes (for BIOMETRY, `spoof` means "no match"). */
   verdict: ScenarioVerdict;
-  /** Overrides how many reads report PROCESSING before the final status. */
-  processingPolls?: number;
+  /** Overrides how long (ms) the analysis runs before its final status. */
+  analysisMs?: number;
   /** Pre-5.0 `results_data` with confidence_replay / confidence_liveness / confidence_spoofing. */
   legacyScores: boolean;
   /** The access token used by this request expires right after it is answered. */
@@ -25,7 +25,7 @@ export const SCENARIO_NAMES = [
   'live',
   'spoof',
   'failed',
-  'slow:<polls>',
+  'slow:<ms>',
   'legacy-scores',
   'expire-token',
   'server-error-once',
@@ -50,9 +50,9 @@ export function parseScenario(value: string | undefined | null): Scenario {
 }
 
 function applyScenario(scenario: Scenario, name: string): void {
-  const slow = /^slow:(\d{1,3})$/.exec(name);
+  const slow = /^slow:(\d{1,9})$/.exec(name);
   if (slow?.[1]) {
-    scenario.processingPolls = Number(slow[1]);
+    scenario.analysisMs = Number(slow[1]);
     return;
   }
   switch (name) {

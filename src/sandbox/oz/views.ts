@@ -41,7 +41,7 @@ export function analysisView(
       return { media_id: media.id, media_type: mediaTypeName(media.kind) };
     }),
     results_media: (outcome?.resultsMedia ?? []).map((entry) => ({
-      [entry.key]: entry.mediaId,
+      ...(entry.key ? { [entry.key]: entry.mediaId } : {}),
       resolution_status: entry.resolution,
       results_data: entry.resultsData,
     })),

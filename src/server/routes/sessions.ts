@@ -56,7 +56,8 @@ export function registerSessionRoutes(app: BackendApp, deps: RouteDeps): void {
     const session = await store.getSession(c.req.param('id'));
     if (!session) throw httpError('not-found', 'no such session');
     const check = await store.findCheckForSession(session.id);
-    return c.json(sessionResult(session, check, config, clock()));
+    const sandboxed = deps.adapters.filter((adapter) => adapter.sandbox).map((adapter) => adapter.name);
+    return c.json(sessionResult(session, check, { ...config, sandboxed }, clock()));
   });
 
   app.delete('/sessions/:id', async (c) => {
