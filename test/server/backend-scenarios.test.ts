@@ -127,6 +127,13 @@ const CASES: Case[] = [
   { name: 'Kairos refuses the credentials', policy: 'all', scenario: { kairos: 'auth-401' }, status: 'failed', decision: 'inconclusive', reason: /provider-auth/, oz: live, kairos: error('provider-auth') },
   { name: 'Oz unavailable (503)', policy: 'all', scenario: { oz: 'unavailable' }, status: 'failed', decision: 'inconclusive', reason: /oz failed with provider-unavailable/, oz: error('provider-unavailable'), kairos: live },
   { name: 'Kairos 5xx every time', policy: 'all', scenario: { kairos: 'server-error' }, status: 'failed', decision: 'inconclusive', reason: /kairos failed with provider-unavailable/, oz: live, kairos: error('provider-unavailable') },
+  // variant-shapes: both emulators answer in the shapes the docs leave open (unknown fields, other spellings, an
+  // object from start-analyses, no media[] on create-folder, an undocumented status while running, no result key).
+  { name: 'both answer in variant shapes', policy: 'all', scenario: { oz: 'variant-shapes', kairos: 'variant-shapes' }, status: 'done', decision: 'live', reason: /^all: live from oz, kairos$/, oz: live, kairos: live },
+  { name: 'variant shapes, Oz spoof', policy: 'all', scenario: { oz: 'variant-shapes,spoof', kairos: 'variant-shapes' }, status: 'done', decision: 'spoof', reason: /spoof from oz/, oz: spoof, kairos: live },
+  { name: 'both answer in variant shapes (any)', policy: 'any', scenario: { oz: 'variant-shapes', kairos: 'variant-shapes' }, status: 'done', decision: 'live', reason: /^any: live from oz, kairos$/, oz: live, kairos: live },
+  { name: 'both answer in variant shapes (fallback)', policy: 'fallback', scenario: { oz: 'variant-shapes', kairos: 'variant-shapes' }, status: 'done', decision: 'live', reason: /^fallback: live from oz$/, oz: live, kairos: 'not-asked' },
+  { name: 'Kairos first, variant shapes (fallback)', policy: 'fallback', providers: ['kairos', 'oz'], scenario: { oz: 'variant-shapes', kairos: 'variant-shapes' }, status: 'done', decision: 'live', reason: /^fallback: live from kairos$/, oz: 'not-asked', kairos: live },
   { name: 'both 5xx once, then success', policy: 'all', scenario: { oz: 'server-error-once', kairos: 'server-error-once' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live, retried: ['oz', 'kairos'] },
   { name: 'Oz token expires mid-check', policy: 'all', scenario: { oz: 'expire-token' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live, isolated: true },
   { name: 'Kairos answer breaks the contract', policy: 'all', scenario: { kairos: 'malformed-body' }, status: 'failed', decision: 'inconclusive', reason: /provider-protocol/, oz: live, kairos: error('provider-protocol') },

@@ -187,9 +187,9 @@ describe('Kairos adapter against the emulator', () => {
     expect(statuses()).toEqual([401]);
   });
 
-  it('does not retry an auth 403 either (indistinguishable from quota, so reported as quota)', async () => {
+  it('maps a 403 whose body speaks of credentials to provider-auth, and does not retry it', async () => {
     const error = await providerError(adapter().verify(selfie640, context('auth-403')));
-    expect(error.code).toBe('provider-quota');
+    expect(error.code).toBe('provider-auth');
     expect(statuses()).toEqual([403]);
   });
 

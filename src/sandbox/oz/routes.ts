@@ -85,6 +85,8 @@ async function readJson<T>(c: Context<EmulatorEnv>, schema: z.ZodType<T>): Promi
 
 export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void {
   const { store, sessions, engine } = ctx;
+  /** Transactions whose create-folder answer the lost-answer-once scenario already dropped. */
+  const lostAnswers = new Set<unknown>();
   const viewContext = { store, engine, apiVersion: ctx.apiVersion };
 
   app.post('/api/authorize/auth', async (c) => {
@@ -93,7 +95,9 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
       throw new OzApiError(7, 'Invalid credentials');
     }
     ctx.onLogin();
-    return c.json(sessions.issue());
+    const pair = sessions.issue();
+    // Undocumented type (open question 6): under variant-shapes a date string instead of Unix seconds.
+    return c.json(c.get('scenario').variantShapes ? { ...pair, expire_date: new Date(pair.expire_date * 1000).toISOString() } : pair);
   });
 
   app.post('/api/authorize/refresh', async (c) => {
@@ -118,7 +122,14 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
     const media = createMedia(folder, upload);
     store.folders.set(folder.id, folder);
     storeMedia(folder, media);
-    return c.json(folderView(folder, { ...viewContext, withAnalyses: false }), 201);
+    const view = folderView(folder, { ...viewContext, withAnalyses: false });
+    if (folder.scenario.lostAnswerOnce && !lostAnswers.has(folder.metaData['transaction_id'] ?? folder.id)) {
+      lostAnswers.add(folder.metaData['transaction_id'] ?? folder.id);
+      throw new OzApiError(0, 'Gateway timeout (sandbox scenario: the folder was created, its answer lost)', null, 504);
+    }
+    // "Returns the folder data" (§1.3) does not promise media[]: under variant-shapes it is left out.
+    if (folder.scenario.variantShapes) delete view['media'];
+    return c.json(view, 201);
   });
 
   app.get('/api/folders', (c) => {
@@ -157,9 +168,13 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
     const folder = store.folder(c.req.param('folderId'));
     const body = await readJson(c, startAnalysesSchema);
     const endpoint = body.resolution_endpoint;
-    if (endpoint !== undefined && !isHttpUrl(endpoint)) throw invalidValue('resolution_endpoint is not an http(s) URL');
     // The analyses request's own scenario wins; without one the folder's scenario applies.
     const scenario = c.get('scenarioFromHeader') ? c.get('scenario') : folder.scenario;
+    if (endpoint !== undefined && scenario.refuseResolutionEndpoint) {
+      // The field's name is unconfirmed (the webhook page is not public): a server may not know it.
+      throw invalidStructure('Unknown field resolution_endpoint', { field: 'resolution_endpoint' });
+    }
+    if (endpoint !== undefined && !isHttpUrl(endpoint)) throw invalidValue('resolution_endpoint is not an http(s) URL');
     const analyses = body.analyses.map((request): AnalysisRecord => {
       const type = analysisType(request.type);
       const sourceMediaIds = request.source_media
@@ -184,10 +199,9 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
       engine.add(analysis);
       folder.analysisIds.push(analysis.id);
     }
-    return c.json(
-      analyses.map((analysis) => analysisView(analysis, viewContext)),
-      201,
-    );
+    const views = analyses.map((analysis) => analysisView(analysis, viewContext));
+    // Public client code reads an array; Oz's own iOS SDK accepts an object as well.
+    return c.json(scenario.variantShapes && views.length === 1 ? views[0] : views, 201);
   });
 
   app.get('/api/folders/:folderId/analyses', (c) => {

@@ -19,6 +19,17 @@ export interface Scenario {
   serverErrorOnce: boolean;
   /** Every request carrying the scenario answers 503. */
   unavailable: boolean;
+  /**
+   * Answers in the shapes the docs leave open, other than the usual ones: unknown extra fields, the other spelling
+   * of the analysis id, an object (not an array) from start-analyses, a create-folder answer without `media[]`,
+   * `expire_date` as a date string, an undocumented non-final status (`QUEUED`) while the analysis runs, and
+   * result entries without a source key.
+   */
+  variantShapes: boolean;
+  /** The upload is processed (the folder exists), but its answer is lost once: 504, as a proxy timing out would. */
+  lostAnswerOnce: boolean;
+  /** The analyses request is refused as an invalid structure (error_code 3) when it carries resolution_endpoint. */
+  refuseResolutionEndpoint: boolean;
 }
 
 export const SCENARIO_NAMES = [
@@ -30,6 +41,9 @@ export const SCENARIO_NAMES = [
   'expire-token',
   'server-error-once',
   'unavailable',
+  'variant-shapes',
+  'lost-answer-once',
+  'refuse-resolution-endpoint',
 ] as const;
 
 export const DEFAULT_SCENARIO: Scenario = {
@@ -38,6 +52,9 @@ export const DEFAULT_SCENARIO: Scenario = {
   expireToken: false,
   serverErrorOnce: false,
   unavailable: false,
+  variantShapes: false,
+  lostAnswerOnce: false,
+  refuseResolutionEndpoint: false,
 };
 
 /** Parses a scenario list; an unknown name is a 400 (error_code 4) so a typo never silently plays "live". */
@@ -72,6 +89,15 @@ function applyScenario(scenario: Scenario, name: string): void {
       return;
     case 'unavailable':
       scenario.unavailable = true;
+      return;
+    case 'variant-shapes':
+      scenario.variantShapes = true;
+      return;
+    case 'lost-answer-once':
+      scenario.lostAnswerOnce = true;
+      return;
+    case 'refuse-resolution-endpoint':
+      scenario.refuseResolutionEndpoint = true;
       return;
     default:
       throw invalidValue(`Unknown sandbox scenario "${name}"`, { known: SCENARIO_NAMES });
