@@ -17,7 +17,8 @@ import {
   type RunningOzEmulator,
 } from '../../src/sandbox/oz-emulator.js';
 import { DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING, documentedConfidenceSpoofing as sandboxConfidenceSpoofing } from './support/sandbox-scores.js';
-import { imageMedia, makeContext, manualClock, shotsetMedia, videoMedia } from './oz-support.js';
+import sharp from 'sharp';
+import { imageMedia, makeContext, makeMp4, manualClock, shotsetMedia, videoMedia } from './oz-support.js';
 
 const FAST = { pollIntervalMs: 5, maxPollIntervalMs: 20, retryBaseDelayMs: 5, deadlineMs: 10_000 } as const;
 /** A configuration whose server is never reached. */
@@ -443,3 +444,185 @@ describe('Oz adapter configuration', () => {
     expect(adapter.sandbox).toBe(true);
   });
 });
+
+type LogEntry = { event: string; fields: Record<string, unknown> };
+const recorder = (): { events: LogEntry[]; logger: (event: string, fields: Record<string, unknown>) => void } => {
+  const events: LogEntry[] = [];
+  return { events, logger: (event, fields) => void events.push({ event, fields }) };
+};
+
+describe('Oz adapter against the shapes the docs leave open (variant-shapes)', () => {
+  it.each(['4.0.8', '5.2.0', '6.0.1'])('verifies photo, shot set and video on %s', async (apiVersion) => {
+    const target = await emulator({ apiVersion, analysisMs: 400 });
+    const { events, logger } = recorder();
+    const adapter = adapterFor(target, { apiVersion, logger });
+    for (const media of [imageMedia(21), shotsetMedia(22), videoMedia(23)]) {
+      const ctx = makeContext({ sandboxScenario: 'variant-shapes' });
+      const outcome = await adapter.verify(media, ctx);
+      expect(outcome.decision).toBe('live');
+      expect(outcome.raw.value).toBeGreaterThanOrEqual(0.01);
+      expect(outcome.raw.value).toBeLessThanOrEqual(0.2);
+    }
+    // The create-folder answers had no media[]: each folder was read back.
+    expect(target.state.calls('GET /api/folders/:id')).toBe(3);
+    // QUEUED is undocumented: polling went on, and it was logged once per check, not per read.
+    expect(events.filter((entry) => entry.event === 'oz.analysis.unknown_status').map((entry) => entry.fields.status)).toEqual([
+      'QUEUED',
+      'QUEUED',
+      'QUEUED',
+    ]);
+  });
+
+  it('keeps polling an undocumented status until the deadline, then provider-timeout', async () => {
+    const target = await emulator();
+    const { events, logger } = recorder();
+    const adapter = adapterFor(target, { deadlineMs: 1_000, pollIntervalMs: 10, maxPollIntervalMs: 10, logger });
+    await expectProviderError(adapter.verify(videoMedia(), makeContext({ sandboxScenario: 'variant-shapes,slow:600000' })), 'provider-timeout');
+    expect(events.filter((entry) => entry.event === 'oz.analysis.polled').length).toBeGreaterThanOrEqual(2);
+    expect(events.filter((entry) => entry.event === 'oz.analysis.unknown_status')).toHaveLength(1);
+  });
+
+  it('reads expire_date as a date string and refreshes before it', async () => {
+    const clock = manualClock();
+    const target = await emulator({ now: clock.now, tokenTtlSeconds: 900, defaultScenario: 'variant-shapes' });
+    const adapter = adapterFor(target, { now: clock.now, tokenRefreshMarginMs: 60_000 });
+    await adapter.verify(videoMedia(), makeContext());
+    clock.advance(850_000);
+    await adapter.verify(videoMedia(2), makeContext());
+    expect(target.state.refreshes).toBe(1);
+    expect(target.state.logins).toBe(1);
+  });
+});
+
+describe('Oz adapter: uploads are not safe to repeat', () => {
+  it('after a lost create-folder answer, finds the folder by transaction_id instead of uploading again', async () => {
+    const target = await emulator();
+    const { events, logger } = recorder();
+    const ctx = makeContext({ sandboxScenario: 'lost-answer-once' });
+    const outcome = await adapterFor(target, { logger }).verify(videoMedia(), ctx);
+    expect(outcome.decision).toBe('live');
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+    expect(target.state.folderCount).toBe(1);
+    expect(events.some((entry) => entry.event === 'oz.folder.found_after_failure')).toBe(true);
+  });
+
+  it('a check taken over by another instance reuses the folder and the analysis the first one started', async () => {
+    const target = await emulator({ analysisMs: 300 });
+    const first = makeContext();
+    // The first instance dies after starting the analysis, before any checkpoint reached the store.
+    first.saveCheckpoint = async (checkpoint) => {
+      if (checkpoint.analysisId) first.controller.abort();
+    };
+    await expect(adapterFor(target).verify(videoMedia(), first)).rejects.toMatchObject({ name: 'AbortError' });
+    const takeover = makeContext({ checkId: first.checkId, sessionId: first.sessionId });
+    const outcome = await adapterFor(target).verify(videoMedia(), takeover);
+    expect(outcome.decision).toBe('live');
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+    expect(target.state.calls('POST /api/folders/:id/analyses')).toBe(1);
+    expect(takeover.saved[0]).toEqual(outcome.ids);
+  });
+
+  it('sizes the upload timeout to the file: a slow link is waited for', async () => {
+    // A proxy in front of the emulator that accepts the upload at about 64 KiB/s.
+    const target = await emulator();
+    const slow = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        request.pause();
+        setTimeout(() => request.resume(), 5);
+      });
+      request.on('end', async () => {
+        const upstream = await fetch(target.url + request.url, {
+          method: request.method,
+          headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'host').map(([k, v]) => [k, String(v)])),
+          ...(request.method === 'GET' ? {} : { body: Buffer.concat(chunks) }),
+        });
+        response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        response.end(Buffer.from(await upstream.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const big = { ...videoMedia(), bytes: new Uint8Array(1_500_000) };
+      big.bytes.set(makeMp4());
+      const apiUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+      // 200 ms per request would never carry 1.5 MB through this link; the upload gets 200 ms + 1.5 MB at 1 MB/s.
+      const adapter = adapterFor(target, { apiUrl, requestTimeoutMs: 200, minUploadBytesPerSecond: 1_000_000 });
+      expect((await adapter.verify(big, makeContext())).decision).toBe('live');
+      expect(target.state.calls('POST /api/folders')).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+});
+
+describe('Oz adapter: resolution_endpoint', () => {
+  it('is not sent without OZ_WEBHOOK_URL', async () => {
+    const target = await emulator();
+    const { events, logger } = recorder();
+    const outcome = await adapterFor(target, { logger }).verify(videoMedia(), makeContext({ sandboxScenario: 'refuse-resolution-endpoint' }));
+    expect(outcome.decision).toBe('live');
+    expect(events.some((entry) => entry.event === 'oz.webhook.refused')).toBe(false);
+    expect(target.state.webhookDeliveries).toEqual([]);
+  });
+
+  it('is dropped once, then polled, when Oz refuses it as an invalid structure', async () => {
+    const target = await emulator();
+    const { events, logger } = recorder();
+    const adapter = adapterFor(target, { webhookUrl: 'http://127.0.0.1:9/hook', logger });
+    const outcome = await adapter.verify(videoMedia(), makeContext({ sandboxScenario: 'refuse-resolution-endpoint' }));
+    expect(outcome.decision).toBe('live');
+    expect(events.filter((entry) => entry.event === 'oz.webhook.refused')).toHaveLength(1);
+    expect(target.state.calls('POST /api/folders/:id/analyses')).toBe(2);
+    expect(target.state.webhookDeliveries).toEqual([]);
+  });
+});
+
+describe("Oz adapter: Oz's documented media limits", () => {
+  it('converts a WebP photo to JPEG, which the emulator (like Oz) requires', async () => {
+    const target = await emulator();
+    const webp = new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).webp().toBuffer());
+    const media = imageMedia(1, { contentType: 'image/webp', fileName: 'selfie.webp', bytes: webp });
+    expect((await adapterFor(target).verify(media, makeContext())).decision).toBe('live');
+  });
+
+  it('refuses, before sending, a file over 10 MB and a video over 5 s, each with its own code', async () => {
+    const target = await emulator();
+    const big = { ...videoMedia(), bytes: new Uint8Array(10_000_001) };
+    big.bytes.set(makeMp4());
+    await expectProviderError(adapterFor(target).verify(big, makeContext()), 'provider-media-too-large');
+    const long = { ...videoMedia(), bytes: mp4Lasting(6) };
+    await expectProviderError(adapterFor(target).verify(long, makeContext()), 'provider-media-too-long');
+    expect(target.state.calls('POST /api/folders')).toBe(0);
+    // The emulator enforces the same limits on its own, so a client that skipped them would fail too.
+    expect((await rawUpload(target, long.bytes, 'video/mp4')).status).toBe(400);
+    expect((await rawUpload(target, big.bytes, 'video/mp4')).status).toBe(400);
+  });
+});
+
+/** An MP4 (ftyp, then moov/mvhd) stating `seconds`. */
+function mp4Lasting(seconds: number): Uint8Array {
+  const mvhd = Buffer.alloc(108);
+  mvhd.writeUInt32BE(108, 0);
+  mvhd.write('mvhd', 4, 'latin1');
+  mvhd.writeUInt32BE(600, 20);
+  mvhd.writeUInt32BE(Math.round(seconds * 600), 24);
+  const moov = Buffer.alloc(8);
+  moov.writeUInt32BE(8 + mvhd.length, 0);
+  moov.write('moov', 4, 'latin1');
+  return new Uint8Array(Buffer.concat([Buffer.from(makeMp4().subarray(0, 24)), moov, mvhd]));
+}
+
+async function rawUpload(target: RunningOzEmulator, bytes: Uint8Array, type: string): Promise<Response> {
+  const login = await fetch(`${target.url}/api/authorize/auth`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ credentials: { email: target.credentials.login, password: target.credentials.password } }),
+  });
+  const { access_token } = (await login.json()) as { access_token: string };
+  const form = new FormData();
+  form.append('v', new Blob([new Uint8Array(bytes)], { type }), 'v.mp4');
+  form.append('payload', JSON.stringify({ 'media:tags': { v: ['video_selfie', 'video_selfie_blank'] } }));
+  return fetch(`${target.url}/api/folders/`, { method: 'POST', headers: { 'X-Forensic-Access-Token': access_token }, body: form });
+}

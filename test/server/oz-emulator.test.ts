@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
 import {
   startOzEmulator,
   type OzEmulatorOptions,
@@ -544,5 +545,65 @@ describe('Oz emulator webhooks', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe('Oz emulator limits and variant shapes', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await openApi({ apiVersion: '5.2.0', analysisMs: 0 });
+  });
+  afterAll(() => api.close());
+
+  const upload = (bytes: Uint8Array, type: string, name: string) => {
+    const form = new FormData();
+    form.append('m', new Blob([new Uint8Array(bytes)], { type }), name);
+    form.append('payload', JSON.stringify({ 'media:tags': { m: VIDEO_TAGS } }));
+    return api.call('POST', '/api/folders/', { form });
+  };
+
+  it('refuses WebP (images are JPEG/PNG only), a WebP frame in a shot set, and a file over 10 MB', async () => {
+    const webp = new Uint8Array([...Buffer.from('RIFF'), 0x1a, 0, 0, 0, ...Buffer.from('WEBPVP8 '), ...new Array(16).fill(0)]);
+    expect(await upload(webp, 'image/webp', 'a.webp')).toEqual(ozError(400, 4));
+    expect(await upload(zipSync({ 'a.jpg': makeJpeg(), 'b.webp': webp }), 'application/zip', 's.zip')).toEqual(ozError(400, 4));
+    const big = new Uint8Array(10_000_001);
+    big.set(makeJpeg());
+    expect(await upload(big, 'image/jpeg', 'big.jpg')).toEqual(ozError(400, 4));
+    expect((await upload(makeJpeg(), 'image/jpeg', 'ok.jpg')).status).toBe(201);
+  });
+
+  it('refuses an MP4 whose movie header states more than 5 s', async () => {
+    const mp4 = (seconds: number): Uint8Array => {
+      const mvhd = Buffer.alloc(108);
+      mvhd.writeUInt32BE(108, 0);
+      mvhd.write('mvhd', 4, 'latin1');
+      mvhd.writeUInt32BE(1000, 20);
+      mvhd.writeUInt32BE(seconds * 1000, 24);
+      const moov = Buffer.alloc(8);
+      moov.writeUInt32BE(116, 0);
+      moov.write('moov', 4, 'latin1');
+      return new Uint8Array(Buffer.concat([Buffer.from(makeMp4().subarray(0, 24)), moov, mvhd]));
+    };
+    expect(await upload(mp4(6), 'video/mp4', 'long.mp4')).toEqual(ozError(400, 4));
+    expect((await upload(mp4(5), 'video/mp4', 'ok.mp4')).status).toBe(201);
+  });
+
+  it('answers variant-shapes with unknown fields, no media[], an object from start-analyses and QUEUED while running', async () => {
+    const variant = { 'x-sandbox-scenario': 'variant-shapes,slow:600000' };
+    const folder = await api.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }], variant);
+    expect(folder.media).toBeUndefined();
+    expect(folder).toHaveProperty('sandbox_note');
+    const started = await api.call('POST', `/api/folders/${folderIdOf(folder)}/analyses/`, {
+      json: { analyses: [{ type: 'quality' }] },
+      headers: variant,
+    });
+    expect(started.status).toBe(201);
+    expect(Array.isArray(started.body)).toBe(false);
+    const analysis = started.body as Json;
+    // 5.2 usually spells analyse_id; the variant uses the other documented spelling.
+    expect(analysis.analysis_id).toEqual(expect.any(String));
+    expect(analysis.analyse_id).toBeUndefined();
+    const read = (await api.call('GET', `/api/analyses/${analysis.analysis_id as string}`)).body as Json;
+    expect(read.resolution_status).toBe('QUEUED');
   });
 });
