@@ -3,7 +3,7 @@
  * against the Oz and Kairos sandbox emulators started here with their artificial delays at zero, so what is
  * measured is the backend's own work plus real HTTP on loopback.
  *
- * - Oz: `processingPolls: 0`, `autoFinishMs: 0`, and OZ_WEBHOOK_URL pointing at the backend, so an analysis is
+ * - Oz: `analysisMs: 0`, `autoFinishMs: 0`, and OZ_WEBHOOK_URL pointing at the backend, so an analysis is
  *   final at once and the emulator's webhook wakes the adapter instead of it sleeping its first poll interval.
  * - Kairos: `slowResponseMs: 0` (only its `slow` scenario waits; the default `live` answers at once).
  * - Rate limits raised far above the load (every request comes from 127.0.0.1, one client for the limiter).
@@ -59,7 +59,7 @@ export interface BackendReport {
   peakMemory: { rssBytes: number; heapUsedBytes: number; lifetimeMaxRssBytes: number };
 }
 
-const OZ_OPTIONS = { processingPolls: 0, autoFinishMs: 0 } as const;
+const OZ_OPTIONS = { analysisMs: 0, autoFinishMs: 0 } as const;
 const KAIROS_OPTIONS = { slowResponseMs: 0 } as const;
 /** Far above anything the bench sends, yet finite: the limiter still runs its code on every request. */
 const RATE_LIMIT_PER_MINUTE = '100000000';

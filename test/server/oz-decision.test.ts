@@ -17,7 +17,7 @@ import { ozProviderError, parseOzErrorBody, providerErrorCodeFor } from '../../s
 import { expireDateMs, type OzAnalysis } from '../../src/server/providers/oz/types.js';
 import { analysisIdsIn } from '../../src/server/providers/oz/webhook.js';
 import { OZ_MEDIA_FIELD, prepareOzUpload, uploadPayload } from '../../src/server/providers/oz/upload.js';
-import { compareApiVersions, qualityIgnoresPlainImages } from '../../src/server/providers/oz/version.js';
+import { parseApiVersion } from '../../src/server/providers/oz/version.js';
 import { ProviderError, type ProviderErrorCode } from '../../src/server/providers/types.js';
 import { imageMedia, makeMp4, makePng, shotsetMedia, videoMedia } from './oz-support.js';
 
@@ -278,15 +278,10 @@ describe('Oz error mapping', () => {
 });
 
 describe('Oz API versions', () => {
-  it('compares numerically, with missing parts as zero and suffixes ignored', () => {
-    expect(compareApiVersions('4.0.8', '5.0')).toBeLessThan(0);
-    expect(compareApiVersions('5.10.0', '5.2.0')).toBeGreaterThan(0);
-    expect(compareApiVersions('6.0', '6.0.0')).toBe(0);
-    expect(compareApiVersions('6.0.1-rc1', '6.0.1')).toBe(0);
-  });
-
-  it('knows that Quality ignores plain images up to 4.0.8 only', () => {
-    expect(['4.0.8', '4.9', '5.0.0', '6.0.1'].map(qualityIgnoresPlainImages)).toEqual([true, true, false, false]);
+  it('parses numeric parts, ignoring suffixes, and refuses anything else', () => {
+    expect(parseApiVersion('6.0.1-rc1')).toEqual([6, 0, 1]);
+    expect(parseApiVersion('v5.2')).toEqual([5, 2]);
+    expect(() => parseApiVersion('latest')).toThrow(/Invalid Oz API version/);
   });
 });
 

@@ -8,7 +8,7 @@ import { sessionResult } from '../results.js';
 import type { SessionRecord } from '../store/types.js';
 import { JSON_BODY_LIMIT_BYTES, type BackendApp, type RouteDeps } from './deps.js';
 
-// Names as the emulators define them; Oz's may combine several, e.g. "spoof,slow:4".
+// Names as the emulators define them; Oz's may combine several, e.g. "spoof,slow:2000".
 const scenarioName = z.string().regex(/^[a-z0-9][a-z0-9:,-]{0,63}$/, 'expected a scenario name like "spoof"');
 
 const createSessionSchema = z.strictObject({
