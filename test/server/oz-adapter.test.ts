@@ -132,6 +132,9 @@ describe('Oz adapter happy paths', () => {
     const media = videoMedia(8);
     const outcome = await adapterFor(target).verify(media, makeContext());
     expect(outcome).toMatchObject({ decision: 'live', raw: { value: sandboxConfidenceSpoofing(media.bytes) } });
+    // Pinned from the documented formula (0.01 + 0.19 u over SHA-256 of this fixed fixture), not recomputed.
+    expect(outcome.raw.value).toBe(0.0362);
+    expect(outcome.score).toBe(0.9638);
   });
 
   it('reads analysis_id on API 6.0.1', async () => {
