@@ -1,7 +1,9 @@
 /**
- * The Oz Forensics adapter: upload the capture to a new folder, start a QUALITY (liveness) analysis, poll it to a
- * final status (a webhook may cut waits short), and turn the result into a ProviderOutcome. Progress is
- * checkpointed so a restarted backend resumes polling instead of uploading again.
+ * The Oz Forensics adapter: upload the capture to a new folder (or find the one an earlier attempt created, by
+ * `meta_data.transaction_id`), start a QUALITY (liveness) analysis, poll it to a final status (a webhook may cut
+ * waits short), and turn the result into a ProviderOutcome. Progress is checkpointed so a restarted backend
+ * resumes polling instead of uploading again. Where Oz's public docs are silent it reads every documented shape
+ * (README "How each adapter behaves").
  */
 import type {
   CheckMedia,
