@@ -5,7 +5,6 @@
  * (`source_shots_set_id`), where a plain image's result key is documented nowhere.
  */
 import { zipSync } from 'fflate';
-import sharp from 'sharp';
 import type { CheckMedia } from '../types.js';
 import { OZ_MAX_FILE_BYTES, OZ_MAX_VIDEO_SECONDS, mediaLimitError, videoDurationSeconds } from './media-limits.js';
 import type { OzUploadPayload } from './types.js';
@@ -72,6 +71,8 @@ async function ozImage(media: CheckMedia): Promise<{ bytes: Uint8Array; extensio
     throw mediaLimitError('provider-media-unsupported', `image type ${media.contentType} is not JPEG or PNG`);
   }
   try {
+    // Loaded on first use: only WebP photos need the native image library here.
+    const { default: sharp } = await import('sharp');
     const jpeg = await sharp(media.bytes).rotate().jpeg({ quality: JPEG_QUALITY, mozjpeg: false }).toBuffer();
     return { bytes: new Uint8Array(jpeg), extension: 'jpg' };
   } catch (cause) {
