@@ -9,7 +9,7 @@
  *   `node:http` floor server (floor-server.ts) that gets the same requests from the same client;
  * - end-to-end checks/s: session, upload, both providers, verdict stored.
  *
- * - Oz: `processingPolls: 0`, `autoFinishMs: 0`, and OZ_WEBHOOK_URL pointing at the backend, so an analysis is
+ * - Oz: `analysisMs: 0`, `autoFinishMs: 0`, and OZ_WEBHOOK_URL pointing at the backend, so an analysis is
  *   final at once and the emulator's webhook wakes the adapter instead of it sleeping its first poll interval.
  * - Kairos: `slowResponseMs: 0` (only its `slow` scenario waits; the default `live` answers at once).
  * - Rate limits raised far above the load (every request comes from 127.0.0.1, one client for the limiter).
@@ -22,8 +22,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { startThrowawayPostgres } from '../../scripts/lib/throwaway-postgres.js';
-import { startKairosEmulator } from '../../src/server/sandbox/kairos-emulator.js';
-import { startOzEmulator } from '../../src/server/sandbox/oz-emulator.js';
+import { startKairosEmulator } from '../../src/sandbox/kairos-emulator.js';
+import { startOzEmulator } from '../../src/sandbox/oz-emulator.js';
 import { ratio, round, summarize, type Summary } from '../lib/stats.js';
 import { makeTempDir } from '../lib/temp-dir.js';
 import { startBackendProcess, type BackendProcess } from './backend-process-handle.js';
@@ -100,7 +100,7 @@ export interface BackendReport {
 }
 
 const GOALS = { uploadsPerSecondAt32: 300, p99MsAt4: 50, checksPerSecond: 150 } as const;
-const OZ_OPTIONS = { processingPolls: 0, autoFinishMs: 0 } as const;
+const OZ_OPTIONS = { analysisMs: 0, autoFinishMs: 0 } as const;
 const KAIROS_OPTIONS = { slowResponseMs: 0 } as const;
 /** Far above anything the bench sends, yet finite: the limiter still runs its code on every request. */
 const RATE_LIMIT_PER_MINUTE = '100000000';

@@ -93,7 +93,8 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
         ...(cluster ? { cluster: { claim: (eventId: string) => cluster.claimWebhook(eventId, webhookLeaseMs), rescanMs: cluster.leaseMs } } : {}),
         render: async (delivery) => {
           const [session, check] = await Promise.all([store.getSession(delivery.sessionId), store.getCheck(delivery.checkId)]);
-          return session && check ? sessionResult(session, check, config, clock()) : null;
+          const sandboxed = adapters.filter((adapter) => adapter.sandbox).map((adapter) => adapter.name);
+          return session && check ? sessionResult(session, check, { ...config, sandboxed }, clock()) : null;
         },
       })
     : null;

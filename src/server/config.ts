@@ -77,6 +77,12 @@ export interface BackendConfig {
   rateLimit: { clientPerMinute: number; sessionPerMinute: number };
   oz: OzSettings;
   kairos: KairosSettings;
+  /**
+   * LIVENESS_SANDBOX=true: the operator asked for the loopback emulators. Needed in production (NODE_ENV=production),
+   * where a provider without its API URL would otherwise stop the start instead of silently calling every capture live.
+   */
+  sandboxOptIn: boolean;
+  production: boolean;
   port: number;
   host: string;
 }
@@ -110,6 +116,7 @@ const commaList = (item: z.ZodType<string, string>) =>
 
 const envSchema = z.object({
   NODE_ENV: optionalText,
+  LIVENESS_SANDBOX: booleanFlag,
   LIVENESS_API_KEY: z.string().min(MIN_API_KEY_LENGTH, `must be at least ${MIN_API_KEY_LENGTH} characters`).optional(),
   LIVENESS_TOKEN_SECRET: z
     .string()
@@ -195,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
   const webhook = webhookSettings(values);
   const dataDir = resolve(values.LIVENESS_DATA_DIR);
   const apiKey = values.LIVENESS_API_KEY ?? generatedApiKey(values.NODE_ENV);
+  refuseSilentSandbox(values);
   return {
     apiKey,
     apiKeySource: values.LIVENESS_API_KEY ? 'env' : 'generated',
@@ -237,6 +245,8 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
       appKey: values.KAIROS_APP_KEY ?? null,
       threshold: values.KAIROS_THRESHOLD,
     },
+    sandboxOptIn: values.LIVENESS_SANDBOX,
+    production: values.NODE_ENV === 'production',
     port: values.PORT,
     host: values.HOST,
   };
@@ -299,6 +309,27 @@ function requireSharedSecrets(values: ParsedEnv): void {
   if (missing.length > 0) {
     throw new ConfigError(
       `Invalid configuration: ${missing.join(' and ')} must be set when LIVENESS_DATABASE_URL is set (every instance needs the same value)`,
+    );
+  }
+}
+
+/**
+ * In production a provider without its API URL would run on the loopback emulator, which calls every capture live:
+ * a misconfigured deploy would pass everyone. So production needs either the real provider settings or the explicit
+ * LIVENESS_SANDBOX=true. Both the `liveness-backend` bin and startLivenessBackend() read their configuration here.
+ */
+function refuseSilentSandbox(values: ParsedEnv): void {
+  if (values.NODE_ENV !== 'production' || values.LIVENESS_SANDBOX) return;
+  const missing: string[] = [];
+  if (values.LIVENESS_PROVIDERS.includes('oz') && !values.OZ_API_URL) missing.push('OZ_API_URL', 'OZ_LOGIN', 'OZ_PASSWORD');
+  if (values.LIVENESS_PROVIDERS.includes('kairos') && !values.KAIROS_API_URL) {
+    missing.push('KAIROS_API_URL', 'KAIROS_APP_ID', 'KAIROS_APP_KEY');
+  }
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: ${missing.filter((name) => !values[name as keyof ParsedEnv]).join(', ')} must be set when ` +
+        'NODE_ENV=production (or remove the provider from LIVENESS_PROVIDERS). The sandbox emulators, which call every ' +
+        'capture live, run in production only with LIVENESS_SANDBOX=true',
     );
   }
 }

@@ -4,6 +4,7 @@
  */
 export { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
 export { startLivenessBackend, type RunningLivenessBackend, type StartLivenessBackendOptions } from './node.js';
+export { sandboxedProviders, startSandbox, type RunningSandbox } from './sandbox-start.js';
 export { loadConfig, ConfigError, isSandboxed, type BackendConfig, type KairosSettings, type OzSettings } from './config.js';
 export { ERROR_CODES, ERROR_STATUS, HttpError, httpError, type ErrorBody, type ErrorCode } from './errors.js';
 export { createJsonLogger, silentLogger, type Logger, type LogFields } from './log.js';

@@ -1,7 +1,8 @@
 /**
  * Runs the backend in Node: configuration from the environment, sandbox emulators for providers without an API
- * URL, the store (PostgreSQL when LIVENESS_DATABASE_URL is set, shared by any number of instances; otherwise the
- * file store in LIVENESS_DATA_DIR, one process per data dir), pending work resumed, HTTP via @hono/node-server.
+ * URL (never silently in production: see sandbox-start.ts), the store (PostgreSQL when LIVENESS_DATABASE_URL is
+ * set, shared by any number of instances; otherwise the file store in LIVENESS_DATA_DIR, one process per data dir),
+ * pending work resumed, HTTP via @hono/node-server.
  *
  * CLI: the `liveness-backend` bin (bin.ts), or `tsx src/server/node.ts` in a checkout (honours PORT and HOST).
  */
@@ -9,11 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
-import { isSandboxed, loadConfig, type BackendConfig } from './config.js';
+import { loadConfig, type BackendConfig } from './config.js';
 import { createJsonLogger, silentLogger, type Logger } from './log.js';
-import { createProviderAdapters, type SandboxEndpoints } from './providers/registry.js';
-import { startKairosEmulator } from './sandbox/kairos-emulator.js';
-import { startOzEmulator } from './sandbox/oz-emulator.js';
+import { createProviderAdapters } from './providers/registry.js';
+import { startSandbox } from './sandbox-start.js';
 import { createFileStore } from './store/file.js';
 import { createPostgresStore } from './store/postgres.js';
 import type { Store } from './store/types.js';
@@ -49,12 +49,6 @@ export interface RunningLivenessBackend {
 
 const DEFAULT_DRAIN_MS = 10_000;
 
-/** Emulator timings: quick, but still several PROCESSING polls so the adapters' polling really runs. */
-const EMULATOR_OPTIONS = {
-  oz: { processingPolls: 2, autoFinishMs: 100 },
-  kairos: { slowResponseMs: 1500 },
-} as const;
-
 export async function startLivenessBackend(options: StartLivenessBackendOptions = {}): Promise<RunningLivenessBackend> {
   const config = loadConfig(options.env ?? process.env);
   const logger: Logger = options.log === false ? silentLogger : createJsonLogger((line) => process.stderr.write(`${line}\n`));
@@ -66,22 +60,11 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
   };
 
   try {
-    const endpoints: SandboxEndpoints = {};
-    const sandbox: RunningLivenessBackend['sandbox'] = {};
-    if (config.providers.includes('oz') && isSandboxed(config, 'oz')) {
-      const emulator = await startOzEmulator({ apiVersion: config.oz.apiVersion, ...EMULATOR_OPTIONS.oz });
-      cleanup.push(() => emulator.close());
-      endpoints.oz = { url: emulator.url, credentials: emulator.credentials };
-      sandbox.oz = emulator.url;
-    }
-    if (config.providers.includes('kairos') && isSandboxed(config, 'kairos')) {
-      const emulator = await startKairosEmulator(EMULATOR_OPTIONS.kairos);
-      cleanup.push(() => emulator.close());
-      endpoints.kairos = { url: emulator.url, credentials: emulator.credentials };
-      sandbox.kairos = emulator.url;
-    }
+    const emulators = await startSandbox(config, logger);
+    cleanup.push(() => emulators.close());
+    const sandbox = emulators.urls;
 
-    const adapters = createProviderAdapters(config, { sandbox: endpoints, logger });
+    const adapters = createProviderAdapters(config, { sandbox: emulators.endpoints, logger });
     const store: Store = config.database
       ? await createPostgresStore({
           url: config.database.url,

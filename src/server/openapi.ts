@@ -19,6 +19,12 @@ const closedObject = (properties: Record<string, Schema>, required: string[] = O
   additionalProperties: false,
 });
 
+/** The same closed object with some properties optional. */
+const withOptional = (schema: Schema, ...optional: string[]): Schema => ({
+  ...schema,
+  required: (schema['required'] as string[]).filter((name) => !optional.includes(name)),
+});
+
 const MEDIA_TAGS = ['video_selfie', 'video_selfie_blank', 'photo_selfie', 'orientation_portrait', 'orientation_landscape'];
 const CHECK_STATUSES = ['processing', 'done', 'failed'];
 const PROVIDERS = ['oz', 'kairos'];
@@ -30,6 +36,9 @@ const PROVIDER_ERROR_CODES = [
   'provider-failed',
   'provider-timeout',
   'provider-protocol',
+  'provider-media-unsupported',
+  'provider-media-too-large',
+  'provider-media-too-long',
 ];
 const dateTime: Schema = { type: 'string', format: 'date-time' };
 const id: Schema = { type: 'string', minLength: 1 };
@@ -127,8 +136,9 @@ const schemas: Record<string, Schema> = {
       sessionId: id,
       status: { type: 'string', enum: CHECK_STATUSES },
       result: {
-        ...closedObject({
+        ...withOptional(closedObject({
           decision: nullable('string', { enum: ['live', 'spoof', 'inconclusive', null] }),
+          sandbox: { const: true, description: 'Present when a sandbox emulator gave this result.' },
           reason: nullable('string'),
           providers: {
             type: 'array',
@@ -139,7 +149,7 @@ const schemas: Record<string, Schema> = {
               score: nullable('number', { minimum: 0, maximum: 1 }),
             }),
           },
-        }),
+        }), 'sandbox'),
         description: 'Only when LIVENESS_EXPOSE_RESULT=true.',
       },
     },
@@ -171,7 +181,7 @@ const schemas: Record<string, Schema> = {
     },
     ['provider', 'sandbox', 'status', 'decision', 'score', 'raw', 'threshold', 'ids', 'timings', 'reason'],
   ),
-  SessionResult: closedObject({
+  SessionResult: withOptional(closedObject({
     sessionId: id,
     reference: nullable('string'),
     status: {
@@ -180,6 +190,10 @@ const schemas: Record<string, Schema> = {
       description: 'pending: no upload yet; expired: the capture token expired unused.',
     },
     decision: nullable('string', { enum: ['live', 'spoof', 'inconclusive', null], description: 'null until the check is final.' }),
+    sandbox: {
+      const: true,
+      description: 'Present when a sandbox emulator, not the real provider, gave (or will give) this result. It says nothing about the person.',
+    },
     reason: nullable('string'),
     policy: { type: 'string', enum: [...POLICY_NAMES] },
     providers: { type: 'array', items: ref('ProviderResult') },
@@ -199,7 +213,7 @@ const schemas: Record<string, Schema> = {
     },
     createdAt: dateTime,
     completedAt: nullable('string', { format: 'date-time' }),
-  }),
+  }), 'sandbox'),
   Health: closedObject({
     ok: { type: 'boolean' },
     providers: { type: 'array', items: closedObject({ name: { type: 'string', enum: PROVIDERS }, sandbox: { type: 'boolean' } }) },
@@ -329,18 +343,22 @@ const paths: Record<string, Record<string, Schema>> = {
       },
     },
   },
-  '/webhooks/oz': {
+  '/webhooks/{provider}': {
     post: {
-      operationId: 'ozWebhook',
-      summary: 'Oz analysis notification: only makes the adapter poll sooner; the verdict always comes from Oz’s API.',
+      operationId: 'providerWebhook',
+      summary:
+        'A provider’s notification (Oz: point OZ_WEBHOOK_URL at /webhooks/oz). It only makes the adapter re-read sooner; the verdict always comes from the provider’s API.',
       security: [],
+      parameters: [
+        { name: 'provider', in: 'path', required: true, schema: { type: 'string', enum: PROVIDERS }, description: 'A configured provider.' },
+      ],
       requestBody: {
         required: false,
         content: { 'application/json': { schema: {}, examples: { analysis: { value: { analyse_id: 'a1b2c3' } } } } },
       },
       responses: {
         '202': json(ref('WebhookAccepted'), 'Noted.'),
-        ...errors('invalid-request', 'payload-too-large', ...ALWAYS),
+        ...errors('invalid-request', 'payload-too-large', 'not-found', ...ALWAYS),
       },
     },
   },

@@ -15,6 +15,11 @@ export interface SessionResult {
   /** pending: no upload yet; expired: the capture token expired unused. */
   status: SessionStatus;
   decision: Decision | null;
+  /**
+   * Present (always true) when a sandbox emulator, not the real provider, produced or will produce this result:
+   * such a decision says nothing about the person. In production this needs LIVENESS_SANDBOX=true.
+   */
+  sandbox?: true;
   reason: string | null;
   policy: PolicyName;
   providers: ProviderResultRecord[];
@@ -37,16 +42,21 @@ export interface CheckStatusView {
   status: CheckStatus;
   result?: {
     decision: Decision | null;
+    /** As in SessionResult: present when a sandbox emulator produced the result. */
+    sandbox?: true;
     reason: string | null;
     providers: Array<Pick<ProviderResultRecord, 'provider' | 'status' | 'decision' | 'score'>>;
   };
 }
 
-/** `configured` supplies the policy shown before any upload and the order providers are listed in. */
+/**
+ * `configured` supplies the policy shown before any upload, the order providers are listed in, and (`sandboxed`)
+ * the providers running on an emulator, which mark a result without provider answers yet.
+ */
 export function sessionResult(
   session: SessionRecord,
   check: CheckRecord | null,
-  configured: { policy: PolicyName; providers: readonly ProviderName[] },
+  configured: { policy: PolicyName; providers: readonly ProviderName[]; sandboxed?: readonly ProviderName[] },
   now: number,
 ): SessionResult {
   const rank = (provider: ProviderName): number => {
@@ -59,6 +69,7 @@ export function sessionResult(
     reference: session.reference,
     status,
     decision: check?.verdict?.decision ?? null,
+    ...(isSandboxResult(check, configured.sandboxed ?? []) ? { sandbox: true as const } : {}),
     reason: check?.verdict?.reason ?? null,
     policy: check?.policy ?? configured.policy,
     providers: [...(check?.providers ?? [])].sort((a, b) => rank(a.provider) - rank(b.provider)),
@@ -76,11 +87,18 @@ export function sessionResult(
   };
 }
 
+/** A result is a sandbox result when any provider answer in it came from an emulator, or, before any answer, when a configured provider is sandboxed. */
+function isSandboxResult(check: CheckRecord | null, sandboxed: readonly ProviderName[]): boolean {
+  const answers = check?.providers ?? [];
+  return answers.length > 0 ? answers.some((answer) => answer.sandbox) : sandboxed.length > 0;
+}
+
 export function checkStatusView(check: CheckRecord, exposeResult: boolean): CheckStatusView {
   const view: CheckStatusView = { checkId: check.id, sessionId: check.sessionId, status: check.status };
   if (exposeResult) {
     view.result = {
       decision: check.verdict?.decision ?? null,
+      ...(check.providers.some((answer) => answer.sandbox) ? { sandbox: true as const } : {}),
       reason: check.verdict?.reason ?? null,
       providers: check.providers.map(({ provider, status, decision, score }) => ({ provider, status, decision, score })),
     };

@@ -52,6 +52,8 @@ const REQUIRED = [
   'dist/esm/server/index.js',
   'dist/esm/server/index.d.ts',
   'dist/esm/server/bin.js',
+  'dist/esm/sandbox/index.js',
+  'dist/esm/sandbox/index.d.ts',
   'dist/esm/capture/detector/detector.worker.js',
   'dist/cdn/liveness-check.js',
   'dist/cdn/liveness-check.worker.js',
@@ -151,6 +153,24 @@ describe('the npm entries in Node', () => {
     const server = (await import(/* @vite-ignore */ `${pkg.name}/server`)) as Record<string, unknown>;
     for (const name of ['createLivenessBackend', 'startLivenessBackend', 'loadConfig', 'createProviderAdapters', 'createFileStore', 'createMemoryStore', 'createPostgresStore']) {
       expect(typeof server[name], name).toBe('function');
+    }
+  });
+
+  it('liveness-check/sandbox exports both emulators, which answer over loopback HTTP', async () => {
+    const sandbox = (await import(/* @vite-ignore */ `${pkg.name}/sandbox`)) as typeof import('../../src/sandbox/index.js');
+    const oz = await sandbox.startOzEmulator();
+    const kairos = await sandbox.startKairosEmulator();
+    try {
+      const login = await fetch(`${oz.url}/api/authorize/auth`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ credentials: { email: oz.credentials.login, password: oz.credentials.password } }),
+      });
+      expect(login.status).toBe(200);
+      const refused = await fetch(`${kairos.url}/v0.2/liveness-verification`, { method: 'POST' });
+      expect(refused.status).toBe(401);
+    } finally {
+      await Promise.all([oz.close(), kairos.close()]);
     }
   });
 

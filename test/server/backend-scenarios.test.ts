@@ -10,8 +10,8 @@ import type { PolicyName } from '../../src/server/policy.js';
 import { createProviderAdapters, type SandboxEndpoints } from '../../src/server/providers/registry.js';
 import type { ProviderErrorCode, ProviderName } from '../../src/server/providers/types.js';
 import type { SessionResult } from '../../src/server/results.js';
-import { startKairosEmulator, type RunningKairosEmulator } from '../../src/server/sandbox/kairos-emulator.js';
-import { startOzEmulator, type RunningOzEmulator } from '../../src/server/sandbox/oz-emulator.js';
+import { startKairosEmulator, type RunningKairosEmulator } from '../../src/sandbox/kairos-emulator.js';
+import { startOzEmulator, type RunningOzEmulator } from '../../src/sandbox/oz-emulator.js';
 import { createMemoryStore } from '../../src/server/store/memory.js';
 import { createUploadValidator, type UploadValidator } from '../../src/server/upload/validator.js';
 import type { ProviderResultRecord, Store } from '../../src/server/store/types.js';
@@ -23,7 +23,7 @@ import { apiRequest, createSession, jpeg, testConfig, uploadRequest } from './su
  */
 const SHORT_TIMEOUT_MS = 2_000;
 const LONG_TIMEOUT_MS = 60_000;
-const OZ_FOREVER = 'slow:999';
+const OZ_FOREVER = 'slow:600000';
 
 let oz: RunningOzEmulator;
 let kairos: RunningKairosEmulator;
@@ -33,7 +33,7 @@ const backends = new Map<string, Promise<{ backend: LivenessBackend; store: Stor
 
 beforeAll(async () => {
   validator = createUploadValidator({ workers: 1 });
-  oz = await startOzEmulator({ processingPolls: 1 });
+  oz = await startOzEmulator({ analysisMs: 20 });
   // Kairos's `slow` answer comes after the processor has given up.
   kairos = await startKairosEmulator({ slowResponseMs: SHORT_TIMEOUT_MS * 5 });
 });
@@ -120,13 +120,20 @@ const CASES: Case[] = [
   { name: 'Kairos no face (200)', policy: 'all', scenario: { kairos: 'no-face' }, status: 'done', decision: 'spoof', reason: /spoof from kairos/, oz: live, kairos: spoof },
   { name: 'Kairos several faces', policy: 'all', scenario: { kairos: 'multi-face' }, status: 'done', decision: 'spoof', reason: /spoof from kairos/, oz: live, kairos: spoof },
   { name: 'Kairos score at the threshold', policy: 'all', scenario: { kairos: 'boundary' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live },
-  { name: 'Oz processing for several reads', policy: 'all', scenario: { oz: 'slow:4' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live },
+  { name: 'Oz processing for several reads', policy: 'all', scenario: { oz: 'slow:200' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live },
   { name: 'Oz legacy scores', policy: 'all', scenario: { oz: 'legacy-scores' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live },
   { name: 'Oz FAILED', policy: 'all', scenario: { oz: 'failed' }, status: 'failed', decision: 'inconclusive', reason: /oz failed with provider-failed/, oz: error('provider-failed'), kairos: live },
   { name: 'Kairos quota', policy: 'all', scenario: { kairos: 'quota' }, status: 'failed', decision: 'inconclusive', reason: /kairos failed with provider-quota/, oz: live, kairos: error('provider-quota') },
   { name: 'Kairos refuses the credentials', policy: 'all', scenario: { kairos: 'auth-401' }, status: 'failed', decision: 'inconclusive', reason: /provider-auth/, oz: live, kairos: error('provider-auth') },
   { name: 'Oz unavailable (503)', policy: 'all', scenario: { oz: 'unavailable' }, status: 'failed', decision: 'inconclusive', reason: /oz failed with provider-unavailable/, oz: error('provider-unavailable'), kairos: live },
   { name: 'Kairos 5xx every time', policy: 'all', scenario: { kairos: 'server-error' }, status: 'failed', decision: 'inconclusive', reason: /kairos failed with provider-unavailable/, oz: live, kairos: error('provider-unavailable') },
+  // variant-shapes: both emulators answer in the shapes the docs leave open (unknown fields, other spellings, an
+  // object from start-analyses, no media[] on create-folder, an undocumented status while running, no result key).
+  { name: 'both answer in variant shapes', policy: 'all', scenario: { oz: 'variant-shapes', kairos: 'variant-shapes' }, status: 'done', decision: 'live', reason: /^all: live from oz, kairos$/, oz: live, kairos: live },
+  { name: 'variant shapes, Oz spoof', policy: 'all', scenario: { oz: 'variant-shapes,spoof', kairos: 'variant-shapes' }, status: 'done', decision: 'spoof', reason: /spoof from oz/, oz: spoof, kairos: live },
+  { name: 'both answer in variant shapes (any)', policy: 'any', scenario: { oz: 'variant-shapes', kairos: 'variant-shapes' }, status: 'done', decision: 'live', reason: /^any: live from oz, kairos$/, oz: live, kairos: live },
+  { name: 'both answer in variant shapes (fallback)', policy: 'fallback', scenario: { oz: 'variant-shapes', kairos: 'variant-shapes' }, status: 'done', decision: 'live', reason: /^fallback: live from oz$/, oz: live, kairos: 'not-asked' },
+  { name: 'Kairos first, variant shapes (fallback)', policy: 'fallback', providers: ['kairos', 'oz'], scenario: { oz: 'variant-shapes', kairos: 'variant-shapes' }, status: 'done', decision: 'live', reason: /^fallback: live from kairos$/, oz: 'not-asked', kairos: live },
   { name: 'both 5xx once, then success', policy: 'all', scenario: { oz: 'server-error-once', kairos: 'server-error-once' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live, retried: ['oz', 'kairos'] },
   { name: 'Oz token expires mid-check', policy: 'all', scenario: { oz: 'expire-token' }, status: 'done', decision: 'live', reason: /live from oz, kairos/, oz: live, kairos: live, isolated: true },
   { name: 'Kairos answer breaks the contract', policy: 'all', scenario: { kairos: 'malformed-body' }, status: 'failed', decision: 'inconclusive', reason: /provider-protocol/, oz: live, kairos: error('provider-protocol') },
@@ -154,7 +161,7 @@ const CASES: Case[] = [
 
 /**
  * HTTP requests of a plain run, to recognise retries: Oz creates the folder, starts the analysis and reads it twice
- * (processingPolls 1); Kairos answers its one request.
+ * (analyses run 20 ms); Kairos answers its one request.
  */
 const PLAIN_ATTEMPTS: Record<ProviderName, number> = { oz: 4, kairos: 1 };
 

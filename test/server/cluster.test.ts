@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionResult } from '../../src/server/results.js';
-import { startOzEmulator, type RunningOzEmulator } from '../../src/server/sandbox/oz-emulator.js';
+import { startOzEmulator, type RunningOzEmulator } from '../../src/sandbox/oz-emulator.js';
 import { StoreUnavailableError } from '../../src/server/store/errors.js';
 import { createPostgresStore } from '../../src/server/store/postgres.js';
 import { WEBHOOK_HEADERS } from '../../src/server/webhook-signature.js';
@@ -70,7 +70,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   const sql = <R extends Record<string, unknown>>(text: string, values: unknown[] = []) => postgres.sql<R>(databaseUrl, text, values);
 
   it('serves one check across three instances: session on A, upload on B, result on C; tokens and keys hold cluster-wide', async () => {
-    oz = await startOzEmulator({ processingPolls: 2 });
+    oz = await startOzEmulator({ analysisMs: 300 });
     // Started together on an empty database: their migrations race for the advisory lock.
     const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((name) => startInstance(name, env())));
     expect((await sql<{ version: number }>('SELECT version FROM liveness_schema_migrations ORDER BY version')).map((row) => row.version)).toEqual([1, 2]);
@@ -99,7 +99,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   });
 
   it('accepts exactly one of two uploads of one token racing on two instances', async () => {
-    oz = await startOzEmulator({ processingPolls: 1 });
+    oz = await startOzEmulator({ analysisMs: 300 });
     const [a, b] = await Promise.all([startInstance('A', env()), startInstance('B', env())]);
     for (let round = 0; round < 3; round += 1) {
       const { captureToken } = await createSession(a!);
@@ -128,7 +128,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   });
 
   it('finishes a check on a survivor after its instance is SIGKILLed while Oz is PROCESSING, with one Oz folder', async () => {
-    oz = await startOzEmulator({ processingPolls: 6 });
+    oz = await startOzEmulator({ analysisMs: 3000 });
     const leased = env({ LIVENESS_WORK_LEASE_SECONDS: '2' });
     const [a, b] = await Promise.all([startInstance('A', leased), startInstance('B', leased)]);
     const { sessionId, captureToken } = await createSession(b!);
@@ -147,7 +147,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   });
 
   it('gives its leases up at once on SIGTERM, exits 0, and another instance resumes the check', async () => {
-    oz = await startOzEmulator({ processingPolls: 6 });
+    oz = await startOzEmulator({ analysisMs: 3000 });
     // A lease this long would outlast the test: only the release lets B take over.
     const leased = env({ LIVENESS_WORK_LEASE_SECONDS: '600' });
     const [a, b] = await Promise.all([startInstance('A', leased), startInstance('B', leased)]);
@@ -166,7 +166,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   });
 
   it('finishes a request in flight on SIGTERM, refusing new connections, then exits 0', async () => {
-    oz = await startOzEmulator({ processingPolls: 1 });
+    oz = await startOzEmulator({ analysisMs: 300 });
     const a = await startInstance('A', env());
     const { sessionId, captureToken } = await createSession(a);
     const prepared = uploadRequest(a, captureToken);
@@ -204,7 +204,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   });
 
   it('answers 503 store-unavailable while the database is down, then recovers by itself with nothing lost', async () => {
-    oz = await startOzEmulator({ processingPolls: 4 });
+    oz = await startOzEmulator({ analysisMs: 3000 });
     const a = await startInstance('A', env({ LIVENESS_WORK_LEASE_SECONDS: '2' }));
     const inFlight = await createSession(a);
     const later = await createSession(a);
@@ -236,7 +236,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   });
 
   it('delivers the outbound webhook from another instance after the first one is killed mid-delivery', async () => {
-    oz = await startOzEmulator({ processingPolls: 1 });
+    oz = await startOzEmulator({ analysisMs: 300 });
     const hooks = { LIVENESS_WEBHOOK_URL: receiver.url, LIVENESS_WEBHOOK_SECRET: WEBHOOK_SECRET, LIVENESS_WORK_LEASE_SECONDS: '2' };
     receiver.script(['hang'], 200);
     const a = await startInstance('A', env(hooks));
@@ -257,7 +257,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   });
 
   it("passes Oz's webhook from the instance it reached to the instance polling", async () => {
-    oz = await startOzEmulator({ processingPolls: 1_000_000, autoFinishMs: 100 });
+    oz = await startOzEmulator({ analysisMs: 3_600_000, autoFinishMs: 100 });
     const b = await startInstance('B', env());
     // A reads Oz only once a minute: the check finishes sooner only if B's webhook reaches it.
     const a = await startInstance('A', env({ OZ_POLL_INTERVAL_MS: '60000', OZ_WEBHOOK_URL: `${b.url}/webhooks/oz` }));

@@ -164,6 +164,50 @@ describe('loadConfig', () => {
     expect((await readFile(join(dataDir, 'token-secret'), 'utf8')).trim()).toBe(first.tokenSecret);
     expect((await stat(join(dataDir, 'token-secret'))).mode & 0o777).toBe(0o600);
   });
+
+  describe('production never silently runs the sandbox', () => {
+    const PRODUCTION = { ...BASE_ENV, NODE_ENV: 'production' };
+
+    it('stops the start when a configured provider has no API URL, naming the variables', () => {
+      const message = configError(PRODUCTION);
+      expect(message).toContain('OZ_API_URL, OZ_LOGIN, OZ_PASSWORD, KAIROS_API_URL, KAIROS_APP_ID, KAIROS_APP_KEY');
+      expect(message).toContain('LIVENESS_SANDBOX=true');
+      expect(configError({ ...PRODUCTION, LIVENESS_PROVIDERS: 'kairos', KAIROS_APP_ID: 'id' })).toContain(
+        'KAIROS_API_URL, KAIROS_APP_KEY must be set when NODE_ENV=production',
+      );
+    });
+
+    it('stops the start when a provider has its URL but no credentials', () => {
+      const message = configError({ ...PRODUCTION, LIVENESS_PROVIDERS: 'oz', OZ_API_URL: 'https://oz.example', OZ_LOGIN: 'me' });
+      expect(message).toContain('OZ_PASSWORD');
+      expect(message).not.toContain('OZ_LOGIN');
+    });
+
+    it('loads a production configuration with real providers, or with LIVENESS_SANDBOX=true', () => {
+      const real = loadConfig({
+        ...PRODUCTION,
+        OZ_API_URL: 'https://oz.example',
+        OZ_LOGIN: 'me',
+        OZ_PASSWORD: 'secret',
+        KAIROS_API_URL: 'https://idv-eu.kairos.com/v0.2',
+        KAIROS_APP_ID: 'id',
+        KAIROS_APP_KEY: 'key',
+      });
+      expect(real).toMatchObject({ production: true, sandboxOptIn: false });
+      expect(isSandboxed(real, 'oz') || isSandboxed(real, 'kairos')).toBe(false);
+
+      const sandboxed = loadConfig({ ...PRODUCTION, LIVENESS_SANDBOX: 'true' });
+      expect(sandboxed).toMatchObject({ production: true, sandboxOptIn: true });
+      expect(isSandboxed(sandboxed, 'oz') && isSandboxed(sandboxed, 'kairos')).toBe(true);
+    });
+
+    it('keeps the sandbox default outside production', () => {
+      const config = loadConfig({ ...BASE_ENV, NODE_ENV: 'development' });
+      expect(config).toMatchObject({ production: false, sandboxOptIn: false });
+      expect(isSandboxed(config, 'oz')).toBe(true);
+      expect(configError({ ...BASE_ENV, LIVENESS_SANDBOX: 'maybe' })).toContain('LIVENESS_SANDBOX');
+    });
+  });
 });
 
 describe('the shared store settings', () => {

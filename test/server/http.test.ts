@@ -181,20 +181,22 @@ describe('service routes', () => {
     });
   });
 
-  it('POST /webhooks/oz passes analysis ids to the Oz adapter and always answers 202', async () => {
-    const notified: string[] = [];
-    const oz: ProviderAdapter & { notifyAnalysisUpdated(id: string): void } = {
-      ...fakeAdapter('oz'),
-      notifyAnalysisUpdated: (id) => notified.push(id),
-    };
+  it('POST /webhooks/:provider hands the body to that provider\'s webhook hook and always answers 202', async () => {
+    const received: unknown[] = [];
+    const oz: ProviderAdapter = { ...fakeAdapter('oz'), receiveWebhook: (body) => void received.push(body) };
     const { backend } = await setup({ adapters: [oz, fakeAdapter('kairos')] });
-    const post = (body: string) => backend.fetch(new Request(`${BASE}/webhooks/oz`, { method: 'POST', body }));
-    expect((await post(JSON.stringify({ analyse_id: 'a-1', resolution_status: 'SUCCESS' }))).status).toBe(202);
-    expect((await post(JSON.stringify({ folder_id: 'f', analyses: [{ analysis_id: 'a-2' }, { analyse_id: 'bad id!' }] }))).status).toBe(202);
-    expect((await post(JSON.stringify([1, 2, 3]))).status).toBe(202);
+    const post = (provider: string, body: string) =>
+      backend.fetch(new Request(`${BASE}/webhooks/${provider}`, { method: 'POST', body }));
+    expect((await post('oz', JSON.stringify({ analyse_id: 'a-1', resolution_status: 'SUCCESS' }))).status).toBe(202);
+    expect((await post('oz', JSON.stringify([1, 2, 3]))).status).toBe(202);
+    // A configured provider without a hook: noted, nothing to wake.
+    expect((await post('kairos', JSON.stringify({ any: 'thing' }))).status).toBe(202);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(notified).toEqual(['a-1', 'a-2']);
-    const malformed = await post('{nope');
+    expect(received).toEqual([{ analyse_id: 'a-1', resolution_status: 'SUCCESS' }, [1, 2, 3]]);
+    const unknown = await post('acme', '{}');
+    expect(unknown.status).toBe(404);
+    expect(await errorCode(unknown)).toBe('not-found');
+    const malformed = await post('oz', '{nope');
     expect(malformed.status).toBe(400);
     expect(await errorCode(malformed)).toBe('invalid-request');
   });

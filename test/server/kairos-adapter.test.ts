@@ -2,8 +2,10 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKairosAdapter, type KairosConfig } from '../../src/server/providers/kairos/index.js';
 import { ProviderError, type CheckMedia, type ProviderContext } from '../../src/server/providers/types.js';
-import { startKairosEmulator, type RunningKairosEmulator } from '../../src/server/sandbox/kairos-emulator.js';
-import { SANDBOX_SPOOF_FACES_LIVENESS, sandboxFacesLiveness } from '../../src/server/sandbox/scoring.js';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startKairosEmulator, type RunningKairosEmulator } from '../../src/sandbox/kairos-emulator.js';
+import { DOCUMENTED_SPOOF_FACES_LIVENESS as SANDBOX_SPOOF_FACES_LIVENESS, documentedFacesLiveness as sandboxFacesLiveness } from './support/sandbox-scores.js';
 import { jpeg } from './support/backend.js';
 
 const jpeg640 = jpeg(640, 640, 'noise', 7);
@@ -113,6 +115,40 @@ describe('Kairos adapter against the emulator', () => {
     expect(Object.keys(outcome.ids).sort()).toEqual(['apiReqUid', 'responseCode']);
   });
 
+  it('reads the variant shapes the docs leave open: api_req_uuid, faces without delta, unknown fields', async () => {
+    for (const version of ['v0.1', 'v0.2'] as const) {
+      const outcome = await adapter({}, version).verify(selfie640, context('variant-shapes'));
+      const call = emulator.state.calls.at(-1)!;
+      expect(outcome).toMatchObject({ decision: 'live', score: sandboxFacesLiveness(jpeg640), ids: { apiReqUid: call.apiReqUid, responseCode: '2' } });
+      expect(outcome.ids.requestId).toBe(call.requestId);
+    }
+  });
+
+  it('needs no request id at all: X-Request-ID alone, or nothing, is fine', async () => {
+    const bodies = [
+      { headers: { 'X-Request-ID': 'req-7' }, body: { response_data: { faces_liveness: 0.9, faces_predicted: [{}] } } },
+      { headers: {}, body: { response_data: { faces_liveness: 0.9, faces_predicted: [{}] }, extra: true } },
+    ];
+    const server = createHttpServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        const next = bodies.shift()!;
+        response.writeHead(200, { 'content-type': 'application/json', ...next.headers }).end(JSON.stringify(next.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v0.2`;
+      const first = await adapter({ apiUrl }).verify(selfie640, context());
+      expect(first).toMatchObject({ decision: 'live', ids: { requestId: 'req-7' } });
+      const second = await adapter({ apiUrl }).verify(selfie640, context());
+      expect(second.decision).toBe('live');
+      expect(second.ids).toEqual({});
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('classifies a spoof by score, not as an error', async () => {
     const outcome = await adapter().verify(selfie640, context('spoof'));
     expect(outcome.decision).toBe('spoof');
@@ -187,9 +223,9 @@ describe('Kairos adapter against the emulator', () => {
     expect(statuses()).toEqual([401]);
   });
 
-  it('does not retry an auth 403 either (indistinguishable from quota, so reported as quota)', async () => {
+  it('maps a 403 whose body speaks of credentials to provider-auth, and does not retry it', async () => {
     const error = await providerError(adapter().verify(selfie640, context('auth-403')));
-    expect(error.code).toBe('provider-quota');
+    expect(error.code).toBe('provider-auth');
     expect(statuses()).toEqual([403]);
   });
 

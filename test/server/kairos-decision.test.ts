@@ -62,10 +62,24 @@ describe('kairosStatusAction', () => {
 
   it('maps 403 (and 429) to quota, 401 to auth, other 4xx to rejected, never retried', () => {
     expect(kairosStatusAction(403)).toMatchObject({ action: 'fail', code: 'provider-quota' });
+    expect(kairosStatusAction(403, '{"error":"usage limit exceeded"}')).toMatchObject({ code: 'provider-quota' });
+    expect(kairosStatusAction(403, 'Monthly plan quota reached')).toMatchObject({ code: 'provider-quota' });
     expect(kairosStatusAction(429)).toMatchObject({ action: 'fail', code: 'provider-quota' });
     expect(kairosStatusAction(401)).toMatchObject({ action: 'fail', code: 'provider-auth' });
     for (const status of [400, 404, 413, 415, 422]) {
       expect(kairosStatusAction(status)).toMatchObject({ action: 'fail', code: 'provider-rejected' });
+    }
+  });
+
+  it('maps a 403 whose body speaks of credentials or keys to provider-auth', () => {
+    for (const body of [
+      '{"error":{"code":"auth-failed","message":"invalid app_id or app_key"}}',
+      'Invalid credentials',
+      '{"Errors":[{"ErrCode":3003,"Message":"API key is invalid"}]}',
+      'Unauthorized',
+      'app-key missing',
+    ]) {
+      expect(kairosStatusAction(403, body), body).toMatchObject({ action: 'fail', code: 'provider-auth' });
     }
   });
 
@@ -101,10 +115,23 @@ describe('readKairosLivenessBody', () => {
     }
   });
 
-  it('refuses a body without api_req_uid or faces_predicted', () => {
+  it('requires only a numeric faces_liveness and an array faces_predicted', () => {
+    // No request id, faces without delta, the async spelling api_req_uuid, unknown fields: all fine.
     expect(readKairosLivenessBody(JSON.stringify({ response_data: { faces_liveness: 0.9, faces_predicted: [] } })).ok)
-      .toBe(false);
+      .toBe(true);
+    const variant = {
+      api_req_uuid: 'uuid-1',
+      api_version: '0.2',
+      response_code: { unexpected: true },
+      response_data: { faces_liveness: 0.9, faces_predicted: [{ confidence: 0.98, top_left: { x: 1, y: 2 } }], quality: 'ok' },
+    };
+    expect(readKairosLivenessBody(JSON.stringify(variant))).toMatchObject({
+      ok: true,
+      response: { api_req_uuid: 'uuid-1', response_data: { faces_liveness: 0.9 } },
+    });
     expect(readKairosLivenessBody(JSON.stringify({ api_req_uid: 'u', response_data: { faces_liveness: 0.9 } })).ok)
+      .toBe(false);
+    expect(readKairosLivenessBody(JSON.stringify({ api_req_uid: 'u', response_data: { faces_liveness: 0.9, faces_predicted: {} } })).ok)
       .toBe(false);
   });
 });

@@ -5,9 +5,9 @@ import {
   startKairosEmulator,
   type KairosEmulatorOptions,
   type RunningKairosEmulator,
-} from '../../src/server/sandbox/kairos-emulator.js';
-import { readImageSize } from '../../src/server/sandbox/kairos/image-size.js';
-import { SANDBOX_SPOOF_FACES_LIVENESS, sandboxFacesLiveness } from '../../src/server/sandbox/scoring.js';
+} from '../../src/sandbox/kairos-emulator.js';
+import { readImageSize } from '../../src/sandbox/kairos/image-size.js';
+import { DOCUMENTED_SPOOF_FACES_LIVENESS as SANDBOX_SPOOF_FACES_LIVENESS, documentedFacesLiveness as sandboxFacesLiveness } from './support/sandbox-scores.js';
 import { jpeg } from './support/backend.js';
 
 function makePng(width: number, height: number): Uint8Array {
@@ -84,12 +84,15 @@ describe('Kairos emulator over HTTP', () => {
   });
 
   it('gives every request a fresh api_req_uid and the same score for the same image', async () => {
-    const first = (await (await post('v0.2', livenessForm(jpeg640))).json()) as { api_req_uid: string };
-    const second = (await (await post('v0.2', livenessForm(jpeg640))).json()) as { api_req_uid: string };
-    const other = (await (await post('v0.2', livenessForm(jpeg640b))).json()) as {
-      response_data: { faces_liveness: number };
-    };
+    type Body = { api_req_uid: string; response_data: { faces_liveness: number } };
+    const first = (await (await post('v0.2', livenessForm(jpeg640))).json()) as Body;
+    const second = (await (await post('v0.2', livenessForm(jpeg640))).json()) as Body;
+    const other = (await (await post('v0.2', livenessForm(jpeg640b))).json()) as Body;
     expect(first.api_req_uid).not.toBe(second.api_req_uid);
+    expect(second.response_data.faces_liveness).toBe(first.response_data.faces_liveness);
+    // Pinned from the documented formula (0.80 + 0.19 u over SHA-256 of these deterministic fixtures).
+    expect(first.response_data.faces_liveness).toBe(0.8574);
+    expect(other.response_data.faces_liveness).toBe(0.9337);
     expect(other.response_data.faces_liveness).toBe(sandboxFacesLiveness(jpeg640b));
   });
 

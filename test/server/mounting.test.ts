@@ -23,8 +23,8 @@ import {
   silentLogger,
   type LivenessBackend,
 } from '../../src/server/index.js';
-import { startKairosEmulator } from '../../src/server/sandbox/kairos-emulator.js';
-import { startOzEmulator } from '../../src/server/sandbox/oz-emulator.js';
+import { startKairosEmulator } from '../../src/sandbox/kairos-emulator.js';
+import { startOzEmulator } from '../../src/sandbox/oz-emulator.js';
 import type { CaptureReport } from '../../src/shared/media.js';
 
 const API_KEY = 'mounting-test-api-key-0123456789';
@@ -206,7 +206,7 @@ describe('mounting the backend in an existing server', () => {
   const cleanup: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
-    const oz = await startOzEmulator({ processingPolls: 1, autoFinishMs: 50 });
+    const oz = await startOzEmulator({ analysisMs: 20, autoFinishMs: 50 });
     const kairos = await startKairosEmulator();
     emulators = { oz, kairos };
     cleanup.push(() => oz.close(), () => kairos.close());

@@ -263,7 +263,7 @@ describe('the OpenAPI document', () => {
     expect(done.status).toBe(200);
     expect((done.body as { providers: unknown[] }).providers.length).toBeGreaterThan(0);
 
-    for (const example of examplesOf('post', '/webhooks/oz')) {
+    for (const example of examplesOf('post', '/webhooks/{provider}')) {
       expect((await call(app, new Request(`${BASE}/webhooks/oz`, { method: 'POST', body: JSON.stringify(example) }))).status).toBe(202);
     }
     expect((await call(app, new Request(`${BASE}/webhooks/oz`, { method: 'POST', body: '{not json' }))).status).toBe(400);

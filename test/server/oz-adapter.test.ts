@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createOzAdapter,
-  ozWebhookAnalysisId,
+  analysisIdsIn,
   type OzAdapter,
   type OzConfig,
 } from '../../src/server/providers/oz/index.js';
@@ -15,9 +15,10 @@ import {
   startOzEmulator,
   type OzEmulatorOptions,
   type RunningOzEmulator,
-} from '../../src/server/sandbox/oz-emulator.js';
-import { SANDBOX_SPOOF_CONFIDENCE_SPOOFING, sandboxConfidenceSpoofing } from '../../src/server/sandbox/scoring.js';
-import { imageMedia, makeContext, manualClock, shotsetMedia, videoMedia } from './oz-support.js';
+} from '../../src/sandbox/oz-emulator.js';
+import { DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING, documentedConfidenceSpoofing as sandboxConfidenceSpoofing } from './support/sandbox-scores.js';
+import sharp from 'sharp';
+import { imageMedia, makeContext, makeMp4, manualClock, shotsetMedia, videoMedia } from './oz-support.js';
 
 const FAST = { pollIntervalMs: 5, maxPollIntervalMs: 20, retryBaseDelayMs: 5, deadlineMs: 10_000 } as const;
 /** A configuration whose server is never reached. */
@@ -35,7 +36,7 @@ afterAll(async () => {
 });
 
 async function emulator(options: OzEmulatorOptions = {}): Promise<RunningOzEmulator> {
-  const started = await startOzEmulator({ processingPolls: 1, ...options });
+  const started = await startOzEmulator({ analysisMs: 20, ...options });
   running.push(started);
   return started;
 }
@@ -77,13 +78,19 @@ async function expectProviderError(promise: Promise<unknown>, code: ProviderErro
 }
 
 describe('Oz adapter happy paths', () => {
-  it('verifies an image on API 5.2 as is: live, score = 1 - confidence_spoofing, ids and checkpoints', async () => {
+  it('verifies a photo on API 5.2 as a one-image shot set: live, score = 1 - confidence_spoofing, ids and checkpoints', async () => {
     const target = await emulator({ apiVersion: '5.2.0' });
     const media = imageMedia(11);
     const ctx = makeContext();
     const outcome = await adapterFor(target).verify(media, ctx);
 
-    const confidence = sandboxConfidenceSpoofing(media.bytes);
+    const analysis = await readFromEmulator(target, `/api/analyses/${outcome.ids.analysisId}`);
+    const [entry] = analysis.results_media as Array<{ source_shots_set_id: string; results_data: { confidence_spoofing: number } }>;
+    expect(entry!.source_shots_set_id).toBe(outcome.ids.mediaId);
+    const confidence = entry!.results_data.confidence_spoofing;
+    // The documented sandbox range for a live capture: 0.01 + 0.19 u.
+    expect(confidence).toBeGreaterThanOrEqual(0.01);
+    expect(confidence).toBeLessThanOrEqual(0.2);
     expect(outcome).toMatchObject({
       provider: 'oz',
       decision: 'live',
@@ -101,7 +108,14 @@ describe('Oz adapter happy paths', () => {
     const folder = await readFromEmulator(target, `/api/folders/${outcome.ids.folderId}`);
     expect(folder).toMatchObject({
       meta_data: { transaction_id: ctx.sessionId, check_id: ctx.checkId },
-      media: [{ media_id: outcome.ids.mediaId, media_type: 'IMAGE_FOLDER', tags: media.tags }],
+      media: [
+        {
+          media_id: outcome.ids.mediaId,
+          media_type: 'SHOTS_SET_FOLDER',
+          original_name: 'selfie.zip',
+          tags: ['video_selfie', 'video_selfie_blank', 'orientation_portrait'],
+        },
+      ],
     });
   });
 
@@ -118,6 +132,9 @@ describe('Oz adapter happy paths', () => {
     const media = videoMedia(8);
     const outcome = await adapterFor(target).verify(media, makeContext());
     expect(outcome).toMatchObject({ decision: 'live', raw: { value: sandboxConfidenceSpoofing(media.bytes) } });
+    // Pinned from the documented formula (0.01 + 0.19 u over SHA-256 of this fixed fixture), not recomputed.
+    expect(outcome.raw.value).toBe(0.0362);
+    expect(outcome.score).toBe(0.9638);
   });
 
   it('reads analysis_id on API 6.0.1', async () => {
@@ -129,7 +146,7 @@ describe('Oz adapter happy paths', () => {
 });
 
 describe('Oz adapter API-version switch', () => {
-  it('on <= 4.0.8 sends an image as a one-image shot set (video_selfie_blank, source_shots_set_id)', async () => {
+  it('on 4.0.8 too, sends a photo as a one-image shot set (video_selfie_blank, source_shots_set_id)', async () => {
     const target = await emulator({ apiVersion: '4.0.8' });
     const outcome = await adapterFor(target, { apiVersion: '4.0.8' }).verify(imageMedia(5), makeContext());
     expect(outcome.decision).toBe('live');
@@ -147,12 +164,12 @@ describe('Oz adapter API-version switch', () => {
     expect(analysis.results_media).toEqual([expect.objectContaining({ source_shots_set_id: outcome.ids.mediaId })]);
   });
 
-  it('a plain image reaching Oz 4.0.8 is ignored by Quality: provider-rejected, never a silent pass', async () => {
+  it('a photo is scored even when OZ_API_VERSION is wrong: it always travels as a shot set', async () => {
+    // Before, an adapter that believed the server was 5.x sent a plain image, which a 4.0.8 server skips.
     const target = await emulator({ apiVersion: '4.0.8' });
-    // The adapter believes the server is 5.x, so the image goes as is and the old server skips it.
-    const adapter = adapterFor(target, { apiVersion: '5.2.0' });
-    const error = await expectProviderError(adapter.verify(imageMedia(), makeContext()), 'provider-rejected');
-    expect(error.message).toMatch(/ignored by Oz Quality/);
+    const media = imageMedia(5);
+    const outcome = await adapterFor(target, { apiVersion: '5.2.0' }).verify(media, makeContext());
+    expect(outcome.decision).toBe('live');
   });
 });
 
@@ -177,10 +194,13 @@ describe('Oz adapter outcomes and polling', () => {
   it('keeps polling while the analysis reports PROCESSING', async () => {
     const events: Array<{ event: string; fields: Record<string, unknown> }> = [];
     const adapter = adapterFor(target, { logger: (event, fields) => events.push({ event, fields }) });
-    const outcome = await adapter.verify(videoMedia(4), makeContext({ sandboxScenario: 'slow:3' }));
+    // The analysis runs 150 ms; the adapter reads every 5..20 ms, so it must read PROCESSING before SUCCESS.
+    const outcome = await adapter.verify(videoMedia(4), makeContext({ sandboxScenario: 'slow:150' }));
     expect(outcome.decision).toBe('live');
     const polled = events.filter((entry) => entry.event === 'oz.analysis.polled').map((entry) => entry.fields.status);
-    expect(polled).toEqual(['PROCESSING', 'PROCESSING', 'PROCESSING', 'SUCCESS']);
+    expect(polled.length).toBeGreaterThan(1);
+    expect(new Set(polled.slice(0, -1))).toEqual(new Set(['PROCESSING']));
+    expect(polled.at(-1)).toBe('SUCCESS');
     // Logs carry ids and timings only: never the token, the password or media bytes.
     const logged = JSON.stringify(events);
     expect(logged).not.toContain(target.credentials.password);
@@ -189,12 +209,12 @@ describe('Oz adapter outcomes and polling', () => {
 
   it('gives up with provider-timeout at the overall deadline', async () => {
     const adapter = adapterFor(target, { deadlineMs: 80, pollIntervalMs: 10, maxPollIntervalMs: 10 });
-    const ctx = makeContext({ sandboxScenario: 'slow:999' });
+    const ctx = makeContext({ sandboxScenario: 'slow:600000' });
     await expectProviderError(adapter.verify(videoMedia(), ctx), 'provider-timeout');
   });
 
   it('stops when the check is aborted', async () => {
-    const ctx = makeContext({ sandboxScenario: 'slow:999' });
+    const ctx = makeContext({ sandboxScenario: 'slow:600000' });
     const polls: number[] = [];
     const adapter = adapterFor(target, {
       logger: (event, fields) => {
@@ -233,9 +253,11 @@ describe('Oz adapter authentication', () => {
     const target = await emulator();
     const outcome = await adapterFor(target).verify(videoMedia(), makeContext({ sandboxScenario: 'expire-token' }));
     expect(outcome.decision).toBe('live');
-    // Expired after the folder upload and again after starting the analysis: one re-login each time.
-    expect(target.state.logins).toBe(3);
-    expect(target.state.calls('POST /api/folders')).toBe(1);
+    // Every request expires the token it used: the folder look-up, the upload and the analyses request are each
+    // followed by a request that meets error_code 8 and logs in again once.
+    expect(target.state.logins).toBe(4);
+    // The upload refused for its expired token was not processed: one folder.
+    expect(target.state.folderCount).toBe(1);
   });
 
   it('refreshes the token shortly before expire_date instead of logging in again', async () => {
@@ -278,8 +300,9 @@ describe('Oz adapter transient failures', () => {
     const ctx = makeContext({ sandboxScenario: 'server-error-once' });
     const outcome = await adapterFor(target).verify(videoMedia(), ctx);
     expect(outcome.decision).toBe('live');
-    // The folder upload and the analyses request each failed once and were sent again.
-    expect(target.state.injectedServerErrors).toBe(2);
+    // The folder look-up, the upload and the analyses request each failed once and were sent again; the upload
+    // only after looking for a folder the lost answer might have hidden.
+    expect(target.state.injectedServerErrors).toBe(3);
     expect(target.state.calls('POST /api/folders')).toBe(2);
     expect(target.state.folderCount).toBe(1);
     expect(outcome.timings.attempts).toBeGreaterThanOrEqual(5);
@@ -292,7 +315,9 @@ describe('Oz adapter transient failures', () => {
       'provider-unavailable',
     );
     expect(error.details.status).toBe(503);
-    expect(target.state.calls('POST /api/folders')).toBe(3);
+    // The look-up for an earlier folder already finds Oz down: nothing is uploaded.
+    expect(target.state.calls('GET /api/folders')).toBe(3);
+    expect(target.state.calls('POST /api/folders')).toBe(0);
   });
 
   it('treats an unreachable server as provider-unavailable', async () => {
@@ -306,7 +331,7 @@ describe('Oz adapter transient failures', () => {
 
 describe('Oz adapter restart recovery', () => {
   it('resumes polling from a checkpoint without uploading again', async () => {
-    const target = await emulator({ processingPolls: 3 });
+    const target = await emulator({ analysisMs: 200 });
     const adapter = adapterFor(target);
     const first = makeContext();
     // The "process" dies right after the analysis checkpoint is durable.
@@ -373,11 +398,9 @@ describe('Oz adapter webhook wake-up', () => {
       let text = '';
       request.on('data', (chunk: Buffer) => (text += chunk.toString()));
       request.on('end', () => {
-        const id = ozWebhookAnalysisId(JSON.parse(text));
-        if (id) {
-          notified.push(id);
-          adapter?.notifyAnalysisUpdated(id);
-        }
+        const body: unknown = JSON.parse(text);
+        notified.push(...analysisIdsIn(body));
+        adapter?.receiveWebhook(body);
         response.writeHead(204).end();
       });
     });
@@ -391,8 +414,8 @@ describe('Oz adapter webhook wake-up', () => {
   });
 
   it('re-reads the analysis as soon as the webhook arrives instead of waiting for the next poll', async () => {
-    // Polling alone would need 50 reads with a minute between them: only the webhook can finish this check in time.
-    const target = await emulator({ processingPolls: 50, autoFinishMs: 20 });
+    // Polling alone would wait a minute before its first read: only the webhook can finish this check quickly.
+    const target = await emulator({ autoFinishMs: 20 });
     const webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/oz`;
     const slowPolling = { pollIntervalMs: 60_000, maxPollIntervalMs: 60_000, deadlineMs: 120_000 };
     adapter = adapterFor(target, { webhookUrl, ...slowPolling });
@@ -405,7 +428,8 @@ describe('Oz adapter webhook wake-up', () => {
 
   it('ignores notifications for analyses it is not waiting for', () => {
     const idle = createOzAdapter(OFFLINE);
-    expect(() => idle.notifyAnalysisUpdated('00000000-0000-4000-8000-000000000000')).not.toThrow();
+    expect(() => idle.receiveWebhook({ analyse_id: '00000000-0000-4000-8000-000000000000' })).not.toThrow();
+    expect(() => idle.receiveWebhook('not an object')).not.toThrow();
   });
 });
 
@@ -423,3 +447,185 @@ describe('Oz adapter configuration', () => {
     expect(adapter.sandbox).toBe(true);
   });
 });
+
+type LogEntry = { event: string; fields: Record<string, unknown> };
+const recorder = (): { events: LogEntry[]; logger: (event: string, fields: Record<string, unknown>) => void } => {
+  const events: LogEntry[] = [];
+  return { events, logger: (event, fields) => void events.push({ event, fields }) };
+};
+
+describe('Oz adapter against the shapes the docs leave open (variant-shapes)', () => {
+  it.each(['4.0.8', '5.2.0', '6.0.1'])('verifies photo, shot set and video on %s', async (apiVersion) => {
+    const target = await emulator({ apiVersion, analysisMs: 400 });
+    const { events, logger } = recorder();
+    const adapter = adapterFor(target, { apiVersion, logger });
+    for (const media of [imageMedia(21), shotsetMedia(22), videoMedia(23)]) {
+      const ctx = makeContext({ sandboxScenario: 'variant-shapes' });
+      const outcome = await adapter.verify(media, ctx);
+      expect(outcome.decision).toBe('live');
+      expect(outcome.raw.value).toBeGreaterThanOrEqual(0.01);
+      expect(outcome.raw.value).toBeLessThanOrEqual(0.2);
+    }
+    // The create-folder answers had no media[]: each folder was read back.
+    expect(target.state.calls('GET /api/folders/:id')).toBe(3);
+    // QUEUED is undocumented: polling went on, and it was logged once per check, not per read.
+    expect(events.filter((entry) => entry.event === 'oz.analysis.unknown_status').map((entry) => entry.fields.status)).toEqual([
+      'QUEUED',
+      'QUEUED',
+      'QUEUED',
+    ]);
+  });
+
+  it('keeps polling an undocumented status until the deadline, then provider-timeout', async () => {
+    const target = await emulator();
+    const { events, logger } = recorder();
+    const adapter = adapterFor(target, { deadlineMs: 1_000, pollIntervalMs: 10, maxPollIntervalMs: 10, logger });
+    await expectProviderError(adapter.verify(videoMedia(), makeContext({ sandboxScenario: 'variant-shapes,slow:600000' })), 'provider-timeout');
+    expect(events.filter((entry) => entry.event === 'oz.analysis.polled').length).toBeGreaterThanOrEqual(2);
+    expect(events.filter((entry) => entry.event === 'oz.analysis.unknown_status')).toHaveLength(1);
+  });
+
+  it('reads expire_date as a date string and refreshes before it', async () => {
+    const clock = manualClock();
+    const target = await emulator({ now: clock.now, tokenTtlSeconds: 900, defaultScenario: 'variant-shapes' });
+    const adapter = adapterFor(target, { now: clock.now, tokenRefreshMarginMs: 60_000 });
+    await adapter.verify(videoMedia(), makeContext());
+    clock.advance(850_000);
+    await adapter.verify(videoMedia(2), makeContext());
+    expect(target.state.refreshes).toBe(1);
+    expect(target.state.logins).toBe(1);
+  });
+});
+
+describe('Oz adapter: uploads are not safe to repeat', () => {
+  it('after a lost create-folder answer, finds the folder by transaction_id instead of uploading again', async () => {
+    const target = await emulator();
+    const { events, logger } = recorder();
+    const ctx = makeContext({ sandboxScenario: 'lost-answer-once' });
+    const outcome = await adapterFor(target, { logger }).verify(videoMedia(), ctx);
+    expect(outcome.decision).toBe('live');
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+    expect(target.state.folderCount).toBe(1);
+    expect(events.some((entry) => entry.event === 'oz.folder.found_after_failure')).toBe(true);
+  });
+
+  it('a check taken over by another instance reuses the folder and the analysis the first one started', async () => {
+    const target = await emulator({ analysisMs: 300 });
+    const first = makeContext();
+    // The first instance dies after starting the analysis, before any checkpoint reached the store.
+    first.saveCheckpoint = async (checkpoint) => {
+      if (checkpoint.analysisId) first.controller.abort();
+    };
+    await expect(adapterFor(target).verify(videoMedia(), first)).rejects.toMatchObject({ name: 'AbortError' });
+    const takeover = makeContext({ checkId: first.checkId, sessionId: first.sessionId });
+    const outcome = await adapterFor(target).verify(videoMedia(), takeover);
+    expect(outcome.decision).toBe('live');
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+    expect(target.state.calls('POST /api/folders/:id/analyses')).toBe(1);
+    expect(takeover.saved[0]).toEqual(outcome.ids);
+  });
+
+  it('sizes the upload timeout to the file: a slow link is waited for', async () => {
+    // A proxy in front of the emulator that accepts the upload at about 64 KiB/s.
+    const target = await emulator();
+    const slow = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        request.pause();
+        setTimeout(() => request.resume(), 5);
+      });
+      request.on('end', async () => {
+        const upstream = await fetch(target.url + request.url, {
+          method: request.method,
+          headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'host').map(([k, v]) => [k, String(v)])),
+          ...(request.method === 'GET' ? {} : { body: Buffer.concat(chunks) }),
+        });
+        response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        response.end(Buffer.from(await upstream.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const big = { ...videoMedia(), bytes: new Uint8Array(1_500_000) };
+      big.bytes.set(makeMp4());
+      const apiUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+      // 200 ms per request would never carry 1.5 MB through this link; the upload gets 200 ms + 1.5 MB at 1 MB/s.
+      const adapter = adapterFor(target, { apiUrl, requestTimeoutMs: 200, minUploadBytesPerSecond: 1_000_000 });
+      expect((await adapter.verify(big, makeContext())).decision).toBe('live');
+      expect(target.state.calls('POST /api/folders')).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+});
+
+describe('Oz adapter: resolution_endpoint', () => {
+  it('is not sent without OZ_WEBHOOK_URL', async () => {
+    const target = await emulator();
+    const { events, logger } = recorder();
+    const outcome = await adapterFor(target, { logger }).verify(videoMedia(), makeContext({ sandboxScenario: 'refuse-resolution-endpoint' }));
+    expect(outcome.decision).toBe('live');
+    expect(events.some((entry) => entry.event === 'oz.webhook.refused')).toBe(false);
+    expect(target.state.webhookDeliveries).toEqual([]);
+  });
+
+  it('is dropped once, then polled, when Oz refuses it as an invalid structure', async () => {
+    const target = await emulator();
+    const { events, logger } = recorder();
+    const adapter = adapterFor(target, { webhookUrl: 'http://127.0.0.1:9/hook', logger });
+    const outcome = await adapter.verify(videoMedia(), makeContext({ sandboxScenario: 'refuse-resolution-endpoint' }));
+    expect(outcome.decision).toBe('live');
+    expect(events.filter((entry) => entry.event === 'oz.webhook.refused')).toHaveLength(1);
+    expect(target.state.calls('POST /api/folders/:id/analyses')).toBe(2);
+    expect(target.state.webhookDeliveries).toEqual([]);
+  });
+});
+
+describe("Oz adapter: Oz's documented media limits", () => {
+  it('converts a WebP photo to JPEG, which the emulator (like Oz) requires', async () => {
+    const target = await emulator();
+    const webp = new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).webp().toBuffer());
+    const media = imageMedia(1, { contentType: 'image/webp', fileName: 'selfie.webp', bytes: webp });
+    expect((await adapterFor(target).verify(media, makeContext())).decision).toBe('live');
+  });
+
+  it('refuses, before sending, a file over 10 MB and a video over 5 s, each with its own code', async () => {
+    const target = await emulator();
+    const big = { ...videoMedia(), bytes: new Uint8Array(10_000_001) };
+    big.bytes.set(makeMp4());
+    await expectProviderError(adapterFor(target).verify(big, makeContext()), 'provider-media-too-large');
+    const long = { ...videoMedia(), bytes: mp4Lasting(6) };
+    await expectProviderError(adapterFor(target).verify(long, makeContext()), 'provider-media-too-long');
+    expect(target.state.calls('POST /api/folders')).toBe(0);
+    // The emulator enforces the same limits on its own, so a client that skipped them would fail too.
+    expect((await rawUpload(target, long.bytes, 'video/mp4')).status).toBe(400);
+    expect((await rawUpload(target, big.bytes, 'video/mp4')).status).toBe(400);
+  });
+});
+
+/** An MP4 (ftyp, then moov/mvhd) stating `seconds`. */
+function mp4Lasting(seconds: number): Uint8Array {
+  const mvhd = Buffer.alloc(108);
+  mvhd.writeUInt32BE(108, 0);
+  mvhd.write('mvhd', 4, 'latin1');
+  mvhd.writeUInt32BE(600, 20);
+  mvhd.writeUInt32BE(Math.round(seconds * 600), 24);
+  const moov = Buffer.alloc(8);
+  moov.writeUInt32BE(8 + mvhd.length, 0);
+  moov.write('moov', 4, 'latin1');
+  return new Uint8Array(Buffer.concat([Buffer.from(makeMp4().subarray(0, 24)), moov, mvhd]));
+}
+
+async function rawUpload(target: RunningOzEmulator, bytes: Uint8Array, type: string): Promise<Response> {
+  const login = await fetch(`${target.url}/api/authorize/auth`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ credentials: { email: target.credentials.login, password: target.credentials.password } }),
+  });
+  const { access_token } = (await login.json()) as { access_token: string };
+  const form = new FormData();
+  form.append('v', new Blob([new Uint8Array(bytes)], { type }), 'v.mp4');
+  form.append('payload', JSON.stringify({ 'media:tags': { v: ['video_selfie', 'video_selfie_blank'] } }));
+  return fetch(`${target.url}/api/folders/`, { method: 'POST', headers: { 'X-Forensic-Access-Token': access_token }, body: form });
+}

@@ -4,14 +4,22 @@
  */
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { analysisStatus, decideQuality, findMediaResult, isPending } from '../../src/server/providers/oz/decision.js';
+import sharp from 'sharp';
+import {
+  analysisStatus,
+  decideQuality,
+  findMediaResult,
+  isPending,
+  readAnalysisStatus,
+} from '../../src/server/providers/oz/decision.js';
+import { OZ_MAX_FILE_BYTES, videoDurationSeconds } from '../../src/server/providers/oz/media-limits.js';
 import { ozProviderError, parseOzErrorBody, providerErrorCodeFor } from '../../src/server/providers/oz/errors.js';
-import type { OzAnalysis } from '../../src/server/providers/oz/types.js';
-import { ozWebhookAnalysisId } from '../../src/server/providers/oz/webhook.js';
+import { expireDateMs, type OzAnalysis } from '../../src/server/providers/oz/types.js';
+import { analysisIdsIn } from '../../src/server/providers/oz/webhook.js';
 import { OZ_MEDIA_FIELD, prepareOzUpload, uploadPayload } from '../../src/server/providers/oz/upload.js';
-import { compareApiVersions, qualityIgnoresPlainImages } from '../../src/server/providers/oz/version.js';
+import { parseApiVersion } from '../../src/server/providers/oz/version.js';
 import { ProviderError, type ProviderErrorCode } from '../../src/server/providers/types.js';
-import { imageMedia, makePng, shotsetMedia, videoMedia } from './oz-support.js';
+import { imageMedia, makeMp4, makePng, shotsetMedia, videoMedia } from './oz-support.js';
 
 const MEDIA = 'm-1';
 
@@ -59,11 +67,46 @@ describe('analysisStatus', () => {
 });
 
 describe('findMediaResult', () => {
-  const keys = ['source_shots_set_id', 'source_video_id', 'source_media_id', 'media_id'];
+  const keys = ['source_shots_set_id', 'source_video_id'];
   it.each(keys)('matches an entry keyed by %s', (key) => {
     const entry = { [key]: MEDIA, results_data: { confidence_spoofing: 0.1 } };
     const analysis = finished('SUCCESS', [{ source_video_id: 'other' }, entry]);
     expect(findMediaResult(analysis, MEDIA)).toBe(analysis.results_media![1]);
+  });
+
+  it('takes the only entry of a one-media analysis, whatever (or whether) it names its source', () => {
+    const bare = { results_data: { confidence_spoofing: 0.1 } };
+    expect(findMediaResult(finished('SUCCESS', [bare]), MEDIA)).toBe(bare);
+    const withSources = { ...finished('SUCCESS', [bare]), source_media: [{ media_id: MEDIA, media_type: 'IMAGE_FOLDER' }] };
+    expect(findMediaResult(withSources, MEDIA)).toBe(bare);
+    const undocumentedKey = { source_media_id: MEDIA, results_data: { confidence_spoofing: 0.1 } };
+    expect(findMediaResult(finished('SUCCESS', [undocumentedKey]), MEDIA)).toBe(undocumentedKey);
+  });
+
+  it('never guesses: not with two entries, two sources, or an entry naming another media', () => {
+    const bare = { results_data: { confidence_spoofing: 0.1 } };
+    expect(findMediaResult(finished('SUCCESS', [bare, bare]), MEDIA)).toBeUndefined();
+    expect(findMediaResult({ ...finished('SUCCESS', [bare]), source_media: [MEDIA, 'm-2'] }, MEDIA)).toBeUndefined();
+    expect(findMediaResult({ ...finished('SUCCESS', [bare]), source_media: ['m-2'] }, MEDIA)).toBeUndefined();
+    expect(findMediaResult(finished('SUCCESS', [{ source_video_id: 'm-2' }]), MEDIA)).toBeUndefined();
+  });
+});
+
+describe('readAnalysisStatus', () => {
+  it('reports an undocumented status as unknown instead of failing, so the poll can go on', () => {
+    expect(readAnalysisStatus({ resolution_status: 'QUEUED' })).toEqual({ unknown: 'QUEUED' });
+    expect(readAnalysisStatus({})).toEqual({ unknown: 'none' });
+    expect(readAnalysisStatus({ resolution_status: 'success' })).toBe('SUCCESS');
+  });
+});
+
+describe('expireDateMs', () => {
+  it('reads Unix seconds, numeric strings and date strings; anything else is unknown', () => {
+    expect(expireDateMs(1767225600)).toBe(1767225600_000);
+    expect(expireDateMs('1767225600')).toBe(1767225600_000);
+    expect(expireDateMs('2026-01-01T00:00:00Z')).toBe(Date.parse('2026-01-01T00:00:00Z'));
+    expect(expireDateMs('soon')).toBeNull();
+    expect(expireDateMs(null)).toBeNull();
   });
 });
 
@@ -130,35 +173,69 @@ describe('decideQuality', () => {
   });
 });
 
-describe('prepareOzUpload (API-version switch)', () => {
-  it('zips an image into a one-image shot set tagged video_selfie_blank on API <= 4.0.8', () => {
+/** An MP4 whose moov/mvhd box states `seconds` (timescale 1000). */
+function mp4Lasting(seconds: number): Uint8Array {
+  const mvhd = Buffer.alloc(8 + 100);
+  mvhd.writeUInt32BE(mvhd.length, 0);
+  mvhd.write('mvhd', 4, 'latin1');
+  mvhd.writeUInt32BE(1000, 8 + 12);
+  mvhd.writeUInt32BE(Math.round(seconds * 1000), 8 + 16);
+  const moov = Buffer.alloc(8);
+  moov.writeUInt32BE(8 + mvhd.length, 0);
+  moov.write('moov', 4, 'latin1');
+  return new Uint8Array(Buffer.concat([Buffer.from(makeMp4().subarray(0, 24)), moov, mvhd]));
+}
+
+async function uploadError(promise: Promise<unknown>): Promise<ProviderErrorCode | undefined> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => (error instanceof ProviderError ? error.code : undefined),
+  );
+}
+
+describe('prepareOzUpload', () => {
+  it('sends a photo as a one-image shot set tagged video_selfie_blank, keeping a PNG a PNG', async () => {
     const media = imageMedia(1, { contentType: 'image/png', fileName: 'face.png', bytes: makePng() });
-    const upload = prepareOzUpload(media, '4.0.8');
+    const upload = await prepareOzUpload(media);
     expect(upload).toMatchObject({
       fileName: 'face.zip',
       contentType: 'application/zip',
       tags: ['video_selfie', 'video_selfie_blank', 'orientation_portrait'],
     });
-    // The frame is the JPEG still, not the PNG original.
-    expect(Object.values(unzipSync(upload.bytes))).toEqual([media.selfieJpeg]);
+    expect(unzipSync(upload.bytes)).toEqual({ 'frame_0.png': media.bytes });
+    const jpeg = imageMedia(2);
+    expect(unzipSync((await prepareOzUpload(jpeg)).bytes)).toEqual({ 'frame_0.jpg': jpeg.bytes });
   });
 
-  it('sends an image as is from 5.0 on, and shot sets and videos as they are on every version', () => {
-    const image = imageMedia();
-    expect(prepareOzUpload(image, '5.0.0')).toEqual({
-      fileName: image.fileName,
-      contentType: 'image/jpeg',
-      bytes: image.bytes,
-      tags: image.tags,
-    });
+  it('converts a WebP photo to JPEG first: Oz documents JPEG and PNG only', async () => {
+    const webp = new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a05030' } }).webp().toBuffer());
+    const upload = await prepareOzUpload(imageMedia(1, { contentType: 'image/webp', fileName: 'face.webp', bytes: webp }));
+    const [name, frame] = Object.entries(unzipSync(upload.bytes))[0]!;
+    expect(name).toBe('frame_0.jpg');
+    expect([...frame.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(await sharp(frame).metadata()).toMatchObject({ format: 'jpeg', width: 40, height: 30 });
+  });
+
+  it('sends shot sets and videos as they are', async () => {
     for (const media of [shotsetMedia(), videoMedia()]) {
-      const upload = prepareOzUpload(media, '4.0.8');
+      const upload = await prepareOzUpload(media);
       expect(upload).toMatchObject({ bytes: media.bytes, contentType: media.contentType, tags: media.tags });
     }
   });
 
-  it('builds the payload with the tags under the file field and the ids as folder metadata', () => {
-    const upload = prepareOzUpload(videoMedia(), '5.2.0');
+  it("enforces Oz's limits before sending: format, 10 MB per file, video <= 5 s", async () => {
+    expect(await uploadError(prepareOzUpload(imageMedia(1, { contentType: 'image/gif' })))).toBe('provider-media-unsupported');
+    const big = { ...videoMedia(), bytes: new Uint8Array(OZ_MAX_FILE_BYTES + 1) };
+    big.bytes.set(makeMp4());
+    expect(await uploadError(prepareOzUpload(big))).toBe('provider-media-too-large');
+    expect(await uploadError(prepareOzUpload({ ...videoMedia(), bytes: mp4Lasting(5.5) }))).toBe('provider-media-too-long');
+    expect(await uploadError(prepareOzUpload({ ...videoMedia(), bytes: mp4Lasting(4.9) }))).toBeUndefined();
+    expect(videoDurationSeconds(mp4Lasting(3.25))).toBe(3.25);
+    expect(videoDurationSeconds(makeMp4())).toBeNull();
+  });
+
+  it('builds the payload with the tags under the file field and the ids as folder metadata', async () => {
+    const upload = await prepareOzUpload(videoMedia());
     expect(uploadPayload(upload, { sessionId: 's-1', checkId: 'c-1' })).toEqual({
       'media:tags': { [OZ_MEDIA_FIELD]: upload.tags },
       'folder:meta_data': { transaction_id: 's-1', check_id: 'c-1' },
@@ -201,23 +278,18 @@ describe('Oz error mapping', () => {
 });
 
 describe('Oz API versions', () => {
-  it('compares numerically, with missing parts as zero and suffixes ignored', () => {
-    expect(compareApiVersions('4.0.8', '5.0')).toBeLessThan(0);
-    expect(compareApiVersions('5.10.0', '5.2.0')).toBeGreaterThan(0);
-    expect(compareApiVersions('6.0', '6.0.0')).toBe(0);
-    expect(compareApiVersions('6.0.1-rc1', '6.0.1')).toBe(0);
-  });
-
-  it('knows that Quality ignores plain images up to 4.0.8 only', () => {
-    expect(['4.0.8', '4.9', '5.0.0', '6.0.1'].map(qualityIgnoresPlainImages)).toEqual([true, true, false, false]);
+  it('parses numeric parts, ignoring suffixes, and refuses anything else', () => {
+    expect(parseApiVersion('6.0.1-rc1')).toEqual([6, 0, 1]);
+    expect(parseApiVersion('v5.2')).toEqual([5, 2]);
+    expect(() => parseApiVersion('latest')).toThrow(/Invalid Oz API version/);
   });
 });
 
-describe('ozWebhookAnalysisId', () => {
-  it('takes the id from either spelling and nothing from a body that is not an analysis', () => {
-    expect(ozWebhookAnalysisId({ analyse_id: 'a-1', resolution_status: 'SUCCESS' })).toBe('a-1');
-    expect(ozWebhookAnalysisId({ analysis_id: 'a-2' })).toBe('a-2');
-    expect(ozWebhookAnalysisId('a-3')).toBeUndefined();
-    expect(ozWebhookAnalysisId({ analyse_id: 42 })).toBeUndefined();
+describe('analysisIdsIn (the Oz webhook body)', () => {
+  it('takes analyse_id / analysis_id at the top level and in analyses[], nothing else', () => {
+    expect(analysisIdsIn({ analyse_id: 'a-1', resolution_status: 'SUCCESS' })).toEqual(['a-1']);
+    expect(analysisIdsIn({ folder_id: 'f', analyses: [{ analysis_id: 'a-2' }, { analyse_id: 'bad id!' }] })).toEqual(['a-2']);
+    expect(analysisIdsIn([1, 2, 3])).toEqual([]);
+    expect(analysisIdsIn({ analyse_id: 42 })).toEqual([]);
   });
 });

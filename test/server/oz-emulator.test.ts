@@ -4,12 +4,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
 import {
   startOzEmulator,
   type OzEmulatorOptions,
   type RunningOzEmulator,
-} from '../../src/server/sandbox/oz-emulator.js';
-import { SANDBOX_SPOOF_CONFIDENCE_SPOOFING, sandboxConfidenceSpoofing } from '../../src/server/sandbox/scoring.js';
+} from '../../src/sandbox/oz-emulator.js';
+import { DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING, documentedConfidenceSpoofing as sandboxConfidenceSpoofing } from './support/sandbox-scores.js';
 import { makeJpeg, makeMp4, makePng, makeShotset, makeWebm, manualClock } from './oz-support.js';
 
 const TOKEN = 'X-Forensic-Access-Token';
@@ -117,7 +118,7 @@ const mediaIdOf = (folder: Json, index = 0): string => (folder.media as Json[])[
 describe('Oz emulator on API 5.2.0', () => {
   let api: Api;
   beforeAll(async () => {
-    api = await openApi({ apiVersion: '5.2.0', processingPolls: 2 });
+    api = await openApi({ apiVersion: '5.2.0', analysisMs: 0 });
   });
   afterAll(() => api.close());
 
@@ -158,29 +159,37 @@ describe('Oz emulator on API 5.2.0', () => {
     expect(none.body).toEqual({ items: [] });
   });
 
-  it('reports PROCESSING for the configured number of reads, then the final status; the folder follows', async () => {
-    const bytes = makeJpeg(3);
-    const folder = await api.createFolder([{ bytes, name: 'a.jpg', type: 'image/jpeg', tags: ['video_selfie'] }]);
-    const analysis = await api.startQuality(folderIdOf(folder), [mediaIdOf(folder)]);
-    const statuses: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const { body } = await api.call('GET', `/api/analyses/${idOf(analysis)}`);
-      statuses.push((body as Json).resolution_status as string);
-      if (i === 0) {
-        const folderNow = await api.call('GET', `/api/folders/${folderIdOf(folder)}`);
-        expect((folderNow.body as Json).resolution_status).toBe('PROCESSING');
+  it('reports PROCESSING until the analysis time is over, then the final status; the folder follows', async () => {
+    let clock = Date.now();
+    const timed = await openApi({ apiVersion: '5.2.0', analysisMs: 5_000, now: () => clock });
+    try {
+      const bytes = makeJpeg(3);
+      const folder = await timed.createFolder([{ bytes, name: 'a.jpg', type: 'image/jpeg', tags: ['video_selfie'] }]);
+      const analysis = await timed.startQuality(folderIdOf(folder), [mediaIdOf(folder)]);
+      const statuses: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const { body } = await timed.call('GET', `/api/analyses/${idOf(analysis)}`);
+        statuses.push((body as Json).resolution_status as string);
+        if (i === 0) {
+          const folderNow = await timed.call('GET', `/api/folders/${folderIdOf(folder)}`);
+          expect((folderNow.body as Json).resolution_status).toBe('PROCESSING');
+        }
       }
+      expect(statuses).toEqual(['PROCESSING', 'PROCESSING', 'PROCESSING']);
+      clock += 5_000;
+      const final = (await timed.call('GET', `/api/analyses/${idOf(analysis)}`)).body as Json;
+      // On >= 5.0 a plain image is scored itself. The docs name no result key for an image (only
+      // source_video_id and source_shots_set_id), so the emulator gives none: clients must match by position.
+      expect(final).toMatchObject({ state: 'FINISHED', resolution: 'SUCCESS' });
+      const entries = final.results_media as Json[];
+      expect(entries).toHaveLength(1);
+      expect(Object.keys(entries[0]!).filter((key) => key.startsWith('source_'))).toEqual([]);
+      expect(entries[0]).toMatchObject({ resolution_status: 'SUCCESS', results_data: { confidence_spoofing: sandboxConfidenceSpoofing(bytes) } });
+      const folderAfter = await timed.call('GET', `/api/folders/${folderIdOf(folder)}?with_analyses=true`);
+      expect((folderAfter.body as Json).resolution_status).toBe('FINISHED');
+    } finally {
+      await timed.close();
     }
-    expect(statuses).toEqual(['PROCESSING', 'PROCESSING', 'SUCCESS']);
-    const final = (await api.call('GET', `/api/analyses/${idOf(analysis)}`)).body as Json;
-    // On >= 5.0 a plain image is scored itself, keyed by source_media_id.
-    expect(final).toMatchObject({
-      state: 'FINISHED',
-      resolution: 'SUCCESS',
-      results_media: [scoredEntry('source_media_id', mediaIdOf(folder), bytes)],
-    });
-    const folderAfter = await api.call('GET', `/api/folders/${folderIdOf(folder)}?with_analyses=true`);
-    expect((folderAfter.body as Json).resolution_status).toBe('FINISHED');
   });
 
   it('scores a shot set by source_shots_set_id and a video by source_video_id, one entry per media', async () => {
@@ -242,22 +251,30 @@ describe('Oz emulator on API 5.2.0', () => {
     expect((folderAfter.body as Json).resolution_status).toBe('FAILED');
   });
 
-  it('plays slow:<polls> and legacy-scores', async () => {
-    const folder = await api.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }]);
-    const scenario = { 'x-sandbox-scenario': 'slow:4,legacy-scores' };
-    const started = await api.startQuality(folderIdOf(folder), undefined, scenario);
-    const statuses: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { body } = await api.call('GET', `/api/analyses/${idOf(started)}`);
-      statuses.push((body as Json).resolution_status as string);
+  it('plays slow:<ms> and legacy-scores: the analysis ends after a time, however often it is read', async () => {
+    let clock = Date.now();
+    const timed = await openApi({ apiVersion: '5.2.0', now: () => clock });
+    try {
+      const folder = await timed.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }]);
+      const scenario = { 'x-sandbox-scenario': 'slow:60000,legacy-scores' };
+      const started = await timed.startQuality(folderIdOf(folder), undefined, scenario);
+      const statuses: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const { body } = await timed.call('GET', `/api/analyses/${idOf(started)}`);
+        statuses.push((body as Json).resolution_status as string);
+      }
+      expect(statuses).toEqual(['PROCESSING', 'PROCESSING', 'PROCESSING', 'PROCESSING', 'PROCESSING']);
+      clock += 60_000;
+      const final = (await timed.call('GET', `/api/analyses/${idOf(started)}`)).body as Json;
+      expect(final.resolution_status).toBe('SUCCESS');
+      expect(Object.keys((final.results_media as Json[])[0]!.results_data as Json).sort()).toEqual([
+        'confidence_liveness',
+        'confidence_replay',
+        'confidence_spoofing',
+      ]);
+    } finally {
+      await timed.close();
     }
-    expect(statuses).toEqual(['PROCESSING', 'PROCESSING', 'PROCESSING', 'PROCESSING', 'SUCCESS']);
-    const final = (await api.call('GET', `/api/analyses/${idOf(started)}`)).body as Json;
-    expect(Object.keys((final.results_media as Json[])[0]!.results_data as Json).sort()).toEqual([
-      'confidence_liveness',
-      'confidence_replay',
-      'confidence_spoofing',
-    ]);
   });
 
   it('rejects an unknown scenario name instead of silently playing "live"', async () => {
@@ -414,7 +431,7 @@ describe('Oz emulator tokens', () => {
 describe('Oz emulator on API 4.0.8', () => {
   let api: Api;
   beforeAll(async () => {
-    api = await openApi({ apiVersion: '4.0.8', processingPolls: 0 });
+    api = await openApi({ apiVersion: '4.0.8', analysisMs: 0 });
   });
   afterAll(() => api.close());
 
@@ -453,7 +470,7 @@ describe('Oz emulator on API 4.0.8', () => {
 
 describe('Oz emulator on API 6.0.1', () => {
   it('spells the id analysis_id and ignores photo_id media in QUALITY', async () => {
-    const api = await openApi({ apiVersion: '6.0.1', processingPolls: 0 });
+    const api = await openApi({ apiVersion: '6.0.1', analysisMs: 0 });
     try {
       const folder = await api.createFolder([
         { bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS },
@@ -495,7 +512,7 @@ describe('Oz emulator webhooks', () => {
   afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
   it('POSTs the final analysis to resolution_endpoint, without being polled', async () => {
-    const api = await openApi({ processingPolls: 50, autoFinishMs: 10 });
+    const api = await openApi({ analysisMs: 600_000, autoFinishMs: 10 });
     try {
       const folder = await api.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }]);
       const delivered = new Promise<void>((resolve) => (onReceived = resolve));
@@ -528,5 +545,65 @@ describe('Oz emulator webhooks', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe('Oz emulator limits and variant shapes', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await openApi({ apiVersion: '5.2.0', analysisMs: 0 });
+  });
+  afterAll(() => api.close());
+
+  const upload = (bytes: Uint8Array, type: string, name: string) => {
+    const form = new FormData();
+    form.append('m', new Blob([new Uint8Array(bytes)], { type }), name);
+    form.append('payload', JSON.stringify({ 'media:tags': { m: VIDEO_TAGS } }));
+    return api.call('POST', '/api/folders/', { form });
+  };
+
+  it('refuses WebP (images are JPEG/PNG only), a WebP frame in a shot set, and a file over 10 MB', async () => {
+    const webp = new Uint8Array([...Buffer.from('RIFF'), 0x1a, 0, 0, 0, ...Buffer.from('WEBPVP8 '), ...new Array(16).fill(0)]);
+    expect(await upload(webp, 'image/webp', 'a.webp')).toEqual(ozError(400, 4));
+    expect(await upload(zipSync({ 'a.jpg': makeJpeg(), 'b.webp': webp }), 'application/zip', 's.zip')).toEqual(ozError(400, 4));
+    const big = new Uint8Array(10_000_001);
+    big.set(makeJpeg());
+    expect(await upload(big, 'image/jpeg', 'big.jpg')).toEqual(ozError(400, 4));
+    expect((await upload(makeJpeg(), 'image/jpeg', 'ok.jpg')).status).toBe(201);
+  });
+
+  it('refuses an MP4 whose movie header states more than 5 s', async () => {
+    const mp4 = (seconds: number): Uint8Array => {
+      const mvhd = Buffer.alloc(108);
+      mvhd.writeUInt32BE(108, 0);
+      mvhd.write('mvhd', 4, 'latin1');
+      mvhd.writeUInt32BE(1000, 20);
+      mvhd.writeUInt32BE(seconds * 1000, 24);
+      const moov = Buffer.alloc(8);
+      moov.writeUInt32BE(116, 0);
+      moov.write('moov', 4, 'latin1');
+      return new Uint8Array(Buffer.concat([Buffer.from(makeMp4().subarray(0, 24)), moov, mvhd]));
+    };
+    expect(await upload(mp4(6), 'video/mp4', 'long.mp4')).toEqual(ozError(400, 4));
+    expect((await upload(mp4(5), 'video/mp4', 'ok.mp4')).status).toBe(201);
+  });
+
+  it('answers variant-shapes with unknown fields, no media[], an object from start-analyses and QUEUED while running', async () => {
+    const variant = { 'x-sandbox-scenario': 'variant-shapes,slow:600000' };
+    const folder = await api.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }], variant);
+    expect(folder.media).toBeUndefined();
+    expect(folder).toHaveProperty('sandbox_note');
+    const started = await api.call('POST', `/api/folders/${folderIdOf(folder)}/analyses/`, {
+      json: { analyses: [{ type: 'quality' }] },
+      headers: variant,
+    });
+    expect(started.status).toBe(201);
+    expect(Array.isArray(started.body)).toBe(false);
+    const analysis = started.body as Json;
+    // 5.2 usually spells analyse_id; the variant uses the other documented spelling.
+    expect(analysis.analysis_id).toEqual(expect.any(String));
+    expect(analysis.analyse_id).toBeUndefined();
+    const read = (await api.call('GET', `/api/analyses/${analysis.analysis_id as string}`)).body as Json;
+    expect(read.resolution_status).toBe('QUEUED');
   });
 });

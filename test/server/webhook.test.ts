@@ -10,6 +10,7 @@ import type { Store, WebhookDeliveryRecord } from '../../src/server/store/types.
 import { verifyWebhookSignature } from '../../src/server/webhook-signature.js';
 import type { WebhookTuning } from '../../src/server/webhooks/dispatcher.js';
 import {
+  answers,
   apiRequest,
   createSession,
   fakeAdapter,
@@ -91,7 +92,8 @@ describe('outbound webhook', () => {
     const body = parsed(delivery!);
     const result = await (await backend.fetch(apiRequest(`/sessions/${sessionId}/result`))).json();
     expect(body).toEqual({ id: expect.stringMatching(/^evt_[0-9a-f-]{36}$/), type: 'check.completed', createdAt: expect.any(String), data: result });
-    expect(body.data).toMatchObject({ sessionId, reference: 'order-9', status: 'done', decision: 'live', check: { checkId, mediaRetained: false } });
+    // The test adapters are sandboxed, so the event says so beside the decision.
+    expect(body.data).toMatchObject({ sessionId, reference: 'order-9', status: 'done', decision: 'live', sandbox: true, check: { checkId, mediaRetained: false } });
     expect(body.createdAt).toBe((result as { completedAt: string }).completedAt);
 
     const headers = delivery!.headers;
@@ -108,6 +110,14 @@ describe('outbound webhook', () => {
     const [record] = await deliveriesOf(store, sessionId);
     expect(record).toMatchObject({ eventId: body.id, checkId, status: 'delivered', attempts: 1, nextAttemptAt: null, lastError: null });
     expect(receiver.deliveries).toHaveLength(1);
+  });
+
+  it('carries no sandbox mark when real providers answered', async () => {
+    const { backend } = await setup({ adapters: [fakeAdapter('oz', answers('oz', 'live'), false), fakeAdapter('kairos', answers('kairos', 'live'), false)] });
+    const { sessionId } = await uploadOne(backend);
+    const [delivery] = await receiver.waitFor(1);
+    expect(parsed(delivery!).data).toMatchObject({ sessionId, status: 'done', decision: 'live' });
+    expect(parsed(delivery!).data).not.toHaveProperty('sandbox');
   });
 
   it('sends failed checks too', async () => {

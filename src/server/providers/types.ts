@@ -70,7 +70,10 @@ export type ProviderErrorCode =
   | 'provider-unavailable' // network failure, timeout or 5xx after retries
   | 'provider-failed' // the provider ran and reported a system failure (Oz FAILED)
   | 'provider-timeout' // no final answer before the overall deadline
-  | 'provider-protocol'; // the answer broke the documented contract
+  | 'provider-protocol' // the answer broke the documented contract
+  | 'provider-media-unsupported' // not sent: a format the provider does not document (Oz: JPEG/PNG images only)
+  | 'provider-media-too-large' // not sent: over the provider's documented file size (Oz: 10 MB per file)
+  | 'provider-media-too-long'; // not sent: over the provider's documented duration (Oz: video <= 5 s)
 
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
@@ -90,4 +93,9 @@ export interface ProviderAdapter {
   /** True when the adapter talks to a loopback sandbox emulator rather than the real API. */
   readonly sandbox: boolean;
   verify(media: CheckMedia, ctx: ProviderContext): Promise<ProviderOutcome>;
+  /**
+   * Optional: the provider called `POST /webhooks/<name>` with this JSON body. Anyone can call that route, so an
+   * adapter may only treat it as a hint (e.g. re-read an analysis now), never as a result.
+   */
+  receiveWebhook?(body: unknown): void | Promise<void>;
 }

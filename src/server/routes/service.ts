@@ -1,15 +1,11 @@
-/** Routes without a caller identity: health, and the Oz webhook (a hint to re-poll, never a source of results). */
+/**
+ * Routes without a caller identity: health, and provider webhooks (`/webhooks/:provider`), which only hint that a
+ * provider has news: an adapter treats them as a reason to re-read from the provider, never as a result.
+ */
 import { readJsonBody } from '../http/body.js';
-import type { ProviderAdapter } from '../providers/types.js';
+import { httpError } from '../errors.js';
 import { describeError } from '../log.js';
 import { WEBHOOK_BODY_LIMIT_BYTES, type BackendApp, type RouteDeps } from './deps.js';
-
-interface AnalysisListener {
-  notifyAnalysisUpdated(analysisId: string): unknown;
-}
-
-const ANALYSIS_ID = /^[A-Za-z0-9_-]{1,128}$/;
-const MAX_IDS_PER_CALL = 32;
 
 export function registerServiceRoutes(app: BackendApp, deps: RouteDeps): void {
   // Readiness: 503 while the store cannot serve (database unreachable, schema not migrated), so a load balancer
@@ -20,40 +16,20 @@ export function registerServiceRoutes(app: BackendApp, deps: RouteDeps): void {
     return c.json({ ok: store.ready, providers, store }, store.ready ? 200 : 503);
   });
 
-  // Anyone can call this, so it only makes the Oz adapter poll sooner: the verdict still comes from Oz's API.
-  app.post('/webhooks/oz', async (c) => {
+  // Anyone can call this: each adapter decides what its provider's payload is worth (Oz: poll sooner).
+  app.post('/webhooks/:provider', async (c) => {
+    const provider = c.req.param('provider');
+    const configured = deps.adapters.filter((adapter) => adapter.name === provider);
+    if (configured.length === 0) throw httpError('not-found', `no configured provider "${provider}"`);
     const body = await readJsonBody(c.req.raw, WEBHOOK_BODY_LIMIT_BYTES);
-    const ids = analysisIdsIn(body);
-    const listeners = deps.adapters.filter((adapter) => adapter.name === 'oz').filter(isAnalysisListener);
-    for (const listener of listeners) {
-      for (const id of ids) {
-        // Not awaited: the caller (Oz) should not wait on our polling; a failure only means polling as usual.
-        Promise.resolve()
-          .then(() => listener.notifyAnalysisUpdated(id))
-          .catch((error: unknown) => deps.logger.warn('webhook-notify-failed', { analysisId: id, error: describeError(error) }));
-      }
+    const receivers = configured.filter((adapter) => adapter.receiveWebhook);
+    for (const adapter of receivers) {
+      // Not awaited: the caller should not wait on our polling; a failure only means polling as usual.
+      Promise.resolve()
+        .then(() => adapter.receiveWebhook?.(body))
+        .catch((error: unknown) => deps.logger.warn('webhook-notify-failed', { provider, error: describeError(error) }));
     }
-    deps.logger.info('webhook-received', { provider: 'oz', analyses: ids.length });
+    deps.logger.info('webhook-received', { provider });
     return c.json({ accepted: true }, 202);
   });
-}
-
-/** `analyse_id` / `analysis_id` at the top level or on each item of an `analyses` array (a folder payload). */
-export function analysisIdsIn(body: unknown): string[] {
-  const ids = new Set<string>();
-  const collect = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null) return;
-    for (const key of ['analyse_id', 'analysis_id']) {
-      const id = (value as Record<string, unknown>)[key];
-      if (typeof id === 'string' && ANALYSIS_ID.test(id)) ids.add(id);
-    }
-  };
-  collect(body);
-  const analyses = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['analyses'] : undefined;
-  if (Array.isArray(analyses)) analyses.forEach(collect);
-  return [...ids].slice(0, MAX_IDS_PER_CALL);
-}
-
-function isAnalysisListener(adapter: ProviderAdapter): adapter is ProviderAdapter & AnalysisListener {
-  return typeof (adapter as Partial<AnalysisListener>).notifyAnalysisUpdated === 'function';
 }

@@ -8,7 +8,7 @@ import { sessionResult } from '../results.js';
 import type { SessionRecord } from '../store/types.js';
 import { JSON_BODY_LIMIT_BYTES, type BackendApp, type RouteDeps } from './deps.js';
 
-// Names as the emulators define them; Oz's may combine several, e.g. "spoof,slow:4".
+// Names as the emulators define them; Oz's may combine several, e.g. "spoof,slow:2000".
 const scenarioName = z.string().regex(/^[a-z0-9][a-z0-9:,-]{0,63}$/, 'expected a scenario name like "spoof"');
 
 const createSessionSchema = z.strictObject({
@@ -56,7 +56,8 @@ export function registerSessionRoutes(app: BackendApp, deps: RouteDeps): void {
     const session = await store.getSession(c.req.param('id'));
     if (!session) throw httpError('not-found', 'no such session');
     const check = await store.findCheckForSession(session.id);
-    return c.json(sessionResult(session, check, config, clock()));
+    const sandboxed = deps.adapters.filter((adapter) => adapter.sandbox).map((adapter) => adapter.name);
+    return c.json(sessionResult(session, check, { ...config, sandboxed }, clock()));
   });
 
   app.delete('/sessions/:id', async (c) => {

@@ -18,7 +18,7 @@
  * - shotset: the sharpest entry (the first one on a tie), re-encoded when it is a PNG;
  * - video: the `selfie` part (required), re-encoded when it is a PNG.
  */
-import sharp from 'sharp';
+import sharp, { type SharpOptions } from 'sharp';
 import type { CaptureReport } from '../../shared/media.js';
 import { laplacianVariance, lumaPlane } from '../../shared/sharpness.js';
 import { httpError } from '../errors.js';
@@ -67,7 +67,7 @@ interface DecodedStill extends CheckedStill {
  * libvips refuses on any decoder warning, not only on errors: by default libjpeg fills a damaged or truncated scan
  * with grey and reports success, which would let a corrupt JPEG through.
  */
-const DECODE_OPTIONS: sharp.SharpOptions = { failOn: 'warning', limitInputPixels: UPLOAD_LIMITS.maxImagePixels };
+const DECODE_OPTIONS: SharpOptions = { failOn: 'warning', limitInputPixels: UPLOAD_LIMITS.maxImagePixels };
 
 /**
  * JPEGs are decoded at half size (libjpeg's DCT scaling: fewer pixels to reconstruct and copy, every coefficient

@@ -68,7 +68,10 @@ export function createKairosAdapter(config: KairosConfig): ProviderAdapter {
       const verdict = decideKairosLiveness(result.response, threshold);
       const score = result.response.response_data.faces_liveness;
 
-      const ids: Record<string, string> = { apiReqUid: result.response.api_req_uid };
+      // Whichever request id Kairos gave (the docs show both spellings, and X-Request-ID on v0.2); none is required.
+      const ids: Record<string, string> = {};
+      const apiReqUid = result.response.api_req_uid ?? result.response.api_req_uuid;
+      if (apiReqUid) ids.apiReqUid = apiReqUid;
       if (result.requestId) ids.requestId = result.requestId;
       if (result.response.response_code !== undefined) ids.responseCode = String(result.response.response_code);
 

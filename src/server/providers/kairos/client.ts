@@ -113,7 +113,7 @@ async function attemptOnce(
   }
 
   log({ outcome: 'answered', status, requestId });
-  const action = kairosStatusAction(status);
+  const action = kairosStatusAction(status, text);
   if (action.action === 'retry') return { why: `HTTP ${status}`, status };
   if (action.action === 'fail') {
     const snippet = text.trim().slice(0, ERROR_SNIPPET_CHARS);

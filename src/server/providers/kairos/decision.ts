@@ -51,14 +51,21 @@ export type KairosStatusAction =
   | { action: 'retry' }
   | { action: 'fail'; code: ProviderErrorCode; explanation: string };
 
+/** Words that make a 403 body a credentials refusal rather than the documented usage limit. */
+const CREDENTIAL_WORDS = /\b(?:app[_ -]?id|app[_ -]?key|credentials?|api[_ -]?keys?|keys?|auth\w*|unauthori[sz]ed|invalid (?:id|key))\b/i;
+
 /**
- * §2.3: 403 is the documented "usage limit exceeded" and must never be retried blindly; 429 is treated the same
- * way because a rate limit is a quota too. 401 is the usual credential refusal; any other 4xx means this request
- * or media was refused. Only 5xx is transient.
+ * §2.3: the docs give 403 for "usage limit exceeded" and "4xx" for bad credentials, and Kairos's older face API
+ * answered bad credentials with 403 too. So a 403 whose body speaks of credentials or keys is `provider-auth`;
+ * any other 403 (and 429, a rate limit being a quota too) is `provider-quota`. Neither is retried. 401 is the
+ * usual credential refusal; any other 4xx means this request or media was refused. Only 5xx is transient.
  */
-export function kairosStatusAction(status: number): KairosStatusAction {
+export function kairosStatusAction(status: number, body = ''): KairosStatusAction {
   if (status === 200) return { action: 'read-body' };
   if (status >= 500 && status <= 599) return { action: 'retry' };
+  if (status === 403 && CREDENTIAL_WORDS.test(body)) {
+    return { action: 'fail', code: 'provider-auth', explanation: 'credentials refused' };
+  }
   if (status === 403 || status === 429) {
     return { action: 'fail', code: 'provider-quota', explanation: 'usage limit reached' };
   }

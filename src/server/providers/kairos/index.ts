@@ -10,4 +10,4 @@ export {
 } from './decision.js';
 export type { KairosBodyReading, KairosStatusAction, KairosVerdict } from './decision.js';
 export { kairosLivenessResponseSchema } from './types.js';
-export type { KairosApiVersion, KairosConfig, KairosLivenessResponse, KairosPredictedFace } from './types.js';
+export type { KairosApiVersion, KairosConfig, KairosLivenessResponse } from './types.js';

@@ -26,30 +26,26 @@ export interface KairosConfig {
 /** The API versions whose contracts differ (minimum selfie size). */
 export type KairosApiVersion = 'v0.1' | 'v0.2';
 
-const facePoint = z.object({ x: z.number(), y: z.number() });
+/** One detected face. Only the count is used, so a face's fields (`confidence`, `top_left`, `delta`) are not required. */
+const predictedFace = z.unknown();
 
-/** One detected face: `delta` is the box width/height in pixels (inferred from the doc sample). */
-const predictedFace = z.object({
-  confidence: z.number(),
-  top_left: facePoint,
-  delta: facePoint,
-});
+/** An optional field that is kept only when it has the expected type; anything else reads as absent. */
+const optionalString = z.string().min(1).optional().catch(undefined);
 
 /**
- * The HTTP 200 body (§2.2). Only what the decision needs is strict; `response_code` is undocumented, so it is
- * accepted as any number or string and kept for audit only.
+ * The HTTP 200 body (§2.2). Only the v0.1 sample is public, so only what the decision needs is required: a numeric
+ * `faces_liveness` and an array `faces_predicted`. The request id may be `api_req_uid` (the synchronous samples),
+ * `api_req_uuid` (Kairos's async endpoints), or absent. `response_code` is undocumented and kept for audit only.
+ * Unknown fields are ignored everywhere.
  */
-export const kairosLivenessResponseSchema = z.object({
-  api_req_uid: z.string().min(1),
-  requested_at: z.string().optional(),
-  processed_at: z.string().optional(),
-  response_code: z.union([z.number(), z.string()]).optional(),
-  response_data: z.object({
+export const kairosLivenessResponseSchema = z.looseObject({
+  api_req_uid: optionalString,
+  api_req_uuid: optionalString,
+  response_code: z.union([z.number(), z.string()]).optional().catch(undefined),
+  response_data: z.looseObject({
     faces_liveness: z.number().min(0).max(1),
     faces_predicted: z.array(predictedFace),
-    img: z.object({ width: z.number(), height: z.number() }).optional(),
   }),
 });
 
 export type KairosLivenessResponse = z.infer<typeof kairosLivenessResponseSchema>;
-export type KairosPredictedFace = z.infer<typeof predictedFace>;

@@ -1,7 +1,9 @@
 /**
- * The Oz Forensics adapter: upload the capture to a new folder, start a QUALITY (liveness) analysis, poll it to a
- * final status (a webhook may cut waits short), and turn the result into a ProviderOutcome. Progress is
- * checkpointed so a restarted backend resumes polling instead of uploading again.
+ * The Oz Forensics adapter: upload the capture to a new folder (or find the one an earlier attempt created, by
+ * `meta_data.transaction_id`), start a QUALITY (liveness) analysis, poll it to a final status (a webhook may cut
+ * waits short), and turn the result into a ProviderOutcome. Progress is checkpointed so a restarted backend
+ * resumes polling instead of uploading again. Where Oz's public docs are silent it reads every documented shape
+ * (README "How each adapter behaves").
  */
 import type {
   CheckMedia,
@@ -18,9 +20,10 @@ import {
   OzErrorCode,
   SANDBOX_SCENARIO_HEADER,
   analysisIdOf,
-  ozAnalysisListSchema,
   ozAnalysisSchema,
+  ozFolderListSchema,
   ozFolderSchema,
+  ozStartedAnalysesSchema,
   type OzAnalysis,
   type OzFolder,
   type OzStartAnalysesBody,
@@ -28,6 +31,8 @@ import {
 import { prepareOzUpload, uploadFormData, uploadPayload, type OzUpload } from './upload.js';
 import { parseApiVersion } from './version.js';
 import { AnalysisWakeups } from './wakeups.js';
+import { analysisIdsIn } from './webhook.js';
+import { sleep } from '../sleep.js';
 
 export interface OzConfig {
   /** Base URL; paths start with /api/. */
@@ -43,8 +48,10 @@ export interface OzConfig {
   maxPollIntervalMs?: number;
   /** Overall deadline for one check, default 120_000. */
   deadlineMs?: number;
-  /** Per HTTP request, default 15_000. */
+  /** Per HTTP request, default 15_000; an upload gets this plus its size at `minUploadBytesPerSecond`. */
   requestTimeoutMs?: number;
+  /** The slowest link an upload is given time for, default 64 KiB/s (10 MB in about 2.5 minutes). */
+  minUploadBytesPerSecond?: number;
   /** First retry delay after a 5xx or network error, default 300 (doubles, with jitter). */
   retryBaseDelayMs?: number;
   /** Refresh the token when less than this is left before `expire_date`, default 60_000. */
@@ -60,8 +67,8 @@ export interface OzConfig {
 }
 
 export interface OzAdapter extends ProviderAdapter {
-  /** A webhook said this analysis changed: a waiting poll re-reads it from Oz at once. */
-  notifyAnalysisUpdated(analysisId: string): void;
+  /** A webhook named these analyses (`analyse_id`/`analysis_id`): waiting polls re-read them from Oz at once. */
+  receiveWebhook(body: unknown): void;
 }
 
 const DEFAULTS = {
@@ -72,6 +79,7 @@ const DEFAULTS = {
   retryBaseDelayMs: 300,
   tokenRefreshMarginMs: 60_000,
   maxAttempts: 3,
+  minUploadBytesPerSecond: 64 * 1024,
 } as const;
 
 interface OzProgress {
@@ -108,16 +116,87 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
   });
   const wakeups = new AnalysisWakeups();
 
-  async function createFolder(upload: OzUpload, ctx: ProviderContext, call: OzCallContext): Promise<OzFolder> {
+  const requestTimeoutMs = config.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+  const retryBaseDelayMs = config.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs;
+
+  /**
+   * Creates the folder with our media. An upload is billed and not safe to repeat: it is sent once per attempt
+   * (no blind transport retry), its timeout grows with its size, and before every re-send after a timeout or a
+   * 5xx the folder is looked up by `meta_data.transaction_id`, in case the lost answer hid a created folder.
+   */
+  async function createFolder(
+    upload: OzUpload,
+    ctx: ProviderContext,
+    call: OzCallContext,
+  ): Promise<{ folder: OzFolder; analysisId?: string }> {
     const payload = uploadPayload(upload, { sessionId: ctx.sessionId, checkId: ctx.checkId });
+    const timeoutMs =
+      requestTimeoutMs +
+      Math.ceil((upload.bytes.byteLength / (config.minUploadBytesPerSecond ?? DEFAULTS.minUploadBytesPerSecond)) * 1000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const folder = await client.call(
+          {
+            method: 'POST',
+            path: '/api/folders/',
+            form: () => uploadFormData(upload, payload),
+            headers: scenarioHeaders(ctx),
+            schema: ozFolderSchema,
+            operation: 'create folder',
+            timeoutMs,
+            maxAttempts: 1,
+          },
+          call,
+        );
+        return { folder };
+      } catch (error) {
+        if (!(error instanceof ProviderError && error.code === 'provider-unavailable') || attempt >= DEFAULTS.maxAttempts) {
+          throw error;
+        }
+        await sleep(retryBaseDelayMs * 2 ** (attempt - 1), ctx.signal);
+        const earlier = await findEarlierFolder(ctx, call);
+        if (earlier) {
+          logger('oz.folder.found_after_failure', { checkId: ctx.checkId, folderId: earlier.folder.folder_id, attempt });
+          return earlier;
+        }
+      }
+    }
+  }
+
+  /** Our folder from an earlier attempt (this process or another instance), with its QUALITY analysis if started. */
+  async function findEarlierFolder(
+    ctx: ProviderContext,
+    call: OzCallContext,
+  ): Promise<{ folder: OzFolder; analysisId?: string } | null> {
+    const query = new URLSearchParams({ meta_data: `transaction_id==${ctx.sessionId}`, with_analyses: 'true' });
+    const list = await client.call(
+      {
+        method: 'GET',
+        path: `/api/folders/?${query.toString()}`,
+        headers: scenarioHeaders(ctx),
+        schema: ozFolderListSchema,
+        operation: 'find folder',
+      },
+      call,
+    );
+    // transaction_id is the session; check_id tells this check's folder from another check of the same session.
+    const ours = list.items.find((folder) => folder.meta_data?.['check_id'] === ctx.checkId);
+    if (!ours) return null;
+    const quality = (ours.analyses ?? []).find((analysis) => analysis.type?.toUpperCase() === 'QUALITY');
+    const analysisId = quality && analysisIdOf(quality);
+    return analysisId ? { folder: ours, analysisId } : { folder: ours };
+  }
+
+  /** `media[]` is not promised in the create-folder answer ("returns the folder data"): re-read the folder then. */
+  async function folderWithMedia(folder: OzFolder, ctx: ProviderContext, call: OzCallContext): Promise<OzFolder> {
+    if (folder.media && folder.media.length > 0) return folder;
     return client.call(
       {
-        method: 'POST',
-        path: '/api/folders/',
-        form: () => uploadFormData(upload, payload),
+        method: 'GET',
+        path: `/api/folders/${encodeURIComponent(folder.folder_id)}`,
         headers: scenarioHeaders(ctx),
         schema: ozFolderSchema,
-        operation: 'create folder',
+        operation: 'read folder',
       },
       call,
     );
@@ -129,23 +208,35 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
     ctx: ProviderContext,
     call: OzCallContext,
   ): Promise<string> {
-    const body: OzStartAnalysesBody = {
+    const analyses = { analyses: [{ type: 'quality' as const, source_media: [mediaId], params: { extract_best_shot: false } }] };
+    const start = (body: OzStartAnalysesBody) =>
+      client.call(
+        {
+          method: 'POST',
+          path: `/api/folders/${encodeURIComponent(folderId)}/analyses/`,
+          json: body,
+          headers: scenarioHeaders(ctx),
+          schema: ozStartedAnalysesSchema,
+          operation: 'start analyses',
+        },
+        call,
+      );
+    let started: OzAnalysis[];
+    if (!config.webhookUrl) {
       // Best-shot extraction is off: we only need the score, and it slows the analysis down.
-      analyses: [{ type: 'quality', source_media: [mediaId], params: { extract_best_shot: false } }],
-      ...(config.webhookUrl ? { resolution_endpoint: config.webhookUrl } : {}),
-    };
-    const analyses = await client.call(
-      {
-        method: 'POST',
-        path: `/api/folders/${encodeURIComponent(folderId)}/analyses/`,
-        json: body,
-        headers: scenarioHeaders(ctx),
-        schema: ozAnalysisListSchema,
-        operation: 'start analyses',
-      },
-      call,
-    );
-    const quality = analyses.find((analysis) => analysis.type?.toUpperCase() === 'QUALITY') ?? analyses[0];
+      started = await start(analyses);
+    } else {
+      try {
+        started = await start({ ...analyses, resolution_endpoint: config.webhookUrl });
+      } catch (error) {
+        // The webhook field's name is undocumented publicly. If Oz calls the request an invalid structure, drop
+        // the field and rely on polling, which is the source of truth anyway.
+        if (!(error instanceof ProviderError && error.details.providerCode === OzErrorCode.invalidStructure)) throw error;
+        logger('oz.webhook.refused', { checkId: ctx.checkId, folderId });
+        started = await start(analyses);
+      }
+    }
+    const quality = started.find((analysis) => analysis.type?.toUpperCase() === 'QUALITY') ?? started[0];
     const analysisId = quality && analysisIdOf(quality);
     if (!analysisId) throw new ProviderError('oz', 'provider-protocol', 'Oz start analyses returned no analysis id');
     return analysisId;
@@ -160,11 +251,18 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
   ): Promise<OzProgress> {
     let { folderId, mediaId } = saved;
     if (!folderId || !mediaId) {
-      const upload = prepareOzUpload(media, config.apiVersion);
-      const folder = await createFolder(upload, ctx, call);
+      const upload = await prepareOzUpload(media);
+      // A check taken over from a crashed process (or another instance) may have uploaded without checkpointing.
+      const created = (await findEarlierFolder(ctx, call)) ?? (await createFolder(upload, ctx, call));
+      const folder = await folderWithMedia(created.folder, ctx, call);
       folderId = folder.folder_id;
       mediaId = uploadedMediaId(folder, upload);
       logger('oz.media.uploaded', { checkId: ctx.checkId, folderId, mediaId });
+      if (created.analysisId) {
+        await ctx.saveCheckpoint({ folderId, mediaId, analysisId: created.analysisId });
+        logger('oz.check.resumed', { checkId: ctx.checkId, folderId, analysisId: created.analysisId });
+        return { folderId, mediaId, analysisId: created.analysisId };
+      }
       await ctx.saveCheckpoint({ folderId, mediaId });
     } else if (saved.analysisId) {
       logger('oz.check.resumed', { checkId: ctx.checkId, folderId, analysisId: saved.analysisId });
@@ -215,6 +313,7 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
         signal: ctx.signal,
         wakeups,
         onRead: (status, read) => logger('oz.analysis.polled', { checkId: ctx.checkId, analysisId, status, read }),
+        onUnknownStatus: (status) => logger('oz.analysis.unknown_status', { checkId: ctx.checkId, analysisId, status }),
       });
       return { progress, analysis };
     } finally {
@@ -270,7 +369,9 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
     name: 'oz',
     sandbox: config.sandbox,
     verify,
-    notifyAnalysisUpdated: (analysisId) => wakeups.notify(analysisId),
+    receiveWebhook: (body) => {
+      for (const analysisId of analysisIdsIn(body)) wakeups.notify(analysisId);
+    },
   };
 }
 

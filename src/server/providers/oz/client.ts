@@ -8,7 +8,7 @@ import { ProviderError } from '../types.js';
 import { isStaleTokenError, ozProviderError, parseOzErrorBody, type OzFailedResponse } from './errors.js';
 import { OzTokenManager, type OzTokenPair } from './tokens.js';
 import { sendWithRetries, type OzHttpRequest, type TransportOptions } from './transport.js';
-import { OZ_TOKEN_HEADER, ozAuthResponseSchema, type OzAuthResponse } from './types.js';
+import { OZ_TOKEN_HEADER, expireDateMs, ozAuthResponseSchema, type OzAuthResponse } from './types.js';
 
 export type OzLogger = (event: string, fields: Record<string, unknown>) => void;
 
@@ -31,6 +31,10 @@ export interface OzCall<T> {
   headers?: Record<string, string>;
   schema: z.ZodType<T>;
   operation: string;
+  /** Overrides the per-request timeout, e.g. sized to an upload. */
+  timeoutMs?: number;
+  /** Overrides the attempts; 1 for requests that are not safe to repeat blindly (a billed upload). */
+  maxAttempts?: number;
 }
 
 /** Per-check context of a call: the check's abort signal and a counter of HTTP attempts for its timings. */
@@ -76,7 +80,12 @@ export class OzClient {
       ...bodyFactory(call),
     };
     const startedAt = this.options.now();
-    const response = await sendWithRetries(request, context.signal, this.options.transport, context.onAttempt);
+    const transport = {
+      ...this.options.transport,
+      ...(call.timeoutMs === undefined ? {} : { requestTimeoutMs: call.timeoutMs }),
+      ...(call.maxAttempts === undefined ? {} : { maxAttempts: call.maxAttempts }),
+    };
+    const response = await sendWithRetries(request, context.signal, transport, context.onAttempt);
     this.options.logger('oz.http', {
       operation: call.operation,
       status: response.status,
@@ -117,7 +126,7 @@ export class OzClient {
     return {
       accessToken: auth.access_token,
       expireToken: auth.expire_token,
-      expiresAtMs: typeof auth.expire_date === 'number' ? auth.expire_date * 1000 : null,
+      expiresAtMs: expireDateMs(auth.expire_date),
     };
   }
 }

@@ -31,15 +31,22 @@ function isOzStatus(value: string): value is OzStatus {
 
 /**
  * The analysis status to act on: `resolution_status`, else `resolution`, else `state` (§1.5). A FAILED `state` wins:
- * a system error ends the analysis whatever the other fields say.
+ * a system error ends the analysis whatever the other fields say. A value outside the documented list (or none)
+ * is returned as `{ unknown }`: the poll treats it as "not final yet", since the docs do not say it is final.
  */
-export function analysisStatus(analysis: OzAnalysis): OzStatus {
+export function readAnalysisStatus(analysis: OzAnalysis): OzStatus | { unknown: string } {
   if (normaliseStatus(analysis.state) === 'FAILED') return 'FAILED';
   const status = [analysis.resolution_status, analysis.resolution, analysis.state]
     .map(normaliseStatus)
     .find((value) => value !== undefined);
-  if (status === undefined || !isOzStatus(status)) {
-    throw new ProviderError('oz', 'provider-protocol', `Oz analysis has an unknown status "${status ?? 'none'}"`);
+  return status !== undefined && isOzStatus(status) ? status : { unknown: status ?? 'none' };
+}
+
+/** As readAnalysisStatus, but an unknown status is a protocol error (used once polling has stopped). */
+export function analysisStatus(analysis: OzAnalysis): OzStatus {
+  const status = readAnalysisStatus(analysis);
+  if (typeof status === 'object') {
+    throw new ProviderError('oz', 'provider-protocol', `Oz analysis has an unknown status "${status.unknown}"`);
   }
   return status;
 }
@@ -49,17 +56,29 @@ export function isPending(status: OzStatus): boolean {
 }
 
 /**
- * The `results_media` entry for our media. Oz keys it by the media kind (`source_shots_set_id` for a ZIP,
- * `source_video_id` for a video); newer servers and images may use `source_media_id` or `media_id`.
+ * The `results_media` entry for our media. The documented keys are `source_shots_set_id` (a ZIP) and
+ * `source_video_id` (a video) (§1.6). The docs also show an entry with no source key; so when the analysis has
+ * exactly one source media and one result entry, and that entry names no other media, it is ours.
  */
 export function findMediaResult(analysis: OzAnalysis, mediaId: string): OzResultsMediaEntry | undefined {
-  return (analysis.results_media ?? []).find(
-    (entry) =>
-      entry.source_shots_set_id === mediaId ||
-      entry.source_video_id === mediaId ||
-      entry.source_media_id === mediaId ||
-      entry.media_id === mediaId,
-  );
+  const entries = analysis.results_media ?? [];
+  const keyed = entries.find((entry) => entry.source_shots_set_id === mediaId || entry.source_video_id === mediaId);
+  if (keyed) return keyed;
+  const only = entries.length === 1 ? entries[0] : undefined;
+  const sources = analysis.source_media ?? [mediaId];
+  if (!only || sources.length !== 1 || !sourceIs(sources[0], mediaId)) return undefined;
+  const namesAnother = [only.source_shots_set_id, only.source_video_id].some((id) => typeof id === 'string' && id !== mediaId);
+  return namesAnother ? undefined : only;
+}
+
+/** A `source_media` item is an id string or an object with `media_id` (both shapes appear in the docs and code). */
+function sourceIs(item: unknown, mediaId: string): boolean {
+  if (typeof item === 'string') return item === mediaId;
+  if (typeof item === 'object' && item !== null) {
+    const id = (item as Record<string, unknown>)['media_id'];
+    return id === undefined || id === mediaId;
+  }
+  return false;
 }
 
 /** Turns a finished QUALITY analysis into a verdict; throws a typed ProviderError for every other ending. */

@@ -1,5 +1,5 @@
 export { createOzAdapter, type OzAdapter, type OzConfig } from './adapter.js';
 export { analysisStatus, decideQuality, findMediaResult, isPending, type QualityVerdict } from './decision.js';
-export { compareApiVersions, qualityIgnoresPlainImages } from './version.js';
+export { parseApiVersion } from './version.js';
 export { prepareOzUpload, type OzUpload } from './upload.js';
-export { ozWebhookAnalysisId } from './webhook.js';
+export { analysisIdsIn } from './webhook.js';

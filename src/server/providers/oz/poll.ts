@@ -3,7 +3,7 @@
  * deadline. Waits can be cut short by a webhook notification (wakeups.ts).
  */
 import { ProviderError } from '../types.js';
-import { analysisStatus, isPending } from './decision.js';
+import { isPending, readAnalysisStatus } from './decision.js';
 import type { OzAnalysis } from './types.js';
 import type { AnalysisWakeups } from './wakeups.js';
 
@@ -18,6 +18,8 @@ export interface PollOptions {
   signal: AbortSignal;
   wakeups: AnalysisWakeups;
   onRead?: (status: string, read: number) => void;
+  /** Called once per poll with the first status outside the documented list; polling goes on until the deadline. */
+  onUnknownStatus?: (status: string) => void;
 }
 
 export const POLL_BACKOFF_FACTOR = 1.5;
@@ -25,6 +27,7 @@ export const POLL_BACKOFF_FACTOR = 1.5;
 export async function pollUntilFinal(read: () => Promise<OzAnalysis>, options: PollOptions): Promise<OzAnalysis> {
   const cap = Math.max(options.maxDelayMs, options.firstDelayMs);
   let delay = options.firstDelayMs;
+  let unknownLogged = false;
   for (let reads = 1; ; reads++) {
     const remaining = options.deadlineAt - options.now();
     if (remaining <= 0) {
@@ -33,9 +36,16 @@ export async function pollUntilFinal(read: () => Promise<OzAnalysis>, options: P
     }
     await options.wakeups.wait(options.analysisId, Math.min(delay, remaining), options.signal);
     const analysis = await read();
-    const status = analysisStatus(analysis);
-    options.onRead?.(status, reads);
-    if (!isPending(status)) return analysis;
+    const status = readAnalysisStatus(analysis);
+    if (typeof status === 'object') {
+      // Undocumented, so not known to be final: keep polling until the deadline, and say so once.
+      options.onRead?.(status.unknown, reads);
+      if (!unknownLogged) options.onUnknownStatus?.(status.unknown);
+      unknownLogged = true;
+    } else {
+      options.onRead?.(status, reads);
+      if (!isPending(status)) return analysis;
+    }
     delay = Math.min(delay * POLL_BACKOFF_FACTOR, cap);
   }
 }

@@ -50,8 +50,11 @@ export type OzErrorBody = z.infer<typeof ozErrorBodySchema>;
 export const ozAuthResponseSchema = z.looseObject({
   access_token: z.string().min(1),
   expire_token: z.string().min(1),
-  /** Unix seconds; not guaranteed to be present (open question 6). */
-  expire_date: z.number().nullish(),
+  /**
+   * Undocumented type (open question 6): public code reads Unix seconds, so a number is seconds; a string is read
+   * as a date. Anything unreadable counts as "not said" and the token is simply used until Oz refuses it.
+   */
+  expire_date: z.union([z.number(), z.string()]).nullish().catch(null),
 });
 export type OzAuthResponse = z.infer<typeof ozAuthResponseSchema>;
 
@@ -70,11 +73,10 @@ export const ozFolderSchema = z.looseObject({
 });
 export type OzFolder = z.infer<typeof ozFolderSchema>;
 
+/** Only `source_shots_set_id` and `source_video_id` are documented result keys (§1.6). */
 export const ozResultsMediaEntrySchema = z.looseObject({
   source_shots_set_id: z.string().nullish(),
   source_video_id: z.string().nullish(),
-  source_media_id: z.string().nullish(),
-  media_id: z.string().nullish(),
   resolution_status: z.string().nullish(),
   results_data: z.looseObject({ confidence_spoofing: z.number().nullish() }).nullish(),
 });
@@ -89,11 +91,25 @@ export const ozAnalysisSchema = z.looseObject({
   state: z.string().nullish(),
   resolution_status: z.string().nullish(),
   resolution: z.string().nullish(),
+  source_media: z.array(z.unknown()).nullish(),
   results_media: z.array(ozResultsMediaEntrySchema).nullish(),
 });
 export type OzAnalysis = z.infer<typeof ozAnalysisSchema>;
 
-export const ozAnalysisListSchema = z.array(ozAnalysisSchema);
+/** Start-analyses answers an array in public client code; Oz's own iOS SDK accepts an object too. Both are read. */
+export const ozStartedAnalysesSchema = z
+  .union([z.array(ozAnalysisSchema), ozAnalysisSchema])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** `GET /api/folders/?meta_data=…&with_analyses=true`: `{items:[folder…]}` (§1.5); paging fields are unconfirmed. */
+export const ozFolderListSchema = z.looseObject({
+  items: z.array(
+    ozFolderSchema.extend({
+      meta_data: z.record(z.string(), z.unknown()).nullish(),
+      analyses: z.array(ozAnalysisSchema).nullish(),
+    }),
+  ),
+});
 
 /** `POST /api/folders/` payload part (§1.3). */
 export interface OzUploadPayload {
@@ -104,10 +120,23 @@ export interface OzUploadPayload {
 /** `POST /api/folders/{id}/analyses/` body (§1.4). */
 export interface OzStartAnalysesBody {
   analyses: Array<{ type: 'quality'; source_media: string[]; params: { extract_best_shot: boolean } }>;
+  /** Only with OZ_WEBHOOK_URL. The field name is unconfirmed (the webhook page is not public): see adapter.ts. */
   resolution_endpoint?: string;
 }
 
 /** The id of an analysis, whichever spelling the server used. */
 export function analysisIdOf(analysis: OzAnalysis): string | undefined {
   return analysis.analyse_id ?? analysis.analysis_id ?? undefined;
+}
+
+/** Milliseconds since the epoch from `expire_date`: a number is Unix seconds, a string a date; null when unreadable. */
+export function expireDateMs(value: number | string | null | undefined): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value * 1000 : null;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+    const parsed = Date.parse(trimmed);
+    return Number.isNaN(parsed) ? null : parsed;
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 /**
  * Sandbox scenarios: named edge cases a test or the demo asks for with the `x-sandbox-scenario` header (or the
- * emulator's `defaultScenario`). Several may be combined with commas, e.g. `spoof,slow:4`.
+ * emulator's `defaultScenario`). Several may be combined with commas, e.g. `spoof,slow:2000`.
  */
 import { invalidValue } from './errors.js';
 
@@ -9,8 +9,8 @@ export type ScenarioVerdict = 'live' | 'spoof' | 'failed';
 export interface Scenario {
   /** What a QUALITY analysis concludes (for BIOMETRY, `spoof` means "no match"). */
   verdict: ScenarioVerdict;
-  /** Overrides how many reads report PROCESSING before the final status. */
-  processingPolls?: number;
+  /** Overrides how long (ms) the analysis runs before its final status. */
+  analysisMs?: number;
   /** Pre-5.0 `results_data` with confidence_replay / confidence_liveness / confidence_spoofing. */
   legacyScores: boolean;
   /** The access token used by this request expires right after it is answered. */
@@ -19,17 +19,31 @@ export interface Scenario {
   serverErrorOnce: boolean;
   /** Every request carrying the scenario answers 503. */
   unavailable: boolean;
+  /**
+   * Answers in the shapes the docs leave open, other than the usual ones: unknown extra fields, the other spelling
+   * of the analysis id, an object (not an array) from start-analyses, a create-folder answer without `media[]`,
+   * `expire_date` as a date string, an undocumented non-final status (`QUEUED`) while the analysis runs, and
+   * result entries without a source key.
+   */
+  variantShapes: boolean;
+  /** The upload is processed (the folder exists), but its answer is lost once: 504, as a proxy timing out would. */
+  lostAnswerOnce: boolean;
+  /** The analyses request is refused as an invalid structure (error_code 3) when it carries resolution_endpoint. */
+  refuseResolutionEndpoint: boolean;
 }
 
 export const SCENARIO_NAMES = [
   'live',
   'spoof',
   'failed',
-  'slow:<polls>',
+  'slow:<ms>',
   'legacy-scores',
   'expire-token',
   'server-error-once',
   'unavailable',
+  'variant-shapes',
+  'lost-answer-once',
+  'refuse-resolution-endpoint',
 ] as const;
 
 export const DEFAULT_SCENARIO: Scenario = {
@@ -38,6 +52,9 @@ export const DEFAULT_SCENARIO: Scenario = {
   expireToken: false,
   serverErrorOnce: false,
   unavailable: false,
+  variantShapes: false,
+  lostAnswerOnce: false,
+  refuseResolutionEndpoint: false,
 };
 
 /** Parses a scenario list; an unknown name is a 400 (error_code 4) so a typo never silently plays "live". */
@@ -50,9 +67,9 @@ export function parseScenario(value: string | undefined | null): Scenario {
 }
 
 function applyScenario(scenario: Scenario, name: string): void {
-  const slow = /^slow:(\d{1,3})$/.exec(name);
+  const slow = /^slow:(\d{1,9})$/.exec(name);
   if (slow?.[1]) {
-    scenario.processingPolls = Number(slow[1]);
+    scenario.analysisMs = Number(slow[1]);
     return;
   }
   switch (name) {
@@ -72,6 +89,15 @@ function applyScenario(scenario: Scenario, name: string): void {
       return;
     case 'unavailable':
       scenario.unavailable = true;
+      return;
+    case 'variant-shapes':
+      scenario.variantShapes = true;
+      return;
+    case 'lost-answer-once':
+      scenario.lostAnswerOnce = true;
+      return;
+    case 'refuse-resolution-endpoint':
+      scenario.refuseResolutionEndpoint = true;
       return;
     default:
       throw invalidValue(`Unknown sandbox scenario "${name}"`, { known: SCENARIO_NAMES });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { parseApiVersion } from '../providers/oz/version.js';
+import { versionParts } from './oz/version.js';
 import { AnalysisEngine } from './oz/engine.js';
 import { OzApiError } from './oz/errors.js';
 import { parseScenario } from './oz/scenarios.js';
@@ -22,15 +22,15 @@ export interface OzEmulatorOptions {
   apiVersion?: string;
   /** Accepted login, default OZ_SANDBOX_CREDENTIALS. */
   credentials?: { login: string; password: string };
-  /** Reads that report PROCESSING before the final status, default 2. */
-  processingPolls?: number;
+  /** How long an analysis runs before its final status, default 300 ms (reads before then say PROCESSING). */
+  analysisMs?: number;
   /** Sliding token lifetime, default 900 (Oz's OZ_SESSION_TTL). */
   tokenTtlSeconds?: number;
   /** Scenario for requests without an `x-sandbox-scenario` header, default "live". */
   defaultScenario?: string;
   /** Clock in epoch ms (token expiry, timestamps), injectable for tests. */
   now?: () => number;
-  /** An analysis with a resolution_endpoint finishes on its own after this delay, default 100 ms. */
+  /** How long an analysis with a resolution_endpoint runs (then its webhook is sent), default 100 ms. */
   autoFinishMs?: number;
   /** Timeout of one webhook delivery, default 5000 ms. */
   webhookTimeoutMs?: number;
@@ -88,7 +88,7 @@ export interface RunningOzEmulator {
 
 export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulatorApp {
   const apiVersion = options.apiVersion ?? '5.2.0';
-  parseApiVersion(apiVersion);
+  versionParts(apiVersion);
   const defaultScenario = parseScenario(options.defaultScenario);
   const now = options.now ?? Date.now;
   const store = new OzStore();
@@ -98,7 +98,6 @@ export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulator
   const engine: AnalysisEngine = new AnalysisEngine(store, {
     apiVersion,
     now,
-    autoFinishMs: options.autoFinishMs ?? 100,
     onFinal: (analysis) => {
       if (analysis.resolutionEndpoint) {
         webhooks.send(analysis.resolutionEndpoint, analysis.id, analysisView(analysis, { ...viewContext, engine }));
@@ -146,7 +145,8 @@ export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulator
   registerRoutes(app, {
     apiVersion,
     credentials: options.credentials ?? OZ_SANDBOX_CREDENTIALS,
-    processingPolls: options.processingPolls ?? 2,
+    analysisMs: options.analysisMs ?? 300,
+    webhookAnalysisMs: options.autoFinishMs ?? 100,
     now,
     store,
     sessions,

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { KairosApiVersion } from '../providers/kairos/types.js';
+import type { KairosVersion as KairosApiVersion } from './kairos/version.js';
 import { readImageSize, type ImageSize } from './kairos/image-size.js';
 import {
   centredFaceBoxes,
@@ -200,7 +200,8 @@ export function createKairosEmulatorApp(options: KairosEmulatorOptions = {}): Ka
       }
       state.quotaRemaining -= 1;
       call.apiReqUid = apiReqUid;
-      return answer(200, successBody(scenarioName, selfie, threshold, image, apiReqUid, requestedAt));
+      const body = successBody(scenarioName, selfie, threshold, image, apiReqUid, requestedAt);
+      return answer(200, scenarioName === 'variant-shapes' ? variantShapes(body) : body);
     } catch (error) {
       if (error instanceof EmulatorAnswer) return error.response;
       throw error;
@@ -265,6 +266,27 @@ export function createKairosEmulatorApp(options: KairosEmulatorOptions = {}): Ka
       state.calls.length = 0;
       state.quotaRemaining = initialQuota;
       failedOnce.clear();
+    },
+  };
+}
+
+/**
+ * The same answer in shapes the public docs leave open (only the v0.1 sample is public): the request id spelled
+ * `api_req_uuid` (as Kairos's async endpoints do), faces without `delta`, `response_code` as a string, and fields
+ * no doc names. A client that needs only `faces_liveness` and `faces_predicted` reads it the same.
+ */
+function variantShapes(body: EmulatedLivenessBody): Record<string, unknown> {
+  const { api_req_uid: id, response_data: data, ...rest } = body;
+  return {
+    ...rest,
+    api_req_uuid: id,
+    api_version: 'v0.2',
+    response_code: String(body.response_code),
+    response_data: {
+      faces_liveness: data.faces_liveness,
+      faces_predicted: data.faces_predicted.map(({ confidence, top_left }) => ({ confidence, top_left, landmarks: [] })),
+      img: { ...data.img, format: 'jpeg' },
+      model: { name: 'sandbox', version: 2 },
     },
   };
 }

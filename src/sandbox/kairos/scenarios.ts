@@ -19,6 +19,7 @@ export const KAIROS_SCENARIOS = [
   'auth-403',
   'malformed-body',
   'not-json',
+  'variant-shapes',
 ] as const;
 
 export type KairosScenario = (typeof KAIROS_SCENARIOS)[number];

@@ -24,8 +24,8 @@ export interface AnalysisRecord {
   sourceMediaIds: string[];
   params: Record<string, unknown>;
   scenario: Scenario;
-  /** Reads that report PROCESSING before the final status. */
-  processingPolls: number;
+  /** Milliseconds from the start to the final status. */
+  runMs: number;
   reads: number;
   createdAtMs: number;
   updatedAtMs: number;

@@ -5,7 +5,7 @@
 import { randomUUID, randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { compareApiVersions } from '../../providers/oz/version.js';
+import { atLeast } from './version.js';
 import type { AnalysisEngine } from './engine.js';
 import { OzApiError, invalidStructure, invalidValue, requireUuid } from './errors.js';
 import type { Scenario } from './scenarios.js';
@@ -27,7 +27,9 @@ export type EmulatorEnv = { Variables: EmulatorVariables };
 export interface RouteContext {
   apiVersion: string;
   credentials: { login: string; password: string };
-  processingPolls: number;
+  /** How long an analysis runs, and how long one with a resolution_endpoint runs. */
+  analysisMs: number;
+  webhookAnalysisMs: number;
   now: () => number;
   store: OzStore;
   sessions: SessionStore;
@@ -83,6 +85,8 @@ async function readJson<T>(c: Context<EmulatorEnv>, schema: z.ZodType<T>): Promi
 
 export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void {
   const { store, sessions, engine } = ctx;
+  /** Transactions whose create-folder answer the lost-answer-once scenario already dropped. */
+  const lostAnswers = new Set<unknown>();
   const viewContext = { store, engine, apiVersion: ctx.apiVersion };
 
   app.post('/api/authorize/auth', async (c) => {
@@ -91,7 +95,9 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
       throw new OzApiError(7, 'Invalid credentials');
     }
     ctx.onLogin();
-    return c.json(sessions.issue());
+    const pair = sessions.issue();
+    // Undocumented type (open question 6): under variant-shapes a date string instead of Unix seconds.
+    return c.json(c.get('scenario').variantShapes ? { ...pair, expire_date: new Date(pair.expire_date * 1000).toISOString() } : pair);
   });
 
   app.post('/api/authorize/refresh', async (c) => {
@@ -116,7 +122,14 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
     const media = createMedia(folder, upload);
     store.folders.set(folder.id, folder);
     storeMedia(folder, media);
-    return c.json(folderView(folder, { ...viewContext, withAnalyses: false }), 201);
+    const view = folderView(folder, { ...viewContext, withAnalyses: false });
+    if (folder.scenario.lostAnswerOnce && !lostAnswers.has(folder.metaData['transaction_id'] ?? folder.id)) {
+      lostAnswers.add(folder.metaData['transaction_id'] ?? folder.id);
+      throw new OzApiError(0, 'Gateway timeout (sandbox scenario: the folder was created, its answer lost)', null, 504);
+    }
+    // "Returns the folder data" (§1.3) does not promise media[]: under variant-shapes it is left out.
+    if (folder.scenario.variantShapes) delete view['media'];
+    return c.json(view, 201);
   });
 
   app.get('/api/folders', (c) => {
@@ -155,9 +168,13 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
     const folder = store.folder(c.req.param('folderId'));
     const body = await readJson(c, startAnalysesSchema);
     const endpoint = body.resolution_endpoint;
-    if (endpoint !== undefined && !isHttpUrl(endpoint)) throw invalidValue('resolution_endpoint is not an http(s) URL');
     // The analyses request's own scenario wins; without one the folder's scenario applies.
     const scenario = c.get('scenarioFromHeader') ? c.get('scenario') : folder.scenario;
+    if (endpoint !== undefined && scenario.refuseResolutionEndpoint) {
+      // The field's name is unconfirmed (the webhook page is not public): a server may not know it.
+      throw invalidStructure('Unknown field resolution_endpoint', { field: 'resolution_endpoint' });
+    }
+    if (endpoint !== undefined && !isHttpUrl(endpoint)) throw invalidValue('resolution_endpoint is not an http(s) URL');
     const analyses = body.analyses.map((request): AnalysisRecord => {
       const type = analysisType(request.type);
       const sourceMediaIds = request.source_media
@@ -170,7 +187,7 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
         sourceMediaIds,
         params: defaultParams(type, request.params ?? {}),
         scenario,
-        processingPolls: scenario.processingPolls ?? ctx.processingPolls,
+        runMs: scenario.analysisMs ?? (endpoint ? ctx.webhookAnalysisMs : ctx.analysisMs),
         reads: 0,
         createdAtMs: ctx.now(),
         updatedAtMs: ctx.now(),
@@ -182,10 +199,9 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
       engine.add(analysis);
       folder.analysisIds.push(analysis.id);
     }
-    return c.json(
-      analyses.map((analysis) => analysisView(analysis, viewContext)),
-      201,
-    );
+    const views = analyses.map((analysis) => analysisView(analysis, viewContext));
+    // Public client code reads an array; Oz's own iOS SDK accepts an object as well.
+    return c.json(scenario.variantShapes && views.length === 1 ? views[0] : views, 201);
   });
 
   app.get('/api/folders/:folderId/analyses', (c) => {
@@ -231,7 +247,7 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
   function defaultParams(type: AnalysisType, params: Record<string, unknown>): Record<string, unknown> {
     if (type !== 'QUALITY' || 'extract_best_shot' in params) return params;
     // extract_best_shot defaults to true since 5.0.0 (§1.4).
-    return { ...params, extract_best_shot: compareApiVersions(ctx.apiVersion, '5.0.0') >= 0 };
+    return { ...params, extract_best_shot: atLeast(ctx.apiVersion, '5.0.0') };
   }
 }
 

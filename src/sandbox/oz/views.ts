@@ -2,12 +2,15 @@
  * JSON shapes the emulator answers with (§1.3, §1.6, §1.11 #7). Response types are uppercase. Analyses carry
  * `analyse_id` before API 6.0 and `analysis_id` from 6.0 on, so clients are exercised on both spellings.
  */
-import { compareApiVersions } from '../../providers/oz/version.js';
+import { atLeast } from './version.js';
 import type { AnalysisEngine } from './engine.js';
 import { mediaTypeName } from './sniff.js';
 import type { AnalysisRecord, FolderRecord, MediaRecord, OzStore } from './store.js';
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
+
+/** Fields no doc names, added under `variant-shapes`: a client must ignore what it does not know. */
+const UNKNOWN_FIELDS = { company_id: '00000000-0000-4000-8000-00000000c0de', sandbox_note: 'unknown field', extra: { nested: [1, 2] } };
 
 export function mediaView(media: MediaRecord): Record<string, unknown> {
   return {
@@ -26,22 +29,28 @@ export function analysisView(
 ): Record<string, unknown> {
   const status = context.engine.status(analysis);
   const outcome = analysis.outcome;
-  const idKey = compareApiVersions(context.apiVersion, '6.0.0') >= 0 ? 'analysis_id' : 'analyse_id';
+  const variant = analysis.scenario.variantShapes;
+  // Under variant-shapes the other spelling than this version's usual one (both appear in the docs).
+  const idKey = atLeast(context.apiVersion, '6.0.0') !== variant ? 'analysis_id' : 'analyse_id';
   const state = analysisState(analysis, context.engine);
+  // An undocumented non-final status while the analysis runs: a client must keep polling, not give up.
+  const shownStatus = variant && !outcome ? 'QUEUED' : status;
   return {
+    ...(variant ? UNKNOWN_FIELDS : {}),
     [idKey]: analysis.id,
     folder_id: analysis.folderId,
     type: analysis.type,
-    state,
-    resolution_status: status,
-    resolution: status,
+    state: variant && !outcome ? 'QUEUED' : state,
+    resolution_status: shownStatus,
+    resolution: shownStatus,
     params: analysis.params,
     source_media: analysis.sourceMediaIds.map((id) => {
       const media = context.store.mediaItem(id);
       return { media_id: media.id, media_type: mediaTypeName(media.kind) };
     }),
     results_media: (outcome?.resultsMedia ?? []).map((entry) => ({
-      [entry.key]: entry.mediaId,
+      ...(variant ? { ...UNKNOWN_FIELDS, results_version: 2 } : {}),
+      ...(entry.key && !variant ? { [entry.key]: entry.mediaId } : {}),
       resolution_status: entry.resolution,
       results_data: entry.resultsData,
     })),
@@ -75,6 +84,7 @@ export function folderView(
   const analyses = context.store.analysesOf(folder);
   if (context.withAnalyses) for (const analysis of analyses) context.engine.observe(analysis);
   return {
+    ...(folder.scenario.variantShapes ? UNKNOWN_FIELDS : {}),
     folder_id: folder.id,
     resolution_status: folderStatus(analyses, context.engine),
     meta_data: folder.metaData,

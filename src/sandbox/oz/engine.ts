@@ -1,7 +1,8 @@
 /**
- * Analysis progression (§1.11 #1): an analysis is INITIAL when started, reports PROCESSING for N reads, then its
- * final status. With a `resolution_endpoint` it also finishes on its own after a short delay, as a real server
- * would, so a client that only waits for the webhook still gets one.
+ * Analysis progression (§1.11 #1): an analysis is INITIAL when started, PROCESSING while it runs, and final once
+ * its running time is over. Time, not a count of reads, ends it, as on a real server: a client that polls slowly
+ * or stops polling still sees it finish, and a client with a short deadline really meets its deadline. A timer
+ * finishes the analysis (and sends its webhook, if any) without anyone polling.
  */
 import { evaluateBiometry, evaluateQuality } from './evaluate.js';
 import type { AnalysisRecord, OzStore } from './store.js';
@@ -11,8 +12,6 @@ export type AnalysisStatus = 'INITIAL' | 'PROCESSING' | 'SUCCESS' | 'DECLINED' |
 export interface EngineOptions {
   apiVersion: string;
   now: () => number;
-  /** Delay after which an analysis with a resolution_endpoint finishes without being polled. */
-  autoFinishMs: number;
   onFinal: (analysis: AnalysisRecord) => void;
 }
 
@@ -24,23 +23,24 @@ export class AnalysisEngine {
     private readonly options: EngineOptions,
   ) {}
 
-  /** Registers a new analysis and, when it has a webhook, schedules its unattended finish. */
+  /** Registers a new analysis and schedules its finish after `analysis.runMs`. */
   add(analysis: AnalysisRecord): void {
     this.store.analyses.set(analysis.id, analysis);
-    if (!analysis.resolutionEndpoint) return;
+    // Timers cap at 2^31-1 ms; a longer run (a "never finishes" scenario) is simply never finished by a timer.
+    if (analysis.runMs > 2 ** 31 - 1) return;
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       this.#finish(analysis);
-    }, this.options.autoFinishMs);
+    }, analysis.runMs);
     this.#timers.add(timer);
   }
 
-  /** A client read the analysis: counts towards its PROCESSING reads and finishes it when they are used up. */
+  /** A client read the analysis: it leaves INITIAL, and finishes if its time is up (the clock may be injected). */
   observe(analysis: AnalysisRecord): void {
     if (analysis.outcome) return;
     analysis.reads += 1;
     analysis.updatedAtMs = this.options.now();
-    if (analysis.reads > analysis.processingPolls) this.#finish(analysis);
+    if (this.options.now() - analysis.createdAtMs >= analysis.runMs) this.#finish(analysis);
   }
 
   status(analysis: AnalysisRecord): AnalysisStatus {

@@ -2,7 +2,7 @@
  * Builders for what the emulated Kairos sends back: the §2.2 success body, its face boxes and timestamps, the
  * documented v0.2 response headers, and the (undocumented, so our own) error bodies.
  */
-import type { KairosApiVersion } from '../../providers/kairos/types.js';
+import type { KairosVersion as KairosApiVersion } from './version.js';
 
 export interface EmulatedFace {
   confidence: number;

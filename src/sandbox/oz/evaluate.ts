@@ -2,7 +2,7 @@
  * What the emulated Oz concludes for an analysis. Pure: media records, API version and scenario in, final
  * status and results out. The rules follow §1.4 "Which media each analysis uses" and §1.11.
  */
-import { compareApiVersions } from '../../providers/oz/version.js';
+import { atLeast } from './version.js';
 import {
   SANDBOX_OZ_SPOOF_CUTOFF,
   SANDBOX_SPOOF_CONFIDENCE_SPOOFING,
@@ -22,8 +22,11 @@ export interface EvaluatedMedia {
 export type FinalResolution = 'SUCCESS' | 'DECLINED' | 'FAILED';
 
 export interface ResultsMediaEntry {
-  /** `source_shots_set_id`, `source_video_id` or `source_media_id`, by media kind (§1.3). */
-  key: 'source_shots_set_id' | 'source_video_id' | 'source_media_id';
+  /**
+   * `source_shots_set_id` or `source_video_id`, by media kind (§1.3, §1.6). The docs name no key for a plain image
+   * (and one documented entry carries no source key at all), so an image's entry has none: null.
+   */
+  key: 'source_shots_set_id' | 'source_video_id' | null;
   mediaId: string;
   resolution: 'SUCCESS' | 'DECLINED';
   resultsData: Record<string, number>;
@@ -51,7 +54,7 @@ const SCENARIO_FAILURE: AnalysisOutcome = {
   resultsMedia: [],
   failure: 'Sandbox scenario "failed"',
 };
-const isAtLeast = (apiVersion: string, version: string): boolean => compareApiVersions(apiVersion, version) >= 0;
+const isAtLeast = atLeast;
 
 /** Media a QUALITY analysis scores: tagged video_selfie*, not an ID photo, and not a plain image before 5.0. */
 export function qualityMedia(apiVersion: string, media: EvaluatedMedia[]): EvaluatedMedia[] {
@@ -105,7 +108,7 @@ function resultKey(kind: OzMediaKind): ResultsMediaEntry['key'] {
     case 'VIDEO':
       return 'source_video_id';
     case 'IMAGE':
-      return 'source_media_id';
+      return null;
   }
 }
 

@@ -1,0 +1,35 @@
+/**
+ * The emulators test the adapters only if they share nothing with them: no version rules, parsers or schemas from
+ * src/server (providers, upload validator, anything else). A shared bug would agree with itself.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SANDBOX = resolve(import.meta.dirname, '../../src/sandbox');
+const SERVER = resolve(import.meta.dirname, '../../src/server');
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)])),
+  );
+  return nested.flat().filter((file) => file.endsWith('.ts'));
+}
+
+describe('src/sandbox', () => {
+  it('imports nothing from src/server, and only packages or its own files otherwise', async () => {
+    const files = await sourceFiles(SANDBOX);
+    expect(files.length).toBeGreaterThan(10);
+    const offending: string[] = [];
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+        if (!specifier!.startsWith('.')) continue;
+        const target = resolve(file, '..', specifier!);
+        if (!target.startsWith(SANDBOX) || target.startsWith(SERVER)) offending.push(`${relative(SANDBOX, file)} → ${specifier}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+});
