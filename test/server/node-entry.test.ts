@@ -83,7 +83,11 @@ describe('startLivenessBackend', () => {
       log: false,
     });
     running.push(instance);
-    expect(await (await fetch(`${instance.url}/health`)).json()).toEqual({ ok: true, providers: [{ name: 'kairos', sandbox: true }] });
+    expect(await (await fetch(`${instance.url}/health`)).json()).toEqual({
+      ok: true,
+      providers: [{ name: 'kairos', sandbox: true }],
+      store: { kind: 'file', ready: true },
+    });
 
     const auth = { authorization: `Bearer ${instance.apiKey}` };
     const created = await fetch(`${instance.url}/sessions`, { method: 'POST', headers: auth });
