@@ -15,7 +15,7 @@ import type { GateVerdict } from '../quality/gates.js';
 import { ovalForFrame } from '../quality/oval.js';
 import { resolveThresholds, type QualityThresholds } from '../quality/thresholds.js';
 import type { GuidanceCode, Oval } from '../quality/types.js';
-import type { CaptureMode, CaptureReport } from '../shared/media.js';
+import { CAPTURE_MODES, type CaptureMode, type CaptureReport } from '../shared/media.js';
 import { focusScreen, screenOf, shouldMoveFocus, type FocusContext } from './focus.js';
 import { cssomStyle } from './cssom-style.js';
 import { styles } from './liveness-check.styles.js';
@@ -30,7 +30,6 @@ interface PreparedUpload extends PackagedCapture {
 
 type ManualReason = NonNullable<CaptureReport['manualReason']>;
 
-const CAPTURE_MODES: readonly CaptureMode[] = ['image', 'shotset', 'video'];
 /** Frame spacing of a multi-frame shotset clip: about ten frames over the default 2.5 s. */
 const CLIP_SHOTSET_INTERVAL_MS = 250;
 /** MediaPipe drops detections below this; the gates apply their own, higher floor (`minDetectionScore`). */

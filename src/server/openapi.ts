@@ -4,6 +4,18 @@
  * rest against the running app: every route is described and every description is a route, the examples are
  * accepted, and real answers match the documented schemas.
  */
+import { CAPTURE_MODES, CAPTURE_REPORT_VERSION, MANUAL_REASONS, MEDIA_KINDS, MEDIA_TAGS } from '../shared/media.js';
+import {
+  CHECK_STATUSES,
+  DECISIONS,
+  PROVIDER_DECISIONS,
+  PROVIDER_ERROR_CODES,
+  PROVIDER_NAMES,
+  PROVIDER_RESULT_STATUSES,
+  RAW_SCORE_NAMES,
+  SESSION_STATUSES,
+} from '../shared/providers.js';
+import { KAIROS_SANDBOX_SCENARIOS, OZ_SANDBOX_SCENARIOS, SANDBOX_SCENARIO_PATTERN } from '../shared/sandbox.js';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from './errors.js';
 import { POLICY_NAMES } from './policy.js';
 import type { BackendApp } from './routes/deps.js';
@@ -19,25 +31,22 @@ const closedObject = (properties: Record<string, Schema>, required: string[] = O
   additionalProperties: false,
 });
 
-const MEDIA_TAGS = ['video_selfie', 'video_selfie_blank', 'photo_selfie', 'orientation_portrait', 'orientation_landscape'];
-const CHECK_STATUSES = ['processing', 'done', 'failed'];
-const PROVIDERS = ['oz', 'kairos'];
-const PROVIDER_ERROR_CODES = [
-  'provider-auth',
-  'provider-quota',
-  'provider-rejected',
-  'provider-unavailable',
-  'provider-failed',
-  'provider-timeout',
-  'provider-protocol',
-];
+const enumOf = (values: readonly string[], extra: Schema = {}): Schema => ({ type: 'string', enum: [...values], ...extra });
+/** A nullable enumeration: JSON Schema wants `null` among the enum values as well as in the type. */
+const nullableEnumOf = (values: readonly string[], extra: Schema = {}): Schema =>
+  nullable('string', { enum: [...values, null], ...extra });
+const scenarioName = (provider: string, names: readonly string[]): Schema => ({
+  type: 'string',
+  pattern: SANDBOX_SCENARIO_PATTERN,
+  description: `Sandbox only. ${provider}: ${names.join(', ')}.`,
+});
 const dateTime: Schema = { type: 'string', format: 'date-time' };
 const id: Schema = { type: 'string', minLength: 1 };
 
 const schemas: Record<string, Schema> = {
   ErrorBody: closedObject({
     error: closedObject({
-      code: { type: 'string', enum: [...ERROR_CODES], description: 'Stable; branch on it. See docs/backend.md ("Errors").' },
+      code: enumOf(ERROR_CODES, { description: 'Stable; branch on it. See docs/backend.md ("Errors").' }),
       message: { type: 'string', description: 'For people; may change.' },
     }),
   }),
@@ -55,8 +64,8 @@ const schemas: Record<string, Schema> = {
         ttlSeconds: { type: 'integer', exclusiveMinimum: 0, description: 'Capped at LIVENESS_TOKEN_MAX_TTL_SECONDS.' },
         sandboxScenario: closedObject(
           {
-            oz: { type: 'string', pattern: '^[a-z0-9][a-z0-9:,-]{0,63}$' },
-            kairos: { type: 'string', pattern: '^[a-z0-9][a-z0-9:,-]{0,63}$' },
+            oz: scenarioName('Oz (combinable with commas)', OZ_SANDBOX_SCENARIOS),
+            kairos: scenarioName('Kairos', KAIROS_SANDBOX_SCENARIOS),
           },
           [],
         ),
@@ -74,11 +83,11 @@ const schemas: Record<string, Schema> = {
     type: 'object',
     description: 'What the widget measured; unknown properties are ignored.',
     properties: {
-      version: { const: 1 },
-      mode: { type: 'string', enum: ['image', 'shotset', 'video'] },
-      tags: { type: 'array', items: { type: 'string', enum: MEDIA_TAGS }, maxItems: 8 },
+      version: { const: CAPTURE_REPORT_VERSION },
+      mode: enumOf(CAPTURE_MODES),
+      tags: { type: 'array', items: enumOf(MEDIA_TAGS), maxItems: 8 },
       automatic: { type: 'boolean' },
-      manualReason: { type: 'string', enum: ['timeout', 'detector-unavailable'] },
+      manualReason: enumOf(MANUAL_REASONS),
       frame: closedObject({ width: { type: 'integer', minimum: 1 }, height: { type: 'integer', minimum: 1 } }),
       face: {
         oneOf: [
@@ -119,23 +128,23 @@ const schemas: Record<string, Schema> = {
   CheckAccepted: closedObject({
     checkId: id,
     sessionId: id,
-    status: { type: 'string', enum: CHECK_STATUSES, description: "'processing' when new; a replay reports the check's status." },
+    status: enumOf(CHECK_STATUSES, { description: "'processing' when new; a replay reports the check's status." }),
   }),
   CheckStatus: closedObject(
     {
       checkId: id,
       sessionId: id,
-      status: { type: 'string', enum: CHECK_STATUSES },
+      status: enumOf(CHECK_STATUSES),
       result: {
         ...closedObject({
-          decision: nullable('string', { enum: ['live', 'spoof', 'inconclusive', null] }),
+          decision: nullableEnumOf(DECISIONS),
           reason: nullable('string'),
           providers: {
             type: 'array',
             items: closedObject({
-              provider: { type: 'string', enum: PROVIDERS },
-              status: { type: 'string', enum: ['done', 'error'] },
-              decision: nullable('string', { enum: ['live', 'spoof', null] }),
+              provider: enumOf(PROVIDER_NAMES),
+              status: enumOf(PROVIDER_RESULT_STATUSES),
+              decision: nullableEnumOf(PROVIDER_DECISIONS),
               score: nullable('number', { minimum: 0, maximum: 1 }),
             }),
           },
@@ -147,14 +156,14 @@ const schemas: Record<string, Schema> = {
   ),
   ProviderResult: closedObject(
     {
-      provider: { type: 'string', enum: PROVIDERS },
+      provider: enumOf(PROVIDER_NAMES),
       sandbox: { type: 'boolean' },
-      status: { type: 'string', enum: ['done', 'error'] },
-      decision: nullable('string', { enum: ['live', 'spoof', null] }),
+      status: enumOf(PROVIDER_RESULT_STATUSES),
+      decision: nullableEnumOf(PROVIDER_DECISIONS),
       score: nullable('number', { minimum: 0, maximum: 1, description: 'Higher is more likely live.' }),
       raw: {
         oneOf: [
-          closedObject({ name: { type: 'string', enum: ['confidence_spoofing', 'faces_liveness'] }, value: nullable('number') }),
+          closedObject({ name: enumOf(RAW_SCORE_NAMES), value: nullable('number') }),
           { type: 'null' },
         ],
       },
@@ -167,27 +176,23 @@ const schemas: Record<string, Schema> = {
         attempts: nullable('integer', { minimum: 0 }),
       }),
       reason: nullable('string'),
-      error: closedObject({ code: { type: 'string', enum: PROVIDER_ERROR_CODES }, message: { type: 'string' } }),
+      error: closedObject({ code: enumOf(PROVIDER_ERROR_CODES), message: { type: 'string' } }),
     },
     ['provider', 'sandbox', 'status', 'decision', 'score', 'raw', 'threshold', 'ids', 'timings', 'reason'],
   ),
   SessionResult: closedObject({
     sessionId: id,
     reference: nullable('string'),
-    status: {
-      type: 'string',
-      enum: ['pending', 'expired', ...CHECK_STATUSES],
-      description: 'pending: no upload yet; expired: the capture token expired unused.',
-    },
-    decision: nullable('string', { enum: ['live', 'spoof', 'inconclusive', null], description: 'null until the check is final.' }),
+    status: enumOf(SESSION_STATUSES, { description: 'pending: no upload yet; expired: the capture token expired unused.' }),
+    decision: nullableEnumOf(DECISIONS, { description: 'null until the check is final.' }),
     reason: nullable('string'),
-    policy: { type: 'string', enum: [...POLICY_NAMES] },
+    policy: enumOf(POLICY_NAMES),
     providers: { type: 'array', items: ref('ProviderResult') },
     check: {
       oneOf: [
         closedObject({
           checkId: id,
-          mediaKind: { type: 'string', enum: ['image', 'shotset', 'video'] },
+          mediaKind: enumOf(MEDIA_KINDS),
           contentType: { type: 'string' },
           bytes: { type: 'integer', minimum: 0 },
           selfieSource: { type: 'string' },
@@ -202,7 +207,7 @@ const schemas: Record<string, Schema> = {
   }),
   Health: closedObject({
     ok: { const: true },
-    providers: { type: 'array', items: closedObject({ name: { type: 'string', enum: PROVIDERS }, sandbox: { type: 'boolean' } }) },
+    providers: { type: 'array', items: closedObject({ name: enumOf(PROVIDER_NAMES), sandbox: { type: 'boolean' } }) },
   }),
   WebhookAccepted: closedObject({ accepted: { const: true } }),
 };

@@ -2,6 +2,7 @@
  * Sandbox scenarios: named edge cases a test or the demo asks for with the `x-sandbox-scenario` header (or the
  * emulator's `defaultScenario`). Several may be combined with commas, e.g. `spoof,slow:4`.
  */
+import { OZ_SANDBOX_SCENARIOS } from '../../../shared/sandbox.js';
 import { invalidValue } from './errors.js';
 
 export type ScenarioVerdict = 'live' | 'spoof' | 'failed';
@@ -21,16 +22,7 @@ export interface Scenario {
   unavailable: boolean;
 }
 
-export const SCENARIO_NAMES = [
-  'live',
-  'spoof',
-  'failed',
-  'slow:<polls>',
-  'legacy-scores',
-  'expire-token',
-  'server-error-once',
-  'unavailable',
-] as const;
+export const SCENARIO_NAMES = OZ_SANDBOX_SCENARIOS;
 
 export const DEFAULT_SCENARIO: Scenario = {
   verdict: 'live',
