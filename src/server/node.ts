@@ -5,9 +5,8 @@
  *
  * CLI: `tsx src/server/node.ts` (honours PORT and HOST).
  */
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve } from '../node/serve.js';
 import { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
 import { isSandboxed, loadConfig, type BackendConfig } from './config.js';
 import { createJsonLogger, silentLogger, type Logger } from './log.js';
@@ -86,9 +85,9 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
     const resumed = await backend.processor.resumePending();
 
     const host = options.host ?? config.host;
-    const { server, port } = await listen(backend, options.port ?? config.port, host);
-    cleanup.push(() => closeServer(server));
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${options.basePath ?? ''}`;
+    const server = await serve((request, env) => backend.fetch(request, env), { port: options.port ?? config.port, hostname: host });
+    cleanup.push(() => server.close());
+    const url = `${server.url}${options.basePath ?? ''}`;
     logger.info('backend-started', {
       url,
       providers: adapters.map((adapter) => `${adapter.name}${adapter.sandbox ? ' (sandbox)' : ''}`).join(', '),
@@ -100,23 +99,6 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
     await closeAll();
     throw error;
   }
-}
-
-function listen(backend: LivenessBackend, port: number, host: string): Promise<{ server: ServerType; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: (request, env) => backend.fetch(request, env), port, hostname: host }, (info: AddressInfo) =>
-      resolve({ server, port: info.port }),
-    );
-    server.once('error', reject);
-  });
-}
-
-function closeServer(server: ServerType): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Idle keep-alive sockets would otherwise hold close() open.
-    if ('closeAllConnections' in server) server.closeAllConnections();
-  });
 }
 
 async function main(): Promise<void> {

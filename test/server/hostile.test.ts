@@ -5,10 +5,9 @@
  *
  * The cases come from a seeded PRNG: a failure names its case, and HOSTILE_SEED=<n> replays another set.
  */
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type RunningServer } from '../../src/node/serve.js';
 import { createLivenessBackend, type LivenessBackend } from '../../src/server/app.js';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from '../../src/server/errors.js';
 import { createMemoryStore, type MemoryStore } from '../../src/server/store/memory.js';
@@ -732,23 +731,17 @@ describe(`hostile input (seed ${SEED})`, () => {
 // Over a real socket: what a fetch handler never sees (lying lengths, abandoned bodies, broken HTTP).
 
 describe('hostile HTTP over a socket', () => {
-  let server: ServerType;
+  let server: RunningServer;
   let port: number;
   // A session of its own: the one above was used by the last valid upload.
   let captureToken: string;
   beforeAll(async () => {
     ({ captureToken } = await createSession(backend));
-    ({ server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
-      const started = serve({ fetch: (request, env) => backend.fetch(request, env), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve({ server: started, port: info.port }),
-      );
-    }));
+    server = await serve((request, env) => backend.fetch(request, env));
+    port = server.port;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    });
+    await server.close();
   });
 
   /** Writes raw bytes, optionally hangs up early, and returns whatever came back. */
