@@ -12,7 +12,7 @@ import {
   ensureClip,
   writeClipIfStale,
   type ClipScenario,
-} from './support/clips.js';
+} from '../tools/clips.js';
 import {
   backlight,
   compose,
@@ -27,8 +27,8 @@ import {
   rotate,
   scaleBrightness,
   type RgbImage,
-} from './support/image-ops.js';
-import { rgbToI420, writeY4m, y4mFrameByteLength, y4mHeader } from './support/y4m.js';
+} from '../tools/image-ops.js';
+import { rgbToI420, writeY4m, y4mFrameByteLength, y4mHeader } from '../tools/y4m.js';
 
 function pixel(image: RgbImage, x: number, y: number): number[] {
   const o = (y * image.width + x) * 3;

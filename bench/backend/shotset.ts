@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { encode as encodeJpeg } from 'jpeg-js';
-import { crop, loadPng, resize, type RgbImage } from '../../test/support/image-ops.js';
+import { crop, loadPng, resize, type RgbImage } from '../../tools/image-ops.js';
 import { tagsForMode, type CaptureReport } from '../../src/shared/media.js';
 
 const ASTRONAUT = fileURLToPath(new URL('../../test/fixtures/astronaut.png', import.meta.url));
