@@ -120,7 +120,7 @@ function reportPart(value: CaptureReport | string): Part {
 
 function uploadRequest(
   parts: readonly Part[],
-  options: { authorization?: string | null; contentType?: string; body?: BodyInit; headers?: Record<string, string> } = {},
+  options: { authorization?: string | null; contentType?: string; body?: RequestInit['body']; headers?: Record<string, string> } = {},
 ): Request {
   const headers = new Headers(options.headers);
   const authorization = options.authorization === undefined ? `Bearer ${captureToken}` : options.authorization;
