@@ -116,8 +116,8 @@ describe('y4m', () => {
       const image = fill(2, 2, rgb);
       const l = rgbToI420(image, 'limited');
       const f = rgbToI420(image, 'full');
-      expect([l.y[0], l.u[0], l.v[0]], `limited ${rgb}`).toEqual(limited);
-      expect([f.y[0], f.u[0], f.v[0]], `full ${rgb}`).toEqual(full);
+      expect([l.y[0], l.u[0], l.v[0]], `limited ${rgb.join(',')}`).toEqual(limited);
+      expect([f.y[0], f.u[0], f.v[0]], `full ${rgb.join(',')}`).toEqual(full);
     }
   });
 

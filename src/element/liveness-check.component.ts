@@ -234,7 +234,7 @@ export class LivenessCheckElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Decided before rendering: afterwards the control that had focus may already be gone.
-    const from = changed.get('phase') as LivenessPhase | undefined;
+    const from = changed.get('phase');
     if (changed.has('phase') && from !== undefined) {
       this.focusPending ||= shouldMoveFocus(from, this.phase, this.focusContext());
     }

@@ -21,7 +21,8 @@ export interface RunningServer {
   port: number;
   /** `http://<hostname>:<port>`, IPv6 hosts in brackets. */
   url: string;
-  close(): Promise<void>;
+  /** A function property, so it can be passed on without its object. */
+  close: () => Promise<void>;
 }
 
 export function serve(fetch: FetchHandler, options: ServeOptions = {}): Promise<RunningServer> {

@@ -107,7 +107,7 @@ export function resolveThresholds(overrides?: Partial<QualityThresholds>): Quali
     // An explicit undefined means "not set" (e.g. an absent attribute), so the default stays.
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new RangeError(`Quality threshold "${name}" must be a finite number, got ${String(value)}`);
+      throw new RangeError(`Quality threshold "${name}" must be a finite number, got ${JSON.stringify(value) ?? typeof value}`);
     }
     resolved[name] = value;
   }

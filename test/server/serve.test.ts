@@ -20,7 +20,9 @@ describe('serve()', () => {
   it('rejects when the port is taken instead of hanging', async () => {
     const first = await serve(() => new Response('first'));
     try {
-      await expect(serve(() => new Response('second'), { port: first.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await expect(serve(() => new Response('second'), { port: first.port })).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+      });
     } finally {
       await first.close();
     }

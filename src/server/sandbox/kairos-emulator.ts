@@ -331,7 +331,7 @@ export async function startKairosEmulator(
     url: server.url,
     credentials: emulator.credentials,
     state: emulator.state,
-    reset: emulator.reset,
+    reset: () => emulator.reset(),
     close: server.close,
   };
 }

@@ -123,6 +123,7 @@ export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulator
     c.set('scenarioFromHeader', header !== undefined);
     if (scenario.unavailable) throw new OzApiError(0, 'Service unavailable (sandbox scenario)', null, 503);
     if (scenario.serverErrorOnce) {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono types a '*' middleware's input as any; only method, URL and body are read
       const fingerprint = await requestFingerprint(c);
       if (!failedOnce.has(fingerprint)) {
         failedOnce.add(fingerprint);
@@ -172,7 +173,7 @@ export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulator
 /** Starts the emulator on 127.0.0.1 with an ephemeral port. */
 export async function startOzEmulator(options: OzEmulatorOptions = {}): Promise<RunningOzEmulator> {
   const emulator = createOzEmulatorApp(options);
-  const server = await serve(emulator.fetch);
+  const server = await serve((request) => emulator.fetch(request));
   return {
     url: server.url,
     credentials: { ...(options.credentials ?? OZ_SANDBOX_CREDENTIALS) },

@@ -95,7 +95,7 @@ class WorkerPoolValidator implements UploadValidator {
     if (this.#closed) return Promise.reject(new Error('the upload validator is closed'));
     this.#tasks += 1;
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, request, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ id: this.#nextId++, request, resolve, reject });
       this.#dispatch();
     });
   }
