@@ -3,6 +3,7 @@
  * switch (a photo becomes a one-image shot set on API <= 4.0.8) is unit-tested without a network.
  */
 import { zipSync } from 'fflate';
+import { MEDIA_TAGS } from '../../../shared/media.js';
 import type { CheckMedia } from '../types.js';
 import type { OzUploadPayload } from './types.js';
 import { qualityIgnoresPlainImages } from './version.js';
@@ -17,7 +18,7 @@ export interface OzUpload {
   tags: string[];
 }
 
-const ORIENTATION_TAGS = new Set(['orientation_portrait', 'orientation_landscape']);
+const ORIENTATION_TAGS = new Set<string>(MEDIA_TAGS.filter((tag) => tag.startsWith('orientation_')));
 
 export function prepareOzUpload(media: CheckMedia, apiVersion: string): OzUpload {
   if (media.kind === 'image' && qualityIgnoresPlainImages(apiVersion)) return oneImageShotSet(media);
