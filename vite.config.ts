@@ -11,7 +11,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { CDN_WORKER_FILE } from './src/cdn/spawn-worker.js';
+import { CDN_WORKER_FILE } from './src/cdn/worker-file.js';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 export const CDN_OUT_DIR = resolve(ROOT, 'dist/cdn');

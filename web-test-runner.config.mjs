@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './test/support/chromium.ts';
-import { CLIP_NAMES, ensureClip } from './test/support/clips.ts';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './tools/chromium.ts';
+import { CLIP_NAMES, ensureClip } from './tools/clips.ts';
 import { startLivenessBackend } from './src/server/index.ts';
 
 

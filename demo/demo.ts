@@ -55,12 +55,12 @@ async function newSession(config: DemoConfig): Promise<void> {
   $('#verdict-status').textContent = 'Waiting for the capture…';
   $('#verdict-table').hidden = true;
 
-  const element = document.createElement('liveness-check') as LivenessCheckElement;
+  const element = document.createElement('liveness-check');
   element.endpoint = config.endpoint;
   element.token = session.captureToken;
   element.mode = (data.get('mode') as LivenessCheckElement['mode']) || 'shotset';
-  const lang = String(data.get('lang') ?? '');
-  if (lang) element.lang = lang;
+  const lang = data.get('lang');
+  if (typeof lang === 'string' && lang) element.lang = lang;
   for (const name of LIVENESS_EVENT_NAMES) {
     element.addEventListener(name, (event) => log(`${name} ${summarise(event.detail)}`));
   }

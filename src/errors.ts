@@ -2,24 +2,9 @@
  * The closed set of failures the widget reports through `liveness-error`. Codes are public API: integrators
  * branch on them, so never rename one; add new ones instead.
  */
-export const LIVENESS_ERROR_CODES = [
-  'camera-denied',
-  'camera-not-found',
-  'camera-in-use',
-  'camera-ended',
-  'unsupported-browser',
-  'model-load-failed',
-  'capture-failed',
-  'token-missing',
-  'token-expired',
-  'token-rejected',
-  'upload-failed',
-  'upload-rejected',
-  'check-failed',
-  'network',
-] as const;
+import type { LivenessErrorCode } from './shared/errors.js';
 
-export type LivenessErrorCode = (typeof LIVENESS_ERROR_CODES)[number];
+export { LIVENESS_ERROR_CODES, type LivenessErrorCode } from './shared/errors.js';
 
 export class LivenessError extends Error {
   override readonly name = 'LivenessError';

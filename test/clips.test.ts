@@ -12,7 +12,7 @@ import {
   ensureClip,
   writeClipIfStale,
   type ClipScenario,
-} from './support/clips.js';
+} from '../tools/clips.js';
 import {
   backlight,
   compose,
@@ -27,8 +27,8 @@ import {
   rotate,
   scaleBrightness,
   type RgbImage,
-} from './support/image-ops.js';
-import { rgbToI420, writeY4m, y4mFrameByteLength, y4mHeader } from './support/y4m.js';
+} from '../tools/image-ops.js';
+import { rgbToI420, writeY4m, y4mFrameByteLength, y4mHeader } from '../tools/y4m.js';
 
 function pixel(image: RgbImage, x: number, y: number): number[] {
   const o = (y * image.width + x) * 3;
@@ -116,8 +116,8 @@ describe('y4m', () => {
       const image = fill(2, 2, rgb);
       const l = rgbToI420(image, 'limited');
       const f = rgbToI420(image, 'full');
-      expect([l.y[0], l.u[0], l.v[0]], `limited ${rgb}`).toEqual(limited);
-      expect([f.y[0], f.u[0], f.v[0]], `full ${rgb}`).toEqual(full);
+      expect([l.y[0], l.u[0], l.v[0]], `limited ${rgb.join(',')}`).toEqual(limited);
+      expect([f.y[0], f.u[0], f.v[0]], `full ${rgb.join(',')}`).toEqual(full);
     }
   });
 

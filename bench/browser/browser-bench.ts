@@ -10,7 +10,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { ensureClip } from '../../test/support/clips.js';
+import { ensureClip } from '../../tools/clips.js';
 import { compilePages, PAGE_PATHS } from '../lib/pages.js';
 import { startStaticServer, type RunningStaticServer } from '../lib/static-server.js';
 import { makeTempDir } from '../lib/temp-dir.js';
@@ -210,7 +210,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const humanVersion = await packageVersion(HUMAN_DIR);
     return {
       chromiumFlags: ['--headless', ...chromiumArgs('<clip.y4m>')].join(' '),
-      clip: `${options.clip} (test/support/clips.ts, 640×480 y4m)`,
+      clip: `${options.clip} (tools/clips.ts, 640×480 y4m)`,
       cacheControl: `${CACHE_CONTROL} + ETag`,
       build: { entry: build.entry, bundler: build.bundler, files: build.files, ...(build.fallbackReason ? { fallbackReason: build.fallbackReason } : {}) },
       widget: widgetReport,

@@ -8,7 +8,7 @@ import {
   CHROMIUM_PATH as DEFAULT_CHROMIUM_PATH,
   fakeCameraArgs,
   LOOPBACK_ONLY_DNS,
-} from '../../test/support/chromium.js';
+} from '../../tools/chromium.js';
 
 export const CHROMIUM_PATH = process.env.BENCH_CHROMIUM ?? DEFAULT_CHROMIUM_PATH;
 

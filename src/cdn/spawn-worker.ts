@@ -4,8 +4,7 @@
  * finds it by its own URL, whichever origin serves it.
  */
 import { startModuleWorker } from './module-worker.js';
-
-export const CDN_WORKER_FILE = 'liveness-check.worker.js';
+import { CDN_WORKER_FILE } from './worker-file.js';
 
 // Not a literal inside `new URL(…)`: bundlers would otherwise try to resolve the file at build time.
 const WORKER_PATH = `./${CDN_WORKER_FILE}`;

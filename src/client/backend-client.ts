@@ -5,6 +5,7 @@
  */
 import { LivenessError } from '../errors.js';
 import type { CaptureReport } from '../shared/media.js';
+import type { CheckStatus as CheckStatusName } from '../shared/providers.js';
 
 export interface UploadRequest {
   endpoint: string;
@@ -28,7 +29,7 @@ export interface UploadAccepted {
 export interface CheckStatus {
   checkId: string;
   sessionId: string;
-  status: 'processing' | 'done' | 'failed';
+  status: CheckStatusName;
   result?: unknown;
 }
 

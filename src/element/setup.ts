@@ -4,9 +4,7 @@
  */
 import { LivenessError } from '../errors.js';
 import { resolveThresholds, type QualityThresholds } from '../quality/thresholds.js';
-import type { CaptureMode } from '../shared/media.js';
-
-const CAPTURE_MODES: readonly string[] = ['image', 'shotset', 'video'] satisfies readonly CaptureMode[];
+import { CAPTURE_MODES } from '../shared/media.js';
 
 export interface Setup {
   mode: string;
@@ -17,8 +15,8 @@ export interface Setup {
 
 /** The thresholds to guide with, or the error to report (none of these errors is helped by retrying). */
 export function checkSetup(setup: Setup): QualityThresholds | LivenessError {
-  if (!CAPTURE_MODES.includes(setup.mode)) {
-    return new LivenessError('capture-failed', `Unknown mode "${setup.mode}": use image, shotset or video.`, false);
+  if (!(CAPTURE_MODES as readonly string[]).includes(setup.mode)) {
+    return new LivenessError('capture-failed', `Unknown mode "${setup.mode}": use ${CAPTURE_MODES.join(', ')}.`, false);
   }
   if (setup.endpoint && !setup.token) {
     return new LivenessError('token-missing', 'The element has an endpoint but no capture token.', false);

@@ -103,6 +103,6 @@ export function emit<K extends LivenessEventName>(target: EventTarget, name: K, 
 
 declare global {
   // Merged so listeners on any element or the document get typed details.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging needs an interface, and its members are LivenessEventMap's
   interface GlobalEventHandlersEventMap extends LivenessEventMap {}
 }

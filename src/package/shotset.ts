@@ -12,5 +12,5 @@ export async function packShotset(frames: Blob[]): Promise<Blob> {
     entries[`frame_${String(index).padStart(3, '0')}.jpg`] = [new Uint8Array(await frame.arrayBuffer()), { level: 0 }];
   }
   const zipped = zipSync(entries);
-  return new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+  return new Blob([zipped], { type: 'application/zip' });
 }

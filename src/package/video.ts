@@ -38,7 +38,7 @@ export function startClipRecording(stream: MediaStream, bitsPerSecond = 2_500_00
   };
   const stopped = new Promise<void>((resolve, reject) => {
     recorder.onstop = () => resolve();
-    recorder.onerror = (event) => reject(new Error(`recording failed: ${String((event as ErrorEvent).message ?? '')}`));
+    recorder.onerror = (event) => reject(new Error(`recording failed: ${String(event.message ?? '')}`));
   });
   recorder.start(250);
   let cancelled = false;

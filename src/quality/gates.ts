@@ -2,6 +2,7 @@
  * The quality gates: one frame's detections and statistics in, a verdict with every failing reason and every
  * measured value out. Pure, so it runs in a worker, on the main thread and in Node tests alike.
  */
+import { REASON_CODES } from '../shared/guidance.js';
 import { confidentFaces, selectFace } from './face-selection.js';
 import { centerOffset, faceWidthRatio, rollDegrees, yawRatio } from './geometry.js';
 import { passesLimit, previousCheckState, type LimitKind } from './hysteresis.js';
@@ -10,21 +11,7 @@ import type { QualityThresholds } from './thresholds.js';
 import type { FaceDetection, FrameObservation, GuidanceCode, Oval, ReasonCode } from './types.js';
 
 /** The order in which failing reasons are reported: the first is the hint worth showing. */
-export const REASON_PRIORITY: readonly ReasonCode[] = [
-  'no-face',
-  'multiple-faces',
-  'low-confidence',
-  'too-far',
-  'too-close',
-  'off-center',
-  'turned',
-  'tilted',
-  'too-dark',
-  'too-bright',
-  'backlit',
-  'blurry',
-  'moving',
-];
+export const REASON_PRIORITY: readonly ReasonCode[] = REASON_CODES;
 
 /**
  * Names of the values in `GateVerdict.metrics`. A metric is present only when it could be measured on the frame

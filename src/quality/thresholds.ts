@@ -107,7 +107,7 @@ export function resolveThresholds(overrides?: Partial<QualityThresholds>): Quali
     // An explicit undefined means "not set" (e.g. an absent attribute), so the default stays.
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new RangeError(`Quality threshold "${name}" must be a finite number, got ${String(value)}`);
+      throw new RangeError(`Quality threshold "${name}" must be a finite number, got ${describeValue(value)}`);
     }
     resolved[name] = value;
   }
@@ -133,4 +133,20 @@ export function resolveThresholds(overrides?: Partial<QualityThresholds>): Quali
     );
   }
   return resolved;
+}
+
+/** A wrong threshold value as the error message shows it: strings quoted, so `"20"` reads as the string it is. */
+function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'object':
+      return value === null ? 'null' : 'an object';
+    default:
+      return typeof value;
+  }
 }

@@ -57,19 +57,4 @@ export interface Oval {
   ry: number;
 }
 
-export type ReasonCode =
-  | 'no-face'
-  | 'multiple-faces'
-  | 'low-confidence'
-  | 'too-far'
-  | 'too-close'
-  | 'off-center'
-  | 'turned'
-  | 'tilted'
-  | 'too-dark'
-  | 'too-bright'
-  | 'backlit'
-  | 'blurry'
-  | 'moving';
-
-export type GuidanceCode = ReasonCode | 'ok';
+export type { GuidanceCode, ReasonCode } from '../shared/guidance.js';

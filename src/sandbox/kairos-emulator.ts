@@ -4,11 +4,9 @@
  * tests and the demo. Scores come from ./scoring.ts; edge cases from ./kairos/scenarios.ts.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { serve } from '../node/serve.js';
 import type { KairosVersion as KairosApiVersion } from './kairos/version.js';
 import { readImageSize, type ImageSize } from './kairos/image-size.js';
 import {
@@ -349,24 +347,13 @@ export async function startKairosEmulator(
   options: KairosEmulatorOptions & { port?: number } = {},
 ): Promise<RunningKairosEmulator> {
   const emulator = createKairosEmulatorApp(options);
-  const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
-    (resolve, reject) => {
-      const started = serve({ fetch: emulator.app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, (info) =>
-        resolve({ server: started, address: info }),
-      );
-      started.once('error', reject);
-    },
-  );
+  // close() also drops keep-alive sockets and a held `slow` answer, which would otherwise keep it waiting.
+  const server = await serve(emulator.app.fetch, { port: options.port ?? 0 });
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: server.url,
     credentials: emulator.credentials,
     state: emulator.state,
-    reset: emulator.reset,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets (and a held `slow` answer) would otherwise keep close() waiting.
-        if (server instanceof Server) server.closeAllConnections();
-      }),
+    reset: () => emulator.reset(),
+    close: server.close,
   };
 }

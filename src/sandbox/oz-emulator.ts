@@ -4,9 +4,9 @@
  * played on request with the `x-sandbox-scenario` header (see docs/sandbox-oz.md).
  */
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
+import { serve } from '../node/serve.js';
+import { SANDBOX_SCENARIO_HEADER } from '../shared/sandbox.js';
 import { versionParts } from './oz/version.js';
 import { AnalysisEngine } from './oz/engine.js';
 import { OzApiError } from './oz/errors.js';
@@ -38,7 +38,6 @@ export interface OzEmulatorOptions {
 
 export const OZ_SANDBOX_CREDENTIALS = Object.freeze({ login: 'sandbox@oz.emulator', password: 'sandbox-password' });
 
-const SCENARIO_HEADER = 'x-sandbox-scenario';
 const UUID_IN_PATH = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** What tests can inspect: calls per route, logins, refreshes, injected failures, webhook deliveries. */
@@ -117,12 +116,13 @@ export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulator
 
   app.use('*', async (c, next) => {
     state.recordCall(c.req.method, c.req.path);
-    const header = c.req.header(SCENARIO_HEADER);
+    const header = c.req.header(SANDBOX_SCENARIO_HEADER);
     const scenario = header === undefined ? defaultScenario : parseScenario(header);
     c.set('scenario', scenario);
     c.set('scenarioFromHeader', header !== undefined);
     if (scenario.unavailable) throw new OzApiError(0, 'Service unavailable (sandbox scenario)', null, 503);
     if (scenario.serverErrorOnce) {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono types a '*' middleware's input as any; only method, URL and body are read
       const fingerprint = await requestFingerprint(c);
       if (!failedOnce.has(fingerprint)) {
         failedOnce.add(fingerprint);
@@ -173,21 +173,14 @@ export function createOzEmulatorApp(options: OzEmulatorOptions = {}): OzEmulator
 /** Starts the emulator on 127.0.0.1 with an ephemeral port. */
 export async function startOzEmulator(options: OzEmulatorOptions = {}): Promise<RunningOzEmulator> {
   const emulator = createOzEmulatorApp(options);
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const server = serve({ fetch: emulator.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ server, port: info.port }),
-    );
-  });
+  const server = await serve((request) => emulator.fetch(request));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     credentials: { ...(options.credentials ?? OZ_SANDBOX_CREDENTIALS) },
     state: emulator.state,
     close: async () => {
       await emulator.stop();
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
+      await server.close();
     },
   };
 }

@@ -6,11 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { PROVIDER_NAMES, type ProviderName } from '../shared/providers.js';
+import { formatIssues } from '../shared/zod.js';
 import { POLICY_NAMES, type PolicyName } from './policy.js';
-import type { ProviderName } from './providers/types.js';
 import { MIN_TOKEN_SECRET_BYTES, readOrCreateTokenSecret } from './token-secret.js';
-
-export const PROVIDER_NAMES: readonly ProviderName[] = ['oz', 'kairos'];
 
 export interface OzSettings {
   /** null: run against the sandbox emulator. */
@@ -129,11 +128,11 @@ const envSchema = z.object({
   LIVENESS_ALLOWED_ORIGINS: commaList(origin),
   LIVENESS_PROVIDERS: z
     .string()
-    .default('oz,kairos')
+    .default(PROVIDER_NAMES.join(','))
     .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
     .pipe(
       z
-        .array(z.enum(['oz', 'kairos']))
+        .array(z.enum(PROVIDER_NAMES))
         .min(1, 'name at least one provider')
         .refine((names) => new Set(names).size === names.length, 'lists a provider twice'),
     ),
@@ -193,8 +192,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape).
 export function loadConfig(env: Record<string, string | undefined>): BackendConfig {
   const parsed = envSchema.safeParse(withoutBlankValues(env));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`Invalid configuration: ${formatIssues(parsed.error, 'environment')}`);
   }
   const values = parsed.data;
   requireProviderCredentials(values);

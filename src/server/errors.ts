@@ -2,36 +2,15 @@
  * The backend's one error type. Every refusal carries a stable string code (documented in docs/backend.md) so the
  * widget and integrators can branch on it without parsing messages.
  */
+import { API_ERROR_CODES, API_ERROR_STATUS, type ApiErrorCode } from '../shared/errors.js';
 
 /** Every code the HTTP API can answer with, and its HTTP status. */
-export const ERROR_STATUS = {
-  'api-key-missing': 401,
-  'api-key-invalid': 401,
-  'token-missing': 401,
-  'token-invalid': 401,
-  'token-expired': 401,
-  'token-used': 403,
-  'token-session-mismatch': 403,
-  'origin-not-allowed': 403,
-  'payload-too-large': 413,
-  'unsupported-media-type': 415,
-  'invalid-zip': 422,
-  'zip-limits': 422,
-  'image-undecodable': 422,
-  'image-too-small': 422,
-  'image-too-large': 422,
-  'invalid-report': 422,
-  'invalid-request': 400,
-  'not-found': 404,
-  'rate-limited': 429,
-  internal: 500,
-  'store-unavailable': 503,
-} as const;
+export const ERROR_STATUS = API_ERROR_STATUS;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorCode = ApiErrorCode;
 
 /** The stable error codes, for docs and tests. */
-export const ERROR_CODES = Object.keys(ERROR_STATUS) as readonly ErrorCode[];
+export const ERROR_CODES = API_ERROR_CODES;
 
 export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
 

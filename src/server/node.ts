@@ -6,8 +6,8 @@
  *
  * CLI: the `liveness-backend` bin (bin.ts), or `tsx src/server/node.ts` in a checkout (honours PORT and HOST).
  */
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
 import { loadConfig, type BackendConfig } from './config.js';

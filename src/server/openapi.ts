@@ -4,6 +4,18 @@
  * rest against the running app: every route is described and every description is a route, the examples are
  * accepted, and real answers match the documented schemas.
  */
+import { CAPTURE_MODES, CAPTURE_REPORT_VERSION, MANUAL_REASONS, MEDIA_KINDS, MEDIA_TAGS } from '../shared/media.js';
+import {
+  CHECK_STATUSES,
+  DECISIONS,
+  PROVIDER_DECISIONS,
+  PROVIDER_ERROR_CODES,
+  PROVIDER_NAMES,
+  PROVIDER_RESULT_STATUSES,
+  RAW_SCORE_NAMES,
+  SESSION_STATUSES,
+} from '../shared/providers.js';
+import { KAIROS_SANDBOX_SCENARIOS, OZ_SANDBOX_SCENARIOS, SANDBOX_SCENARIO_PATTERN } from '../shared/sandbox.js';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from './errors.js';
 import { POLICY_NAMES } from './policy.js';
 import type { BackendApp } from './routes/deps.js';
@@ -25,28 +37,22 @@ const withOptional = (schema: Schema, ...optional: string[]): Schema => ({
   required: (schema['required'] as string[]).filter((name) => !optional.includes(name)),
 });
 
-const MEDIA_TAGS = ['video_selfie', 'video_selfie_blank', 'photo_selfie', 'orientation_portrait', 'orientation_landscape'];
-const CHECK_STATUSES = ['processing', 'done', 'failed'];
-const PROVIDERS = ['oz', 'kairos'];
-const PROVIDER_ERROR_CODES = [
-  'provider-auth',
-  'provider-quota',
-  'provider-rejected',
-  'provider-unavailable',
-  'provider-failed',
-  'provider-timeout',
-  'provider-protocol',
-  'provider-media-unsupported',
-  'provider-media-too-large',
-  'provider-media-too-long',
-];
+const enumOf = (values: readonly string[], extra: Schema = {}): Schema => ({ type: 'string', enum: [...values], ...extra });
+/** A nullable enumeration: JSON Schema wants `null` among the enum values as well as in the type. */
+const nullableEnumOf = (values: readonly string[], extra: Schema = {}): Schema =>
+  nullable('string', { enum: [...values, null], ...extra });
+const scenarioName = (provider: string, names: readonly string[]): Schema => ({
+  type: 'string',
+  pattern: SANDBOX_SCENARIO_PATTERN,
+  description: `Sandbox only. ${provider}: ${names.join(', ')}.`,
+});
 const dateTime: Schema = { type: 'string', format: 'date-time' };
 const id: Schema = { type: 'string', minLength: 1 };
 
 const schemas: Record<string, Schema> = {
   ErrorBody: closedObject({
     error: closedObject({
-      code: { type: 'string', enum: [...ERROR_CODES], description: 'Stable; branch on it. See docs/backend.md ("Errors").' },
+      code: enumOf(ERROR_CODES, { description: 'Stable; branch on it. See docs/backend.md ("Errors").' }),
       message: { type: 'string', description: 'For people; may change.' },
     }),
   }),
@@ -64,8 +70,8 @@ const schemas: Record<string, Schema> = {
         ttlSeconds: { type: 'integer', exclusiveMinimum: 0, description: 'Capped at LIVENESS_TOKEN_MAX_TTL_SECONDS.' },
         sandboxScenario: closedObject(
           {
-            oz: { type: 'string', pattern: '^[a-z0-9][a-z0-9:,-]{0,63}$' },
-            kairos: { type: 'string', pattern: '^[a-z0-9][a-z0-9:,-]{0,63}$' },
+            oz: scenarioName('Oz (combinable with commas)', OZ_SANDBOX_SCENARIOS),
+            kairos: scenarioName('Kairos', KAIROS_SANDBOX_SCENARIOS),
           },
           [],
         ),
@@ -83,11 +89,11 @@ const schemas: Record<string, Schema> = {
     type: 'object',
     description: 'What the widget measured; unknown properties are ignored.',
     properties: {
-      version: { const: 1 },
-      mode: { type: 'string', enum: ['image', 'shotset', 'video'] },
-      tags: { type: 'array', items: { type: 'string', enum: MEDIA_TAGS }, maxItems: 8 },
+      version: { const: CAPTURE_REPORT_VERSION },
+      mode: enumOf(CAPTURE_MODES),
+      tags: { type: 'array', items: enumOf(MEDIA_TAGS), maxItems: 8 },
       automatic: { type: 'boolean' },
-      manualReason: { type: 'string', enum: ['timeout', 'detector-unavailable'] },
+      manualReason: enumOf(MANUAL_REASONS),
       frame: closedObject({ width: { type: 'integer', minimum: 1 }, height: { type: 'integer', minimum: 1 } }),
       face: {
         oneOf: [
@@ -128,24 +134,24 @@ const schemas: Record<string, Schema> = {
   CheckAccepted: closedObject({
     checkId: id,
     sessionId: id,
-    status: { type: 'string', enum: CHECK_STATUSES, description: "'processing' when new; a replay reports the check's status." },
+    status: enumOf(CHECK_STATUSES, { description: "'processing' when new; a replay reports the check's status." }),
   }),
   CheckStatus: closedObject(
     {
       checkId: id,
       sessionId: id,
-      status: { type: 'string', enum: CHECK_STATUSES },
+      status: enumOf(CHECK_STATUSES),
       result: {
         ...withOptional(closedObject({
-          decision: nullable('string', { enum: ['live', 'spoof', 'inconclusive', null] }),
+          decision: nullableEnumOf(DECISIONS),
           sandbox: { const: true, description: 'Present when a sandbox emulator gave this result.' },
           reason: nullable('string'),
           providers: {
             type: 'array',
             items: closedObject({
-              provider: { type: 'string', enum: PROVIDERS },
-              status: { type: 'string', enum: ['done', 'error'] },
-              decision: nullable('string', { enum: ['live', 'spoof', null] }),
+              provider: enumOf(PROVIDER_NAMES),
+              status: enumOf(PROVIDER_RESULT_STATUSES),
+              decision: nullableEnumOf(PROVIDER_DECISIONS),
               score: nullable('number', { minimum: 0, maximum: 1 }),
             }),
           },
@@ -157,14 +163,14 @@ const schemas: Record<string, Schema> = {
   ),
   ProviderResult: closedObject(
     {
-      provider: { type: 'string', enum: PROVIDERS },
+      provider: enumOf(PROVIDER_NAMES),
       sandbox: { type: 'boolean' },
-      status: { type: 'string', enum: ['done', 'error'] },
-      decision: nullable('string', { enum: ['live', 'spoof', null] }),
+      status: enumOf(PROVIDER_RESULT_STATUSES),
+      decision: nullableEnumOf(PROVIDER_DECISIONS),
       score: nullable('number', { minimum: 0, maximum: 1, description: 'Higher is more likely live.' }),
       raw: {
         oneOf: [
-          closedObject({ name: { type: 'string', enum: ['confidence_spoofing', 'faces_liveness'] }, value: nullable('number') }),
+          closedObject({ name: enumOf(RAW_SCORE_NAMES), value: nullable('number') }),
           { type: 'null' },
         ],
       },
@@ -177,31 +183,27 @@ const schemas: Record<string, Schema> = {
         attempts: nullable('integer', { minimum: 0 }),
       }),
       reason: nullable('string'),
-      error: closedObject({ code: { type: 'string', enum: PROVIDER_ERROR_CODES }, message: { type: 'string' } }),
+      error: closedObject({ code: enumOf(PROVIDER_ERROR_CODES), message: { type: 'string' } }),
     },
     ['provider', 'sandbox', 'status', 'decision', 'score', 'raw', 'threshold', 'ids', 'timings', 'reason'],
   ),
   SessionResult: withOptional(closedObject({
     sessionId: id,
     reference: nullable('string'),
-    status: {
-      type: 'string',
-      enum: ['pending', 'expired', ...CHECK_STATUSES],
-      description: 'pending: no upload yet; expired: the capture token expired unused.',
-    },
-    decision: nullable('string', { enum: ['live', 'spoof', 'inconclusive', null], description: 'null until the check is final.' }),
+    status: enumOf(SESSION_STATUSES, { description: 'pending: no upload yet; expired: the capture token expired unused.' }),
+    decision: nullableEnumOf(DECISIONS, { description: 'null until the check is final.' }),
     sandbox: {
       const: true,
       description: 'Present when a sandbox emulator, not the real provider, gave (or will give) this result. It says nothing about the person.',
     },
     reason: nullable('string'),
-    policy: { type: 'string', enum: [...POLICY_NAMES] },
+    policy: enumOf(POLICY_NAMES),
     providers: { type: 'array', items: ref('ProviderResult') },
     check: {
       oneOf: [
         closedObject({
           checkId: id,
-          mediaKind: { type: 'string', enum: ['image', 'shotset', 'video'] },
+          mediaKind: enumOf(MEDIA_KINDS),
           contentType: { type: 'string' },
           bytes: { type: 'integer', minimum: 0 },
           selfieSource: { type: 'string' },
@@ -216,12 +218,12 @@ const schemas: Record<string, Schema> = {
   }), 'sandbox'),
   Health: closedObject({
     ok: { type: 'boolean' },
-    providers: { type: 'array', items: closedObject({ name: { type: 'string', enum: PROVIDERS }, sandbox: { type: 'boolean' } }) },
+    providers: { type: 'array', items: closedObject({ name: enumOf(PROVIDER_NAMES), sandbox: { type: 'boolean' } }) },
     store: {
       type: 'object',
       additionalProperties: false,
       required: ['kind', 'ready'],
-      properties: { kind: { type: 'string', enum: ['memory', 'file', 'postgres'] }, ready: { type: 'boolean' }, reason: { type: 'string' } },
+      properties: { kind: enumOf(['memory', 'file', 'postgres']), ready: { type: 'boolean' }, reason: { type: 'string' } },
     },
   }),
   WebhookAccepted: closedObject({ accepted: { const: true } }),
@@ -350,7 +352,7 @@ const paths: Record<string, Record<string, Schema>> = {
         'A provider’s notification (Oz: point OZ_WEBHOOK_URL at /webhooks/oz). It only makes the adapter re-read sooner; the verdict always comes from the provider’s API.',
       security: [],
       parameters: [
-        { name: 'provider', in: 'path', required: true, schema: { type: 'string', enum: PROVIDERS }, description: 'A configured provider.' },
+        { name: 'provider', in: 'path', required: true, schema: enumOf(PROVIDER_NAMES), description: 'A configured provider.' },
       ],
       requestBody: {
         required: false,

@@ -9,12 +9,13 @@
  *   on to the next provider; any other error is `failed`/`inconclusive` (the provider ran and refused, which a second
  *   opinion would only paper over).
  */
+import type { Decision } from '../shared/providers.js';
 import type { ProviderDecision, ProviderErrorCode, ProviderName } from './providers/types.js';
 
 export const POLICY_NAMES = ['all', 'any', 'fallback'] as const;
 export type PolicyName = (typeof POLICY_NAMES)[number];
 
-export type Decision = ProviderDecision | 'inconclusive';
+export type { Decision } from '../shared/providers.js';
 
 export interface ProviderAttempt {
   provider: ProviderName;

@@ -3,11 +3,12 @@
  * widget's check status (no scores unless LIVENESS_EXPOSE_RESULT).
  */
 import type { CaptureReport, MediaKind } from '../shared/media.js';
+import type { SessionStatus } from '../shared/providers.js';
 import type { Decision, PolicyName } from './policy.js';
 import type { ProviderName } from './providers/types.js';
 import type { CheckRecord, CheckStatus, ProviderResultRecord, SessionRecord } from './store/types.js';
 
-export type SessionStatus = 'pending' | 'expired' | CheckStatus;
+export type { SessionStatus } from '../shared/providers.js';
 
 export interface SessionResult {
   sessionId: string;

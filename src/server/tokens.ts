@@ -4,7 +4,10 @@
  * origin binding is checked against the request by `assertOriginAllowed`.
  */
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import type { webcrypto } from 'node:crypto';
 import { httpError } from './errors.js';
+
+type CryptoKey = webcrypto.CryptoKey;
 
 export interface CaptureClaims {
   sessionId: string;

@@ -4,18 +4,32 @@
  */
 
 /** How the widget packages a capture. */
-export type CaptureMode = 'image' | 'shotset' | 'video';
+export const CAPTURE_MODES = ['image', 'shotset', 'video'] as const;
+export type CaptureMode = (typeof CAPTURE_MODES)[number];
 
-/** The form of the uploaded media, as the backend sniffs it (never trusted from the client's label alone). */
-export type MediaKind = 'image' | 'shotset' | 'video';
+/**
+ * The form of the uploaded media, as the backend sniffs it (never trusted from the client's label alone). The
+ * same names as the capture modes: each mode produces exactly one kind.
+ */
+export const MEDIA_KINDS = CAPTURE_MODES;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /** Oz media tags the widget may attach (see shared providers contract, "Media tags"). */
-export type MediaTag =
-  | 'video_selfie'
-  | 'video_selfie_blank'
-  | 'photo_selfie'
-  | 'orientation_portrait'
-  | 'orientation_landscape';
+export const MEDIA_TAGS = [
+  'video_selfie',
+  'video_selfie_blank',
+  'photo_selfie',
+  'orientation_portrait',
+  'orientation_landscape',
+] as const;
+export type MediaTag = (typeof MEDIA_TAGS)[number];
+
+/** Why the widget offered the manual capture button. */
+export const MANUAL_REASONS = ['timeout', 'detector-unavailable'] as const;
+export type ManualReason = (typeof MANUAL_REASONS)[number];
+
+/** The `version` of the capture report this code writes and reads. */
+export const CAPTURE_REPORT_VERSION = 1;
 
 /** Tags for each capture form: Oz Quality only scores media carrying a `video_selfie*` tag. */
 export function tagsForMode(mode: CaptureMode, orientation: 'portrait' | 'landscape'): MediaTag[] {
@@ -43,13 +57,13 @@ export type QualityMetrics = Record<string, number>;
 /** What the widget tells the backend about a capture, sent as the `report` multipart field. */
 export interface CaptureReport {
   /** Report format version, bumped on breaking changes. */
-  version: 1;
+  version: typeof CAPTURE_REPORT_VERSION;
   mode: CaptureMode;
   tags: MediaTag[];
   /** true when the quality gates triggered the capture, false when the person pressed the manual button. */
   automatic: boolean;
   /** Why a manual capture was offered, when it was. */
-  manualReason?: 'timeout' | 'detector-unavailable';
+  manualReason?: ManualReason;
   frame: { width: number; height: number };
   face: FaceBox | null;
   metrics: QualityMetrics;

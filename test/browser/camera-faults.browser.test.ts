@@ -9,7 +9,7 @@ import type { LivenessCheckElement } from '../../src/element.js';
 import type { LivenessErrorCode } from '../../src/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { nextEvent, recordEvents, sleep } from './support/events.js';
-import { replaceProperty, setPageVisibility, waitFor } from './support/stubs.js';
+import { replaceProperty, setPageVisibility } from './support/stubs.js';
 import { createWidget, liveText, mountGuidingWidget, part } from './support/widget.js';
 
 const FAULTS: Array<{ domError: string; code: LivenessErrorCode }> = [

@@ -68,7 +68,7 @@ describe('<liveness-check> camera switcher', () => {
     const select = await waitFor(() => part<HTMLSelectElement>(element, 'camera-select'), 'the camera select');
     const options = [...select.options];
     expect(options.map((o) => o.value)).to.deep.equal([activeCamera.deviceId, SECOND_CAMERA]);
-    expect(options[1]!.textContent!.trim()).to.equal('Rear camera');
+    expect(options[1]!.textContent.trim()).to.equal('Rear camera');
     expect(select.value, 'the camera in use is selected').to.equal(activeCamera.deviceId);
     expect([...(select.labels ?? [])].map((l) => l.textContent?.trim())).to.deep.equal([en['camera.label']]);
     await expectNoAxeViolations(element, 'guiding with a camera switcher');

@@ -5,10 +5,9 @@
  *
  * The cases come from a seeded PRNG: a failure names its case, and HOSTILE_SEED=<n> replays another set.
  */
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type RunningServer } from '../../src/node/serve.js';
 import { createLivenessBackend, type LivenessBackend } from '../../src/server/app.js';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from '../../src/server/errors.js';
 import { createMemoryStore, type MemoryStore } from '../../src/server/store/memory.js';
@@ -121,7 +120,7 @@ function reportPart(value: CaptureReport | string): Part {
 
 function uploadRequest(
   parts: readonly Part[],
-  options: { authorization?: string | null; contentType?: string; body?: BodyInit; headers?: Record<string, string> } = {},
+  options: { authorization?: string | null; contentType?: string; body?: RequestInit['body']; headers?: Record<string, string> } = {},
 ): Request {
   const headers = new Headers(options.headers);
   const authorization = options.authorization === undefined ? `Bearer ${captureToken}` : options.authorization;
@@ -467,7 +466,7 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
       body: stream,
       headers: { authorization: bearer(captureToken), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
       duplex: 'half',
-    } as RequestInit & { duplex: 'half' });
+    });
   }, ['payload-too-large']);
   for (const key of ['k'.repeat(256), 'a b', 'a\u0001b', 'caf\u00e9', '', 'x\u007f']) {
     add(family, `Idempotency-Key ${JSON.stringify(key.slice(0, 20))}`, () => uploadRequest(VALID_UPLOAD, { headers: { 'idempotency-key': key } }), ['invalid-request']);
@@ -766,23 +765,17 @@ describe(`hostile input (seed ${SEED})`, () => {
 // Over a real socket: what a fetch handler never sees (lying lengths, abandoned bodies, broken HTTP).
 
 describe('hostile HTTP over a socket', () => {
-  let server: ServerType;
+  let server: RunningServer;
   let port: number;
   // A session of its own: the one above was used by the last valid upload.
   let captureToken: string;
   beforeAll(async () => {
     ({ captureToken } = await createSession(backend));
-    ({ server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
-      const started = serve({ fetch: (request, env) => backend.fetch(request, env), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve({ server: started, port: info.port }),
-      );
-    }));
+    server = await serve((request, env) => backend.fetch(request, env));
+    port = server.port;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    });
+    await server.close();
   });
 
   /** Writes raw bytes, optionally hangs up early, and returns whatever came back. */

@@ -1,7 +1,6 @@
 /** CORS, security headers, rate limits, health, webhook, error mapping; and the whole flow over real HTTP. */
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type RunningServer } from '../../src/node/serve.js';
 import { createLivenessBackend, type LivenessBackend } from '../../src/server/app.js';
 import { ERROR_CODES, ERROR_STATUS } from '../../src/server/errors.js';
 import type { ProviderAdapter } from '../../src/server/providers/types.js';
@@ -226,7 +225,7 @@ describe('error codes', () => {
 });
 
 describe('over real HTTP', () => {
-  let server: ServerType;
+  let server: RunningServer;
   let url: string;
   let backend: LivenessBackend;
   const logger = recordingLogger();
@@ -238,16 +237,12 @@ describe('over real HTTP', () => {
       store: await createMemoryStore(),
       logger,
     });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: (request, env) => backend.fetch(request, env), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        url = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
+    server = await serve((request, env) => backend.fetch(request, env));
+    url = server.url;
   });
   afterAll(async () => {
     await backend.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   });
 
   it('creates a session, uploads, polls and reads the verdict', async () => {
@@ -296,11 +291,7 @@ describe('over real HTTP', () => {
       store: await createMemoryStore(),
     });
     const { captureToken } = await createSession(local);
-    const small = await new Promise<{ server: ServerType; url: string }>((resolve) => {
-      const started = serve({ fetch: (request, env) => local.fetch(request, env), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve({ server: started, url: `http://127.0.0.1:${info.port}` }),
-      );
-    });
+    const small = await serve((request, env) => local.fetch(request, env));
     const form = new FormData();
     form.set('media', new Blob([jpeg()], { type: 'image/jpeg' }), 'capture.jpg');
     form.set('report', JSON.stringify(report()));
@@ -308,9 +299,6 @@ describe('over real HTTP', () => {
     expect(response.status).toBe(413);
     expect(await errorCode(response)).toBe('payload-too-large');
     await local.close();
-    await new Promise<void>((resolve) => {
-      small.server.close(() => resolve());
-      if ('closeAllConnections' in small.server) small.server.closeAllConnections();
-    });
+    await small.close();
   });
 });

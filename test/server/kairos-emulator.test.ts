@@ -40,7 +40,7 @@ describe('Kairos emulator over HTTP', () => {
 
   function post(
     version: string,
-    body: BodyInit,
+    body: NonNullable<RequestInit['body']>,
     headers: Record<string, string> = {},
     credentials = true,
   ): Promise<Response> {

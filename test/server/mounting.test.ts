@@ -161,7 +161,7 @@ async function runCheck(base: string): Promise<{ sessionId: string; result: Reco
 
   const shotset = await realShotset();
   const form = new FormData();
-  form.set('media', new Blob([shotset.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), 'selfie.zip');
+  form.set('media', new Blob([shotset.zip], { type: 'application/zip' }), 'selfie.zip');
   form.set('report', JSON.stringify(captureReport(shotset.width, shotset.height)));
   const asWidget = { authorization: `Bearer ${captureToken}`, origin: PAGE_ORIGIN };
   const uploaded = await fetch(`${base}${MOUNT}/checks`, { method: 'POST', headers: asWidget, body: form });

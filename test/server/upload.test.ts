@@ -130,7 +130,7 @@ describe('size limits', () => {
         'content-type': 'multipart/form-data; boundary=x',
         'content-length': String(16 * 1024 * 1024),
       },
-    } as RequestInit);
+    });
     const response = await backend.fetch(request);
     expect(response.status).toBe(413);
     expect(await errorCode(response)).toBe('payload-too-large');
@@ -228,7 +228,7 @@ describe('shotset ZIP', () => {
   });
 
   it('refuses a corrupt archive (invalid-zip)', async () => {
-    const corrupt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(200).fill(7)]);
+    const corrupt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(200).fill(7)]);
     await expectRefusedWithoutTrace({ media: corrupt, report: shotsetReport(1) }, { status: 422, code: 'invalid-zip' });
   });
 

@@ -3,7 +3,7 @@
  * CLI: `npx tsx test/support/make-clips.ts [names…]` generates (or reuses) the fake-camera clips and prints one
  * `name<TAB>path` line per clip. Without names it builds every scenario.
  */
-import { CLIP_NAMES, ensureClip, isClipName, type ClipName } from './clips.js';
+import { CLIP_NAMES, ensureClip, isClipName, type ClipName } from '../../tools/clips.js';
 
 async function main(args: readonly string[]): Promise<number> {
   const unknown = args.filter((arg) => !isClipName(arg));

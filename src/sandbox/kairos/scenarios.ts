@@ -3,28 +3,13 @@
  * `x-sandbox-scenario` header or for every request with the `defaultScenario` option.
  */
 
-export const KAIROS_SCENARIOS = [
-  'live',
-  'spoof',
-  'boundary',
-  'no-face',
-  'no-face-4xx',
-  'multi-face',
-  'multi-face-4xx',
-  'server-error-once',
-  'server-error',
-  'slow',
-  'quota',
-  'auth-401',
-  'auth-403',
-  'malformed-body',
-  'not-json',
-  'variant-shapes',
-] as const;
+import { KAIROS_SANDBOX_SCENARIOS, SANDBOX_SCENARIO_HEADER, type KairosSandboxScenario } from '../../shared/sandbox.js';
 
-export type KairosScenario = (typeof KAIROS_SCENARIOS)[number];
+export const KAIROS_SCENARIOS = KAIROS_SANDBOX_SCENARIOS;
 
-export const KAIROS_SCENARIO_HEADER = 'x-sandbox-scenario';
+export type KairosScenario = KairosSandboxScenario;
+
+export const KAIROS_SCENARIO_HEADER = SANDBOX_SCENARIO_HEADER;
 
 export function isKairosScenario(value: string): value is KairosScenario {
   return (KAIROS_SCENARIOS as readonly string[]).includes(value);

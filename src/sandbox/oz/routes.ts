@@ -295,7 +295,7 @@ function metaDataMatches(folder: FolderRecord, filter: string): boolean {
   if (separator <= 0) throw invalidValue('meta_data filter must look like key==value', { meta_data: filter });
   const key = filter.slice(0, separator);
   const value = folder.metaData[key];
-  return value !== undefined && value !== null && String(value) === filter.slice(separator + 2);
+  return value !== undefined && value !== null && (typeof value === 'string' ? value : JSON.stringify(value)) === filter.slice(separator + 2);
 }
 
 /** Folder analyses filters (§1.5): analyse_id, type and state, each with an `.exclude` twin, comma lists. */

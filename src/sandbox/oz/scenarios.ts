@@ -2,6 +2,7 @@
  * Sandbox scenarios: named edge cases a test or the demo asks for with the `x-sandbox-scenario` header (or the
  * emulator's `defaultScenario`). Several may be combined with commas, e.g. `spoof,slow:2000`.
  */
+import { OZ_SANDBOX_SCENARIOS } from '../../shared/sandbox.js';
 import { invalidValue } from './errors.js';
 
 export type ScenarioVerdict = 'live' | 'spoof' | 'failed';
@@ -32,19 +33,7 @@ export interface Scenario {
   refuseResolutionEndpoint: boolean;
 }
 
-export const SCENARIO_NAMES = [
-  'live',
-  'spoof',
-  'failed',
-  'slow:<ms>',
-  'legacy-scores',
-  'expire-token',
-  'server-error-once',
-  'unavailable',
-  'variant-shapes',
-  'lost-answer-once',
-  'refuse-resolution-endpoint',
-] as const;
+export const SCENARIO_NAMES = OZ_SANDBOX_SCENARIOS;
 
 export const DEFAULT_SCENARIO: Scenario = {
   verdict: 'live',

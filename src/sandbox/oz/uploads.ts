@@ -50,7 +50,7 @@ export async function readUpload(
   return { files, tagsByField: payload['media:tags'] ?? {}, folderMetaData: payload['folder:meta_data'] ?? {} };
 }
 
-function parsePayload(part: FormDataEntryValue | null): z.infer<typeof payloadSchema> {
+function parsePayload(part: File | string | null): z.infer<typeof payloadSchema> {
   if (part === null) return {};
   if (typeof part !== 'string') throw invalidStructure('payload must be a text part holding JSON');
   let json: unknown;

@@ -3,6 +3,7 @@
  * oversized upload is refused without being received), and the bytes are counted while reading (a missing or
  * lying length cannot get more through).
  */
+import type { ReadableStreamReadResult } from 'node:stream/web';
 import { httpError } from '../errors.js';
 
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {

@@ -3,8 +3,9 @@
  * functions next to them so they test without a network.
  */
 import type { MediaKind } from '../../shared/media.js';
+import type { ProviderDecision, ProviderErrorCode, ProviderName, RawScoreName } from '../../shared/providers.js';
 
-export type ProviderName = 'oz' | 'kairos';
+export type { ProviderDecision, ProviderErrorCode, ProviderName } from '../../shared/providers.js';
 
 /** A validated upload, as the backend hands it to each provider. */
 export interface CheckMedia {
@@ -44,15 +45,13 @@ export interface ProviderContext {
   sandboxScenario?: string;
 }
 
-export type ProviderDecision = 'live' | 'spoof';
-
 export interface ProviderOutcome {
   provider: ProviderName;
   decision: ProviderDecision;
   /** Normalised liveness score in 0..1, higher means more likely a live person (Oz: 1 - confidence_spoofing). */
   score: number | null;
   /** The provider's own number, under its own name, for audit. */
-  raw: { name: 'confidence_spoofing' | 'faces_liveness'; value: number | null };
+  raw: { name: RawScoreName; value: number | null };
   /** The threshold the decision used, on the `raw` scale. */
   threshold: number | null;
   /** Provider identifiers for support and audit: folder/media/analysis ids, api_req_uid, X-Request-ID. */
@@ -61,19 +60,6 @@ export interface ProviderOutcome {
   /** Short, human explanation of the decision (e.g. "resolution_status SUCCESS"). */
   reason: string;
 }
-
-/** Stable provider error codes; the policy uses them to decide what a failure means. */
-export type ProviderErrorCode =
-  | 'provider-auth' // credentials refused
-  | 'provider-quota' // usage limit reached (Kairos 403): not retried
-  | 'provider-rejected' // the provider refused this media or request (4xx): not retried
-  | 'provider-unavailable' // network failure, timeout or 5xx after retries
-  | 'provider-failed' // the provider ran and reported a system failure (Oz FAILED)
-  | 'provider-timeout' // no final answer before the overall deadline
-  | 'provider-protocol' // the answer broke the documented contract
-  | 'provider-media-unsupported' // not sent: a format the provider does not document (Oz: JPEG/PNG images only)
-  | 'provider-media-too-large' // not sent: over the provider's documented file size (Oz: 10 MB per file)
-  | 'provider-media-too-long'; // not sent: over the provider's documented duration (Oz: video <= 5 s)
 
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';

@@ -1,5 +1,8 @@
 /** The integrator's routes (API key): create a session, read its result, delete its data. */
 import { z } from 'zod';
+import { PROVIDER_NAMES, type ProviderName } from '../../shared/providers.js';
+import { SANDBOX_SCENARIO_PATTERN } from '../../shared/sandbox.js';
+import { formatIssues } from '../../shared/zod.js';
 import { isOrigin } from '../config.js';
 import { httpError } from '../errors.js';
 import { requireApiKey } from '../http/auth.js';
@@ -9,7 +12,7 @@ import type { SessionRecord } from '../store/types.js';
 import { JSON_BODY_LIMIT_BYTES, type BackendApp, type RouteDeps } from './deps.js';
 
 // Names as the emulators define them; Oz's may combine several, e.g. "spoof,slow:2000".
-const scenarioName = z.string().regex(/^[a-z0-9][a-z0-9:,-]{0,63}$/, 'expected a scenario name like "spoof"');
+const scenarioName = z.string().regex(new RegExp(SANDBOX_SCENARIO_PATTERN), 'expected a scenario name like "spoof"');
 
 const createSessionSchema = z.strictObject({
   reference: z.string().min(1).max(256).optional(),
@@ -19,7 +22,7 @@ const createSessionSchema = z.strictObject({
     .max(20)
     .optional(),
   ttlSeconds: z.number().int().positive().optional(),
-  sandboxScenario: z.strictObject({ oz: scenarioName.optional(), kairos: scenarioName.optional() }).optional(),
+  sandboxScenario: z.partialRecord(z.enum(PROVIDER_NAMES), scenarioName).optional(),
 });
 
 export function registerSessionRoutes(app: BackendApp, deps: RouteDeps): void {
@@ -29,7 +32,7 @@ export function registerSessionRoutes(app: BackendApp, deps: RouteDeps): void {
     await requireApiKey(c.req.raw, config.apiKey);
     const parsed = createSessionSchema.safeParse(await readJsonBody(c.req.raw, JSON_BODY_LIMIT_BYTES));
     if (!parsed.success) {
-      throw httpError('invalid-request', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+      throw httpError('invalid-request', formatIssues(parsed.error, 'body'));
     }
     const request = parsed.data;
     const sandboxScenario = checkedScenarios(request.sandboxScenario ?? {}, deps);
@@ -74,7 +77,7 @@ export function registerSessionRoutes(app: BackendApp, deps: RouteDeps): void {
 }
 
 /** Scenarios only ever reach sandbox emulators: asking for one on a real provider is a caller error. */
-function checkedScenarios(requested: { oz?: string; kairos?: string }, deps: RouteDeps): SessionRecord['sandboxScenario'] {
+function checkedScenarios(requested: Partial<Record<ProviderName, string>>, deps: RouteDeps): SessionRecord['sandboxScenario'] {
   const scenarios: SessionRecord['sandboxScenario'] = {};
   for (const [name, scenario] of Object.entries(requested)) {
     if (scenario === undefined) continue;

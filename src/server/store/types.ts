@@ -3,6 +3,7 @@
  * embedded file store when several instances share the work.
  */
 import type { CaptureReport, MediaKind } from '../../shared/media.js';
+import type { CheckStatus, ProviderResultStatus } from '../../shared/providers.js';
 import type { Decision, PolicyName } from '../policy.js';
 import type {
   ProviderCheckpoint,
@@ -12,7 +13,7 @@ import type {
   ProviderOutcome,
 } from '../providers/types.js';
 
-export type CheckStatus = 'processing' | 'done' | 'failed';
+export type { CheckStatus } from '../../shared/providers.js';
 
 export interface SessionRecord {
   id: string;
@@ -30,7 +31,7 @@ export interface SessionRecord {
 export interface ProviderResultRecord {
   provider: ProviderName;
   sandbox: boolean;
-  status: 'done' | 'error';
+  status: ProviderResultStatus;
   decision: ProviderDecision | null;
   score: number | null;
   raw: ProviderOutcome['raw'] | null;

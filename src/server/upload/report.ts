@@ -3,7 +3,17 @@
  * what the media turned out to be (mode vs sniffed kind, tags vs mode, frame count vs shotset entries).
  */
 import { z } from 'zod';
-import { tagsForMode, type CaptureMode, type CaptureReport, type MediaKind } from '../../shared/media.js';
+import {
+  CAPTURE_MODES,
+  CAPTURE_REPORT_VERSION,
+  MANUAL_REASONS,
+  MEDIA_TAGS,
+  tagsForMode,
+  type CaptureMode,
+  type CaptureReport,
+  type MediaKind,
+} from '../../shared/media.js';
+import { formatIssues } from '../../shared/zod.js';
 import { httpError } from '../errors.js';
 import { UPLOAD_LIMITS } from './limits.js';
 
@@ -11,13 +21,11 @@ const nonNegative = z.number().finite().min(0);
 
 // Unknown keys are dropped rather than refused, so a newer widget with extra report fields still uploads.
 const reportSchema = z.object({
-  version: z.literal(1),
-  mode: z.enum(['image', 'shotset', 'video']),
-  tags: z
-    .array(z.enum(['video_selfie', 'video_selfie_blank', 'photo_selfie', 'orientation_portrait', 'orientation_landscape']))
-    .max(8),
+  version: z.literal(CAPTURE_REPORT_VERSION),
+  mode: z.enum(CAPTURE_MODES),
+  tags: z.array(z.enum(MEDIA_TAGS)).max(8),
   automatic: z.boolean(),
-  manualReason: z.enum(['timeout', 'detector-unavailable']).optional(),
+  manualReason: z.enum(MANUAL_REASONS).optional(),
   frame: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }),
   face: z
     .strictObject({ x: z.number().finite(), y: z.number().finite(), width: nonNegative, height: nonNegative })
@@ -42,8 +50,7 @@ export function parseReport(json: string | null): CaptureReport {
   }
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'report'}: ${issue.message}`);
-    throw httpError('invalid-report', `the report does not match CaptureReport (${problems.join('; ')})`);
+    throw httpError('invalid-report', `the report does not match CaptureReport (${formatIssues(parsed.error, 'report')})`);
   }
   return parsed.data;
 }

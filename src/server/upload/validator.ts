@@ -108,7 +108,7 @@ class WorkerPoolValidator implements UploadValidator {
     // machine): started one by one as the load grows, each would hold the tasks given to it meanwhile.
     while (this.#workers.size < this.#size) this.#spawn();
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, request, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ id: this.#nextId++, request, resolve, reject });
       this.#dispatch();
     });
   }

@@ -123,6 +123,7 @@ function checkName(name: string): void {
   if (name.endsWith('/') || name.endsWith('\\')) throw invalid(`entry "${name}" is a directory; frames must sit at the top level`);
   if (name.includes('..')) throw invalid(`entry "${name}" contains ".."`);
   if (name.includes('/') || name.includes('\\') || name.includes(':')) throw invalid(`entry "${name}" has a path; frames must sit at the top level`);
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
   if (/[\u0000-\u001f\u007f]/.test(name)) throw invalid('an entry name contains control characters');
   if (NESTED_ARCHIVE_NAME.test(name)) throw invalid(`entry "${name}" is a nested archive`);
 }

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 /**
  * One quality check against the real element: Chromium's fake camera plays a clip made to fail exactly that
- * check (see test/support/clips.ts), and the element must report that reason code, keep reporting it, and
+ * check (see tools/clips.ts), and the element must report that reason code, keep reporting it, and
  * never capture. The `ok` clip must pass every check and be captured with metrics inside every threshold.
  */
 import { expect } from '@esm-bundle/chai';

@@ -6,7 +6,7 @@ export function replaceProperty<T extends object, K extends keyof T>(target: T, 
   Object.defineProperty(target, key, { configurable: true, writable: true, value });
   return () => {
     if (own) Object.defineProperty(target, key, own);
-    else delete (target as Record<PropertyKey, unknown>)[key as PropertyKey];
+    else delete (target as Record<PropertyKey, unknown>)[key];
   };
 }
 

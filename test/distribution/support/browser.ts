@@ -4,8 +4,8 @@
  * recorded requests for the tests to reject.
  */
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs, LOOPBACK_ONLY_DNS } from '../../support/chromium.js';
-import { ensureClip, type ClipName } from '../../support/clips.js';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs, LOOPBACK_ONLY_DNS } from '../../../tools/chromium.js';
+import { ensureClip, type ClipName } from '../../../tools/clips.js';
 
 export async function launchChromium(clip: ClipName = 'good'): Promise<Browser> {
   const video = await ensureClip(clip);

@@ -1,6 +1,5 @@
 /** Loopback HTTP servers for the dist tests: each answers with a fetch handler and records what it was asked. */
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve } from '../../../src/node/serve.js';
 
 export interface ServedRequest {
   method: string;
@@ -22,36 +21,18 @@ export type Handler = (request: Request) => Promise<Response>;
 /** Listens on 127.0.0.1 only; `hostName` is what the page's URLs call it (both resolve to loopback). */
 export async function startSite(handler: Handler, hostName: '127.0.0.1' | 'localhost' = '127.0.0.1'): Promise<RunningSite> {
   const served: ServedRequest[] = [];
-  const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
-    const server = serve(
-      {
-        hostname: '127.0.0.1',
-        port: 0,
-        fetch: async (request) => {
-          const response = await handler(request);
-          served.push({
-            method: request.method,
-            path: new URL(request.url).pathname,
-            origin: request.headers.get('origin'),
-            status: response.status,
-            contentType: response.headers.get('content-type'),
-          });
-          return response;
-        },
-      },
-      (info: AddressInfo) => resolve({ server, port: info.port }),
-    );
-    server.once('error', reject);
+  const server = await serve(async (request) => {
+    const response = await handler(request);
+    served.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      origin: request.headers.get('origin'),
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+    });
+    return response;
   });
-  return {
-    origin: `http://${hostName}:${port}`,
-    served,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
-  };
+  return { origin: `http://${hostName}:${server.port}`, served, close: server.close };
 }
 
 /** Adds headers to every response of `handler` (a CSP, CORS for a CDN); a function is read per request. */

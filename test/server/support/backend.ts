@@ -103,7 +103,7 @@ export function gated(name: ProviderName, decision: 'live' | 'spoof' = 'live') {
   const behaviour: Behaviour = (_media, ctx) =>
     new Promise<ProviderOutcome>((resolve, reject) => {
       ctx.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-      opened.then(() => resolve(outcome(name, decision)));
+      void opened.then(() => resolve(outcome(name, decision)));
     });
   return { behaviour, release };
 }
@@ -211,7 +211,7 @@ export function zip(entries: Record<string, Uint8Array>, level: 0 | 6 | 9 = 0): 
 /** A minimal MP4 start: an `ftyp` box then some payload. */
 export function mp4(): Uint8Array {
   const ftyp = [0, 0, 0, 0x18, ...ascii('ftyp'), ...ascii('isom'), 0, 0, 2, 0, ...ascii('isom'), ...ascii('mp41')];
-  return new Uint8Array([...ftyp, 0, 0, 0, 8, ...ascii('free'), ...new Array(64).fill(1)]);
+  return new Uint8Array([...ftyp, 0, 0, 0, 8, ...ascii('free'), ...new Array<number>(64).fill(1)]);
 }
 
 function ascii(text: string): number[] {

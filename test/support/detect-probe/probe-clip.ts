@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../chromium.js';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../../../tools/chromium.js';
 import { probeResultSchema, type ProbeSample } from './measure.js';
 
 const PAGE_PATH = '/test/support/detect-probe/index.html';

@@ -2,6 +2,7 @@
  * The HTTP edge of the Kairos adapter: one `POST …/liveness-verification` with per-request timeouts and retries
  * of transient failures. Every decision about what a status or body means is delegated to ./decision.ts.
  */
+import { SANDBOX_SCENARIO_HEADER } from '../../../shared/sandbox.js';
 import { ProviderError } from '../types.js';
 import { backoffDelayMs, kairosStatusAction, readKairosLivenessBody } from './decision.js';
 import type { KairosLivenessResponse } from './types.js';
@@ -140,7 +141,7 @@ function requestHeaders(settings: KairosClientSettings, sandboxScenario: string 
   return {
     app_id: settings.appId,
     app_key: settings.appKey,
-    ...(sandboxScenario ? { 'x-sandbox-scenario': sandboxScenario } : {}),
+    ...(sandboxScenario ? { [SANDBOX_SCENARIO_HEADER]: sandboxScenario } : {}),
   };
 }
 

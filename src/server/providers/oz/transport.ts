@@ -20,7 +20,7 @@ export interface OzHttpRequest {
   url: string;
   headers: Record<string, string>;
   /** A factory because a multipart body is a stream that a retry cannot reuse. */
-  body?: () => BodyInit;
+  body?: () => NonNullable<RequestInit['body']>;
   /** Short label for errors and logs, e.g. "create folder". */
   operation: string;
 }

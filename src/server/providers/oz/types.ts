@@ -38,7 +38,7 @@ export const OzErrorCode = {
 /** Header carrying the access token (the "X-Forensics-" spelling in one doc page is a typo). */
 export const OZ_TOKEN_HEADER = 'X-Forensic-Access-Token';
 /** Sandbox-only header naming an emulator scenario; the real API ignores unknown headers. */
-export const SANDBOX_SCENARIO_HEADER = 'x-sandbox-scenario';
+export { SANDBOX_SCENARIO_HEADER } from '../../../shared/sandbox.js';
 
 export const ozErrorBodySchema = z.looseObject({
   error_code: z.number().int(),

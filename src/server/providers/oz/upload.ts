@@ -5,6 +5,7 @@
  * (`source_shots_set_id`), where a plain image's result key is documented nowhere.
  */
 import { zipSync } from 'fflate';
+import { MEDIA_TAGS } from '../../../shared/media.js';
 import type { CheckMedia } from '../types.js';
 import { OZ_MAX_FILE_BYTES, OZ_MAX_VIDEO_SECONDS, mediaLimitError, videoDurationSeconds } from './media-limits.js';
 import type { OzUploadPayload } from './types.js';
@@ -19,7 +20,7 @@ export interface OzUpload {
   tags: string[];
 }
 
-const ORIENTATION_TAGS = new Set(['orientation_portrait', 'orientation_landscape']);
+const ORIENTATION_TAGS = new Set<string>(MEDIA_TAGS.filter((tag) => tag.startsWith('orientation_')));
 const OZ_IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
 const JPEG_QUALITY = 92;
 

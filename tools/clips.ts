@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { GuidanceCode } from '../../src/quality/types.js';
+import type { GuidanceCode } from '../src/quality/types.js';
 import {
   backlight,
   compose,
@@ -41,8 +41,8 @@ const FPS = 30;
 const STILL_FRAMES = 8;
 const MOTION_FRAMES = 30;
 
-const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
-const GENERATED_DIR = fileURLToPath(new URL('../.generated/', import.meta.url));
+const FIXTURES_DIR = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
+const GENERATED_DIR = fileURLToPath(new URL('../test/.generated/', import.meta.url));
 /** Sources whose text defines the clips; any edit to them changes every cache key. */
 const GENERATOR_SOURCES = ['clips.ts', 'image-ops.ts', 'y4m.ts'].map((file) => new URL(`./${file}`, import.meta.url));
 const FIXTURE_FILES = ['astronaut.png', 'chelsea.png', 'coffee.png'] as const;
