@@ -72,6 +72,7 @@ export function reportJson(shotset: BenchShotset): string {
 /** The whole `POST /checks` body, encoded once: every upload in a phase (and the floor server) gets these bytes. */
 export async function uploadBody(shotset: BenchShotset): Promise<{ body: Uint8Array; contentType: string }> {
   const form = new FormData();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Node's Blob takes any Uint8Array, the DOM's (tsconfig.json reaches this file through bench/run.ts) only an ArrayBuffer-backed one
   form.append('media', new Blob([shotset.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), 'selfie.zip');
   form.append('report', reportJson(shotset));
   const encoded = new Response(form);

@@ -31,7 +31,7 @@ type Host = ReactiveControllerHost & HTMLElement;
  * lang>` included); without any, the browser's preferred languages.
  */
 export function requestedLanguages(host: HTMLElement): string[] {
-  const scoped = host.lang || (host.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang;
+  const scoped = host.lang || host.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang;
   if (scoped) return [scoped];
   const preferred = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
   return [...preferred.filter(Boolean), 'en'];

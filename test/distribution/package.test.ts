@@ -126,7 +126,7 @@ describe('the liveness-backend bin', () => {
         child.once('exit', (code, signal) => resolve({ code, signal })),
       );
       const url = await new Promise<string>((resolve, reject) => {
-        child.stderr!.on('data', (chunk: Buffer) => {
+        child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString('utf8');
           const started = stderr.split('\n').find((line) => line.includes('"backend-started"'));
           if (started) resolve(String((JSON.parse(started) as { url: string }).url));
@@ -139,7 +139,7 @@ describe('the liveness-backend bin', () => {
       expect(await exited).toEqual({ code: 0, signal: null });
       const lines = stderr.split('\n').filter((line) => line.trim() !== '');
       expect(lines.length).toBeGreaterThan(0);
-      for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+      for (const line of lines) expect((): unknown => JSON.parse(line), line).not.toThrow();
       expect(lines.map((line) => (JSON.parse(line) as { event: string }).event)).toContain('backend-stopped');
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

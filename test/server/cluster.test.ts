@@ -102,8 +102,8 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     oz = await startOzEmulator({ analysisMs: 300 });
     const [a, b] = await Promise.all([startInstance('A', env()), startInstance('B', env())]);
     for (let round = 0; round < 3; round += 1) {
-      const { captureToken } = await createSession(a!);
-      const responses = await Promise.all([upload(a!, captureToken), upload(b!, captureToken)]);
+      const { captureToken } = await createSession(a);
+      const responses = await Promise.all([upload(a, captureToken), upload(b, captureToken)]);
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses).toEqual([202, 403]);
       expect(await errorCode(responses.find((response) => response.status === 403)!)).toBe('token-used');
@@ -118,32 +118,32 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const from = (instance: Instance, client: string) =>
       fetch(`${instance.url}/health`, { headers: { 'x-forwarded-for': `203.0.113.9, ${client}` } });
     const statuses: number[] = [];
-    for (const instance of [a!, b!, a!, b!, a!]) statuses.push((await from(instance, '10.0.0.1')).status);
+    for (const instance of [a, b, a, b, a]) statuses.push((await from(instance, '10.0.0.1')).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
-    const over = await from(b!, '10.0.0.1');
+    const over = await from(b, '10.0.0.1');
     expect(over.status).toBe(429);
     expect(await errorCode(over)).toBe('rate-limited');
     // The bucket is keyed on the last entry (the balancer's), not on what the client put in front of it.
-    expect((await from(a!, '10.0.0.2')).status).toBe(200);
+    expect((await from(a, '10.0.0.2')).status).toBe(200);
   });
 
   it('finishes a check on a survivor after its instance is SIGKILLed while Oz is PROCESSING, with one Oz folder', async () => {
     oz = await startOzEmulator({ analysisMs: 3000 });
     const leased = env({ LIVENESS_WORK_LEASE_SECONDS: '2' });
     const [a, b] = await Promise.all([startInstance('A', leased), startInstance('B', leased)]);
-    const { sessionId, captureToken } = await createSession(b!);
-    const uploaded = await upload(a!, captureToken);
+    const { sessionId, captureToken } = await createSession(b);
+    const uploaded = await upload(a, captureToken);
     expect(uploaded.status).toBe(202);
     const { checkId } = (await uploaded.json()) as { checkId: string };
     await waitForRow(`SELECT 1 FROM liveness_checks WHERE id = $1 AND record->'checkpoints'->'oz' ? 'analysisId'`, [checkId]);
     const [held] = await sql<{ lease_owner: string; status: string }>('SELECT lease_owner, status FROM liveness_checks WHERE id = $1', [checkId]);
-    expect(held).toEqual({ lease_owner: a!.instanceId, status: 'processing' });
+    expect(held).toEqual({ lease_owner: a.instanceId, status: 'processing' });
 
-    expect(await a!.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
-    const result = await finalResult(b!, sessionId);
+    expect(await a.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+    const result = await finalResult(b, sessionId);
     expect(result).toMatchObject({ status: 'done', decision: 'live' });
     expect(oz.state.folderCount).toBe(1);
-    expect(b!.logs()).toContainEqual(expect.objectContaining({ event: 'check-claimed', checkId }));
+    expect(b.logs()).toContainEqual(expect.objectContaining({ event: 'check-claimed', checkId }));
   });
 
   it('gives its leases up at once on SIGTERM, exits 0, and another instance resumes the check', async () => {
@@ -151,17 +151,17 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     // A lease this long would outlast the test: only the release lets B take over.
     const leased = env({ LIVENESS_WORK_LEASE_SECONDS: '600' });
     const [a, b] = await Promise.all([startInstance('A', leased), startInstance('B', leased)]);
-    const { sessionId, captureToken } = await createSession(a!);
-    const uploaded = await upload(a!, captureToken);
+    const { sessionId, captureToken } = await createSession(a);
+    const uploaded = await upload(a, captureToken);
     const { checkId } = (await uploaded.json()) as { checkId: string };
     await waitForRow(`SELECT 1 FROM liveness_checks WHERE id = $1 AND record->'checkpoints'->'oz' ? 'analysisId'`, [checkId]);
 
-    expect(await a!.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(await a.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     const [after] = await sql<{ lease_owner: string | null; status: string }>('SELECT lease_owner, status FROM liveness_checks WHERE id = $1', [checkId]);
-    expect(after!.lease_owner).not.toBe(a!.instanceId);
-    expect(a!.logs()).toContainEqual(expect.objectContaining({ event: 'backend-stopped' }));
+    expect(after!.lease_owner).not.toBe(a.instanceId);
+    expect(a.logs()).toContainEqual(expect.objectContaining({ event: 'backend-stopped' }));
 
-    expect(await finalResult(b!, sessionId)).toMatchObject({ status: 'done', decision: 'live' });
+    expect(await finalResult(b, sessionId)).toMatchObject({ status: 'done', decision: 'live' });
     expect(oz.state.folderCount).toBe(1);
   });
 
@@ -186,7 +186,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
       body,
       duplex: 'half',
       headers: { authorization: `Bearer ${captureToken}`, 'content-type': prepared.headers.get('content-type')! },
-    } as RequestInit);
+    });
     // The server has the request once it answers another one on a second connection after it.
     expect((await fetch(`${a.url}/health`, { headers: { connection: 'close' } })).status).toBe(200);
     a.child.kill('SIGTERM');

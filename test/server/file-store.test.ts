@@ -202,7 +202,7 @@ describe('group commit', () => {
     await gated.release();
     const results = await racing;
     expect(results.map((result) => result.accepted).sort()).toEqual([false, true]);
-    const winner = results[0]!.accepted ? 'check-a' : 'check-b';
+    const winner = results[0].accepted ? 'check-a' : 'check-b';
     expect([...gated.media]).toEqual([winner]);
     expect(gated.batches.at(-1)).toEqual(['check-accepted']);
   });

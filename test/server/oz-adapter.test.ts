@@ -535,7 +535,8 @@ describe('Oz adapter: uploads are not safe to repeat', () => {
         request.pause();
         setTimeout(() => request.resume(), 5);
       });
-      request.on('end', async () => {
+      request.on('end', () => {
+        void (async () => {
         const upstream = await fetch(target.url + request.url, {
           method: request.method,
           headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'host').map(([k, v]) => [k, String(v)])),
@@ -543,6 +544,7 @@ describe('Oz adapter: uploads are not safe to repeat', () => {
         });
         response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
         response.end(Buffer.from(await upstream.arrayBuffer()));
+        })();
       });
     });
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));

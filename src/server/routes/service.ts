@@ -22,7 +22,7 @@ export function registerServiceRoutes(app: BackendApp, deps: RouteDeps): void {
     const configured = deps.adapters.filter((adapter) => adapter.name === provider);
     if (configured.length === 0) throw httpError('not-found', `no configured provider "${provider}"`);
     const body = await readJsonBody(c.req.raw, WEBHOOK_BODY_LIMIT_BYTES);
-    const receivers = configured.filter((adapter) => adapter.receiveWebhook);
+    const receivers = configured.filter((adapter) => adapter.receiveWebhook !== undefined);
     for (const adapter of receivers) {
       // Not awaited: the caller should not wait on our polling; a failure only means polling as usual.
       Promise.resolve()

@@ -25,7 +25,6 @@ import type {
   CheckRecord,
   ClusterCoordination,
   ClusterTopic,
-  MediaBlobs,
   ProviderResultRecord,
   PruneOptions,
   PruneResult,
@@ -251,7 +250,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             [use.tokenId, use.sessionId, use.checkId, use.expiresAt, use.idempotencyKey],
           );
         } catch (error) {
-          if (isForeignKeyViolation(error)) throw new Error(`session ${check.sessionId} does not exist`);
+          if (isForeignKeyViolation(error)) throw new Error(`session ${check.sessionId} does not exist`, { cause: error });
           throw error;
         }
         if (inserted.rowCount === 0) {

@@ -36,8 +36,8 @@ export async function startInstance(name: string, env: Record<string, string>): 
   let stderr = '';
   const lines: Array<Record<string, unknown>> = [];
   const waiters: Array<{ match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }> = [];
-  child.stdout!.resume();
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stdout.resume();
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
     let newline = stderr.indexOf('\n');
     while (newline >= 0) {
