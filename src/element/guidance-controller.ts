@@ -44,6 +44,8 @@ export interface GuidanceOptions {
   /** The session found its best frame; the receiver owns the bitmap. */
   onReady(best: BestFrame): void;
   onError(error: unknown): void;
+  /** The hint shown changed (for haptics: a tick when it becomes 'ok'). */
+  onHint?(code: GuidanceCode): void;
   /** The detector died mid-guidance: guidance has stopped, reported it, and will not use that detector again. */
   onDetectorStopped(error: DetectorStoppedError): void;
 }
@@ -243,6 +245,7 @@ export class GuidanceController implements ReactiveController {
         metrics: update.verdict.metrics,
         message: this.options.message(`hint.${update.shown}`),
       });
+      this.options.onHint?.(update.shown);
     }
     if (update.announce) this.options.announce(`hint.${update.announce}`);
     this.host.requestUpdate();
