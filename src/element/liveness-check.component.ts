@@ -158,9 +158,7 @@ export class LivenessCheckElement extends LitElement {
       this.announcement = this.translator.t(key);
       if (key.startsWith('hint.')) this.voiceGuide.say(this.announcement);
     },
-    onHint: (code) => {
-      if (code === 'ok') this.voiceGuide.tick('frame-good');
-    },
+    onFrameGood: () => this.voiceGuide.tick('frame-good'),
     onReady: (best) => void this.capture(best.bitmap, best.verdict, true),
     onError: (error) => this.fail(asLivenessError(error, 'capture-failed')),
     onDetectorStopped: () => this.detector.lost(),
