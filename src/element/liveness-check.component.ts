@@ -27,8 +27,6 @@ export type { LivenessPhase } from './phase.js';
  * and hands it to your backend for a liveness verdict.
  *
  * @attribute lang - Language of the texts (a BCP 47 tag); when absent, the closest ancestor's `lang`, then the page's.
- * @attribute voice - Speak the hints aloud (speechSynthesis, in the texts' language); `liveness-ready` says whether a voice exists.
- * @attribute haptics - A short vibration when the frame becomes good and at capture (not with prefers-reduced-motion).
  *
  * @event liveness-ready - Camera playing and face detection ready (or unavailable, with manual capture offered).
  * @event liveness-guidance - The hint shown to the person changed; carries the reason code and the metrics.
