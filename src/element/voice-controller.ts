@@ -73,8 +73,9 @@ export class VoiceController implements ReactiveController {
   private speak(text: string): void {
     const synth = speechSynthesisOrNull();
     const lang = this.options.lang();
-    const voice = synth ? pickVoice(synth.getVoices(), lang) : null;
-    if (!synth || !voice) {
+    const canSpeak = synth !== null && typeof SpeechSynthesisUtterance !== 'undefined';
+    const voice = canSpeak ? pickVoice(synth.getVoices(), lang) : null;
+    if (!canSpeak || !voice) {
       // No voice for the language: silence (liveness-ready said `unavailable`), never another language's voice.
       this.queue.clear();
       return;
