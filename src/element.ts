@@ -3,6 +3,7 @@ export { LivenessCheckElement, type LivenessPhase } from './element/liveness-che
 export * from './events/index.js';
 export { LIVENESS_ERROR_CODES, LivenessError, type LivenessErrorCode } from './errors.js';
 export type { CaptureMode, CaptureReport, MediaTag } from './shared/media.js';
+export type { CameraControl, CaptureSignals, SignalReason } from './shared/signals.js';
 export type { Messages, MessageKey, ShippedLocale } from './i18n/index.js';
 export { loadLocale, registerLocale, resolveLocale, SHIPPED_LOCALES } from './i18n/index.js';
 export type { QualityThresholds } from './quality/thresholds.js';

@@ -44,6 +44,8 @@ export interface GuidanceOptions {
   /** The session found its best frame; the receiver owns the bitmap. */
   onReady(best: BestFrame): void;
   onError(error: unknown): void;
+  /** The frame passed every check after a frame that did not (the hold starts): the haptic tick. */
+  onFrameGood?(): void;
   /** The detector died mid-guidance: guidance has stopped, reported it, and will not use that detector again. */
   onDetectorStopped(error: DetectorStoppedError): void;
 }
@@ -67,6 +69,8 @@ export class GuidanceController implements ReactiveController {
   /** Aborted when the running session ends: its loop's late errors are then nobody's business. */
   private running: AbortController | null = null;
   private manualTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the latest analysed frame passed, to notice it becoming good. */
+  private frameGood = false;
 
   constructor(
     private readonly host: GuidanceHost,
@@ -174,6 +178,7 @@ export class GuidanceController implements ReactiveController {
     this.loop = null;
     this.session?.finish();
     this.session = null;
+    this.frameGood = false;
     this.options.clip.discard();
   }
 
@@ -244,6 +249,8 @@ export class GuidanceController implements ReactiveController {
         message: this.options.message(`hint.${update.shown}`),
       });
     }
+    if (update.verdict.pass && !this.frameGood) this.options.onFrameGood?.();
+    this.frameGood = update.verdict.pass;
     if (update.announce) this.options.announce(`hint.${update.announce}`);
     this.host.requestUpdate();
   }

@@ -16,6 +16,9 @@ import { ENTRY_STATUS, transition, type LivenessPhase, type PhaseEvent } from '.
 import { checkSetup } from './setup.js';
 import { asLivenessError, SubmissionController } from './submission-controller.js';
 import { renderElement, type ViewActions } from './templates.js';
+import { SignalsController } from './signals-controller.js';
+import { VoiceController } from './voice-controller.js';
+import type { VoiceStatus } from './voice.js';
 
 export type { LivenessPhase } from './phase.js';
 
@@ -85,6 +88,8 @@ export class LivenessCheckElement extends LitElement {
     noWorker: { type: Boolean, attribute: 'no-worker' },
     videoFormat: { attribute: 'video-format' },
     clipDuration: { type: Number, attribute: 'clip-duration' },
+    voice: { type: Boolean },
+    haptics: { type: Boolean },
     phase: { state: true },
     announcement: { state: true },
     error: { state: true },
@@ -125,6 +130,10 @@ export class LivenessCheckElement extends LitElement {
   declare videoFormat: 'recording' | 'shotset';
   /** In `video` mode: milliseconds of clip recorded while every frame stays good. */
   declare clipDuration: number;
+  /** Speak each hint aloud, in the texts' language, as the live region announces it. Opt-in. */
+  declare voice: boolean;
+  /** Vibrate briefly when the frame becomes good and at capture, where the device can. Opt-in. */
+  declare haptics: boolean;
   /** Where the check is now: intro, starting, guiding, capturing, uploading, processing, done or error. */
   declare phase: LivenessPhase;
   declare private announcement: string;
@@ -143,12 +152,22 @@ export class LivenessCheckElement extends LitElement {
     video: () => this.video,
     clip: this.clip,
     message: (key) => this.translator.t(key),
-    announce: (key) => (this.announcement = this.translator.t(key)),
+    announce: (key) => {
+      this.announcement = this.translator.t(key);
+      if (key.startsWith('hint.')) this.voiceGuide.say(this.announcement);
+    },
+    onFrameGood: () => this.voiceGuide.tick('frame-good'),
     onReady: (best) => void this.capture(best.bitmap, best.verdict, true),
     onError: (error) => this.fail(asLivenessError(error, 'capture-failed')),
     onDetectorStopped: () => this.detector.lost(),
   });
   private readonly screenFocus = new FocusController(this);
+  /** Injection hints for the report: camera label and capabilities, frame timing, device and visibility changes. */
+  private readonly signals = new SignalsController(this);
+  private readonly voiceGuide = new VoiceController(this, {
+    lang: () => this.translator.lang,
+    isCurrent: (text) => this.guidance.hint !== null && this.translator.t(`hint.${this.guidance.hint}`) === text,
+  });
   /** The texts' language; its chunk loads on demand (src/i18n/controller.ts). */
   private readonly locale = new LocaleController(this, () => this.strings);
   private readonly submission = new SubmissionController(this, {
@@ -179,6 +198,8 @@ export class LivenessCheckElement extends LitElement {
     this.noWorker = false;
     this.videoFormat = 'recording';
     this.clipDuration = 2_500;
+    this.voice = false;
+    this.haptics = false;
     this.phase = 'intro';
     this.announcement = '';
     this.error = null;
@@ -226,10 +247,13 @@ export class LivenessCheckElement extends LitElement {
     this.submission.reset();
     this.guidance.reset();
     this.detector.reset();
+    this.signals.reset();
     const thresholds = checkSetup(this);
     if (thresholds instanceof LivenessError) return this.fail(thresholds);
     this.go('start');
     const started = performance.now();
+    // The voice list loads while the camera opens; liveness-ready reports the outcome.
+    const voice = this.voiceGuide.status();
     // Face detection loads while the camera permission prompt is open (see DetectorController).
     this.detector.load({ assets: this.assets, minFaceScore: thresholds.minDetectionScore, preferMainThread: this.noWorker });
     const video = await this.camera.preview(this.cameraId || undefined, () => this.video).catch((error: unknown) => {
@@ -238,6 +262,7 @@ export class LivenessCheckElement extends LitElement {
     });
     if (!video || signal.aborted) return;
     this.guidance.previewStarted(video);
+    this.signals.started(video, this.camera.stream);
     if (!this.go('preview')) return;
     const info = this.camera.info();
     if (info) emit(this, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
@@ -246,7 +271,9 @@ export class LivenessCheckElement extends LitElement {
     if ('error' in outcome) this.guidance.detectionUnavailable(outcome.error);
     const camera = info ?? { deviceId: '', label: '', ...this.guidance.frameSize };
     const loadMs = performance.now() - started;
-    emit(this, 'liveness-ready', { camera, detector: this.detector.runtime ?? 'unavailable', loadMs });
+    const voiceStatus: VoiceStatus = await voice;
+    if (signal.aborted) return;
+    emit(this, 'liveness-ready', { camera, detector: this.detector.runtime ?? 'unavailable', loadMs, voice: voiceStatus });
     if ('client' in outcome) this.guidance.begin(outcome.client, thresholds);
   }
 
@@ -296,6 +323,9 @@ export class LivenessCheckElement extends LitElement {
       bitmap.close();
       return;
     }
+    // The signals describe the camera up to this frame.
+    const signals = this.signals.snapshot();
+    this.voiceGuide.tick('capture');
     const input = this.guidance.captured(bitmap, verdict, automatic);
     let packaged: PackagedCapture;
     try {
@@ -309,6 +339,7 @@ export class LivenessCheckElement extends LitElement {
     if (signal.aborted) return;
     // The picture is taken: release the camera now rather than keep the light on during the upload.
     this.releaseCapture();
+    packaged = { ...packaged, report: { ...packaged.report, signals } };
     const { report, media, fileName, selfie } = packaged;
     emit(this, 'liveness-capture', { mode: report.mode, media, fileName, selfie, report });
     if (this.endpoint) await this.submission.submit(packaged);
@@ -333,6 +364,7 @@ export class LivenessCheckElement extends LitElement {
 
   /** Stops detection and the camera but keeps the prepared upload, so a failed upload can be re-sent. */
   private releaseCapture(): void {
+    this.signals.stop();
     this.guidance.end();
     this.detector.close();
     this.camera.stop();
@@ -343,6 +375,7 @@ export class LivenessCheckElement extends LitElement {
     this.attempt.abort();
     this.attempt = new AbortController();
     this.submission.cancel();
+    this.voiceGuide.cancel();
     this.releaseCapture();
     return this.attempt.signal;
   }

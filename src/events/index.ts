@@ -14,6 +14,11 @@ export interface LivenessReadyDetail {
   detector: DetectorRuntime;
   /** Milliseconds from start() to the detector being ready (or giving up). */
   loadMs: number;
+  /**
+   * The `voice` attribute: `off` when not set, `ready` when the browser has a voice for the texts' language,
+   * `unavailable` when it has none (the hints are then not spoken).
+   */
+  voice: 'off' | 'ready' | 'unavailable';
 }
 
 export interface LivenessGuidanceDetail {

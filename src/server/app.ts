@@ -104,6 +104,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
     clock,
     logger,
     mediaRetentionSeconds: config.mediaRetentionSeconds,
+    rejectVirtualCamera: config.rejectVirtualCamera,
     restoreMedia: (info, bytes, selfieJpeg) => validator.restore(info, bytes, selfieJpeg),
     ...(webhooks ? { webhooks: { notify: () => webhooks.wake() } } : {}),
     ...(options.providerTimeoutMs ? { providerTimeoutMs: options.providerTimeoutMs } : {}),

@@ -54,6 +54,8 @@ export interface BackendConfig {
   providers: ProviderName[];
   policy: PolicyName;
   exposeResult: boolean;
+  /** LIVENESS_REJECT_VIRTUAL_CAMERA: a known virtual camera makes the check spoof (reason virtual-camera). */
+  rejectVirtualCamera: boolean;
   dataDir: string;
   /** Limit on the whole POST /checks request body. */
   maxUploadBytes: number;
@@ -138,6 +140,7 @@ const envSchema = z.object({
     ),
   LIVENESS_POLICY: z.enum(POLICY_NAMES).default('all'),
   LIVENESS_EXPOSE_RESULT: booleanFlag,
+  LIVENESS_REJECT_VIRTUAL_CAMERA: booleanFlag,
   LIVENESS_DATA_DIR: z.string().min(1).default('.data'),
   LIVENESS_MAX_UPLOAD_BYTES: positiveInt(DEFAULT_MAX_UPLOAD_BYTES),
   LIVENESS_MEDIA_RETENTION_SECONDS: z.coerce.number().int().min(0).default(0),
@@ -214,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
     providers: values.LIVENESS_PROVIDERS,
     policy: values.LIVENESS_POLICY,
     exposeResult: values.LIVENESS_EXPOSE_RESULT,
+    rejectVirtualCamera: values.LIVENESS_REJECT_VIRTUAL_CAMERA,
     dataDir,
     maxUploadBytes: values.LIVENESS_MAX_UPLOAD_BYTES,
     mediaRetentionSeconds: values.LIVENESS_MEDIA_RETENTION_SECONDS,

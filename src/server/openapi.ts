@@ -18,6 +18,7 @@ import {
 import { KAIROS_SANDBOX_SCENARIOS, OZ_SANDBOX_SCENARIOS, SANDBOX_SCENARIO_PATTERN } from '../shared/sandbox.js';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from './errors.js';
 import { POLICY_NAMES } from './policy.js';
+import { CAMERA_CONTROLS, SIGNAL_REASONS } from '../shared/signals.js';
 import type { BackendApp } from './routes/deps.js';
 
 type Schema = Record<string, unknown>;
@@ -111,9 +112,46 @@ const schemas: Record<string, Schema> = {
       frameCount: { type: 'integer', minimum: 1 },
       capturedAt: dateTime,
       userAgent: { type: 'string', maxLength: 512 },
+      signals: ref('CaptureSignals'),
     },
     required: ['version', 'mode', 'tags', 'automatic', 'frame', 'face', 'metrics', 'elapsedMs', 'frameCount', 'capturedAt'],
   },
+  CaptureSignals: closedObject({
+    camera: {
+      oneOf: [
+        closedObject({
+          label: { type: 'string', maxLength: 256 },
+          hasDeviceId: { type: 'boolean' },
+          width: { type: 'number', minimum: 0 },
+          height: { type: 'number', minimum: 0 },
+          frameRate: { type: 'number', minimum: 0 },
+          maxFrameRate: { type: 'number', minimum: 0 },
+          maxWidth: { type: 'number', minimum: 0 },
+          maxHeight: { type: 'number', minimum: 0 },
+          controls: { type: 'array', items: { type: 'string', enum: [...CAMERA_CONTROLS] } },
+        }),
+        { type: 'null' },
+      ],
+    },
+    frameTiming: {
+      oneOf: [
+        closedObject({
+          samples: { type: 'integer', minimum: 0 },
+          meanIntervalMs: { type: 'number', minimum: 0 },
+          jitterMs: { type: 'number', minimum: 0 },
+        }),
+        { type: 'null' },
+      ],
+    },
+    deviceChanges: { type: 'integer', minimum: 0 },
+    hiddenCount: { type: 'integer', minimum: 0 },
+  }),
+  SessionSignals: closedObject({
+    virtualCamera: { type: 'boolean', description: 'The camera label matches a known virtual camera. A hint, not proof.' },
+    cameraLabel: nullable('string'),
+    frameTimingJitterMs: nullable('number'),
+    reasons: { type: 'array', items: { type: 'string', enum: [...SIGNAL_REASONS] } },
+  }),
   CheckUpload: {
     type: 'object',
     properties: {
@@ -213,6 +251,7 @@ const schemas: Record<string, Schema> = {
         { type: 'null' },
       ],
     },
+    signals: { oneOf: [ref('SessionSignals'), { type: 'null' }], description: 'Injection hints; null before any upload.' },
     createdAt: dateTime,
     completedAt: nullable('string', { format: 'date-time' }),
   }), 'sandbox'),

@@ -6,7 +6,7 @@
  */
 import type { Logger } from './log.js';
 import { describeError } from './log.js';
-import { decide, shouldTryNextProvider, type ProviderAttempt } from './policy.js';
+import { decide, shouldTryNextProvider, type ProviderAttempt, type Verdict } from './policy.js';
 import {
   ProviderError,
   type CheckMedia,
@@ -15,6 +15,7 @@ import {
   type ProviderOutcome,
 } from './providers/types.js';
 import { StoreUnavailableError } from './store/errors.js';
+import { signalVerdict } from './signals.js';
 import type { CheckMediaInfo, CheckRecord, ProviderResultRecord, SessionRecord, Store } from './store/types.js';
 import { restoreCheckMedia } from './upload/validate.js';
 
@@ -37,6 +38,8 @@ export interface CheckProcessorOptions {
   webhooks?: { notify(): void };
   /** Rebuilds a stored check's media after a restart; default restoreCheckMedia on this thread. */
   restoreMedia?: (info: CheckMediaInfo, bytes: Uint8Array, selfieJpeg: Uint8Array) => Promise<CheckMedia>;
+  /** LIVENESS_REJECT_VIRTUAL_CAMERA: a virtual camera decides spoof before any provider is asked. */
+  rejectVirtualCamera?: boolean;
 }
 
 const DEFAULT_PROVIDER_TIMEOUT_MS = 10 * 60_000;
@@ -111,6 +114,13 @@ export class CheckProcessor {
     const { store, clock, logger } = this.#options;
     const check = await store.getCheck(checkId);
     if (!check || check.status !== 'processing') return;
+    // The providers are not paid to judge media the policy already refuses.
+    const imposed = signalVerdict(check.report, { rejectVirtualCamera: this.#options.rejectVirtualCamera ?? false });
+    if (imposed) {
+      await this.#complete(check, [], imposed);
+      logger.info('check-completed', { checkId, status: imposed.status, decision: imposed.decision, reason: imposed.reason });
+      return;
+    }
     const session = await store.getSession(check.sessionId);
     const media = fresh ?? (await this.#loadMedia(check));
     if (media === null) {
@@ -222,12 +232,12 @@ export class CheckProcessor {
     return attemptFrom(result);
   }
 
-  async #complete(check: CheckRecord, attempts: readonly ProviderAttempt[], problem?: 'media-missing') {
+  async #complete(check: CheckRecord, attempts: readonly ProviderAttempt[], problem?: 'media-missing' | Verdict) {
     const { store, clock, mediaRetentionSeconds } = this.#options;
     const verdict =
       problem === 'media-missing'
         ? { status: 'failed' as const, decision: 'inconclusive' as const, reason: 'the media of this check is no longer stored' }
-        : decide(check.policy, attempts);
+        : (problem ?? decide(check.policy, attempts));
     const completedAt = clock();
     const webhooks = this.#options.webhooks;
     await store.completeCheck(check.id, {

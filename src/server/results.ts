@@ -6,6 +6,7 @@ import type { CaptureReport, MediaKind } from '../shared/media.js';
 import type { SessionStatus } from '../shared/providers.js';
 import type { Decision, PolicyName } from './policy.js';
 import type { ProviderName } from './providers/types.js';
+import { evaluateSignals, type SessionSignals } from './signals.js';
 import type { CheckRecord, CheckStatus, ProviderResultRecord, SessionRecord } from './store/types.js';
 
 export type { SessionStatus } from '../shared/providers.js';
@@ -33,6 +34,8 @@ export interface SessionResult {
     mediaRetained: boolean;
     report: CaptureReport;
   } | null;
+  /** Injection hints derived from the capture report (src/server/signals.ts); null before any upload. */
+  signals: SessionSignals | null;
   createdAt: string;
   completedAt: string | null;
 }
@@ -83,6 +86,7 @@ export function sessionResult(
       mediaRetained: !check.mediaDeleted,
       report: check.report,
     },
+    signals: check ? evaluateSignals(check.report.signals) : null,
     createdAt: new Date(session.createdAt).toISOString(),
     completedAt: check?.completedAt ? new Date(check.completedAt).toISOString() : null,
   };

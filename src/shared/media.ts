@@ -2,6 +2,7 @@
  * Types shared by the browser widget and the backend: what a capture is, how it is tagged, and the report that
  * travels with it. Kept free of DOM and Node imports so both sides compile it.
  */
+import type { CaptureSignals } from './signals.js';
 
 /** How the widget packages a capture. */
 export const CAPTURE_MODES = ['image', 'shotset', 'video'] as const;
@@ -73,4 +74,6 @@ export interface CaptureReport {
   frameCount: number;
   capturedAt: string;
   userAgent?: string;
+  /** Injection hints (camera label, track capabilities, frame timing, device and visibility changes); absent from older widgets. */
+  signals?: CaptureSignals;
 }

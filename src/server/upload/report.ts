@@ -14,6 +14,7 @@ import {
   type MediaKind,
 } from '../../shared/media.js';
 import { formatIssues } from '../../shared/zod.js';
+import { CAMERA_CONTROLS } from '../../shared/signals.js';
 import { httpError } from '../errors.js';
 import { UPLOAD_LIMITS } from './limits.js';
 
@@ -37,6 +38,29 @@ const reportSchema = z.object({
   frameCount: z.number().int().min(1),
   capturedAt: z.iso.datetime({ offset: true }),
   userAgent: z.string().max(512).optional(),
+  // Optional: widgets older than the signals do not send them. Strict inside, as every field is a measurement.
+  signals: z
+    .strictObject({
+      camera: z
+        .strictObject({
+          label: z.string().max(256),
+          hasDeviceId: z.boolean(),
+          width: nonNegative,
+          height: nonNegative,
+          frameRate: nonNegative,
+          maxFrameRate: nonNegative,
+          maxWidth: nonNegative,
+          maxHeight: nonNegative,
+          controls: z.array(z.enum(CAMERA_CONTROLS)).max(CAMERA_CONTROLS.length),
+        })
+        .nullable(),
+      frameTiming: z
+        .strictObject({ samples: z.number().int().min(0), meanIntervalMs: nonNegative, jitterMs: nonNegative })
+        .nullable(),
+      deviceChanges: z.number().int().min(0),
+      hiddenCount: z.number().int().min(0),
+    })
+    .optional(),
 }) satisfies z.ZodType<CaptureReport>;
 
 export function parseReport(json: string | null): CaptureReport {
