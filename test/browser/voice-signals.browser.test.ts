@@ -206,7 +206,7 @@ describe('<liveness-check haptics>', () => {
     const original = window.matchMedia.bind(window);
     restore.push(
       replaceProperty(window, 'matchMedia', ((query: string) =>
-        query.includes('prefers-reduced-motion') ? ({ matches: true, media: query } as MediaQueryList) : original(query)) as typeof window.matchMedia),
+        query.includes('prefers-reduced-motion') ? ({ matches: true, media: query } as MediaQueryList) : original(query))),
     );
     expect(await captureRecordingVibrations((el) => (el.haptics = true))).to.deep.equal([]);
   });
