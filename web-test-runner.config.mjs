@@ -11,7 +11,6 @@ import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './tools/chrom
 import { CLIP_NAMES, ensureClip } from './tools/clips.ts';
 import { startLivenessBackend } from './src/server/index.ts';
 
-
 /** Each group: test files and the camera clip Chromium plays for them. */
 // Every clip is made to trigger one check (or none: 'good') and has its own test file under test/browser/gates/.
 const GATE_CLIPS = CLIP_NAMES;
@@ -63,7 +62,9 @@ const backend = await startLivenessBackend({
   host: '127.0.0.1',
   log: false,
 });
-const clips = Object.fromEntries(await Promise.all(selectedGroups.map(async (g) => [g.name, await ensureClip(g.clip)])));
+const clips = Object.fromEntries(
+  await Promise.all(selectedGroups.map(async (g) => [g.name, await ensureClip(g.clip)])),
+);
 
 /**
  * Plays the integrator's server: the browser test asks it to create a session (with the API key, which never

@@ -105,11 +105,15 @@ function warningsFor(report: BenchReport): string[] {
   const { machine, browser } = report;
   const busiest = Math.max(machine.loadAverage.start, machine.loadAverage.end);
   if (busiest > machine.cores) {
-    warnings.push(`The machine was busy (1-min load average up to ${busiest} on ${machine.cores} cores): figures are noisy.`);
+    warnings.push(
+      `The machine was busy (1-min load average up to ${busiest} on ${machine.cores} cores): figures are noisy.`,
+    );
   }
   if (browser) {
     if (browser.build.bundler === 'esbuild-fallback') {
-      warnings.push(`The widget was bundled with esbuild, not the project's Vite build (${browser.build.fallbackReason ?? 'unknown reason'}).`);
+      warnings.push(
+        `The widget was bundled with esbuild, not the project's Vite build (${browser.build.fallbackReason ?? 'unknown reason'}).`,
+      );
     }
     if (browser.widget.runtime !== 'worker') {
       warnings.push(`The widget's detector ran on "${browser.widget.runtime}", not in its worker.`);
@@ -129,7 +133,9 @@ function warningsFor(report: BenchReport): string[] {
 async function renderOnly(): Promise<void> {
   const report = JSON.parse(await readFile(`${RESULTS_DIR}latest.json`, 'utf8')) as BenchReport;
   if (report.schemaVersion !== REPORT_SCHEMA_VERSION) {
-    throw new Error(`latest.json has schema ${report.schemaVersion}, this bench writes ${REPORT_SCHEMA_VERSION}: run the bench again`);
+    throw new Error(
+      `latest.json has schema ${report.schemaVersion}, this bench writes ${REPORT_SCHEMA_VERSION}: run the bench again`,
+    );
   }
   const markdown = renderMarkdown(report);
   await writeFile(`${RESULTS_DIR}latest.md`, markdown);

@@ -29,7 +29,9 @@ const callBackend = (path: string, init: RequestInit = {}) =>
 /** The integrator's server side: creates sessions and reads verdicts with the API key. */
 const integrator = new Hono()
   .get('/demo-api/config', async (c) => {
-    const health = (await (await callBackend('/health')).json()) as { providers: Array<{ name: string; sandbox: boolean }> };
+    const health = (await (await callBackend('/health')).json()) as {
+      providers: Array<{ name: string; sandbox: boolean }>;
+    };
     return c.json({ endpoint: API_BASE, providers: health.providers });
   })
   .post('/demo-api/session', async (c) => {
@@ -52,7 +54,10 @@ const ASSETS_MOUNT = '/src/assets/';
 
 /** The widget's WASM and model, served as files (never through Vite's module transform). */
 async function serveAsset(pathname: string): Promise<Response> {
-  return (await serveStatic(ASSETS_MOUNT, join(root, 'src', 'assets'), pathname)) ?? new Response('not found', { status: 404 });
+  return (
+    (await serveStatic(ASSETS_MOUNT, join(root, 'src', 'assets'), pathname)) ??
+    new Response('not found', { status: 404 })
+  );
 }
 
 const vite = await createViteServer({
@@ -86,7 +91,9 @@ server.listen(port, host, () => {
     .map(([name, url]) => `${name} → ${url}`)
     .join(', ');
   console.log(`\n  <liveness-check> demo: http://${host}:${port}/demo/`);
-  console.log(`  backend API:           http://${host}:${port}${API_BASE} (API key: ${backend.apiKey === process.env.LIVENESS_API_KEY ? 'from LIVENESS_API_KEY' : backend.apiKey})`);
+  console.log(
+    `  backend API:           http://${host}:${port}${API_BASE} (API key: ${backend.apiKey === process.env.LIVENESS_API_KEY ? 'from LIVENESS_API_KEY' : backend.apiKey})`,
+  );
   console.log(`  sandbox emulators:     ${sandboxed || 'none (real providers configured)'}\n`);
 });
 

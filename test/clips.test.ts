@@ -180,7 +180,12 @@ describe('image ops', () => {
     }
     const small = resize(checker, 4, 4);
     // Interior pixels see a full, symmetric window (the border ones see a clamped edge).
-    for (const [x, y] of [[1, 1], [1, 2], [2, 1], [2, 2]] as const) {
+    for (const [x, y] of [
+      [1, 1],
+      [1, 2],
+      [2, 1],
+      [2, 2],
+    ] as const) {
       for (const value of pixel(small, x, y)) expect(Math.abs(value - 127.5)).toBeLessThanOrEqual(1);
     }
     const big = resize(fill(3, 3, [10, 20, 30]), 7, 5);

@@ -50,7 +50,10 @@ describe('coverage', () => {
   it.each([
     ['the right-to-left languages', ['ar', 'he', 'fa', 'ur']],
     ['the regional variants', ['pt-BR', 'pt-PT', 'zh-CN', 'zh-TW', 'es-ES', 'es-419']],
-    ['the most-used languages on the web', ['ru', 'ja', 'de', 'fr', 'it', 'tr', 'pl', 'nl', 'ko', 'vi', 'id', 'hi', 'uk']],
+    [
+      'the most-used languages on the web',
+      ['ru', 'ja', 'de', 'fr', 'it', 'tr', 'pl', 'nl', 'ko', 'vi', 'id', 'hi', 'uk'],
+    ],
   ])('includes %s', (_what, tags) => {
     expect(tags.filter((tag) => !SHIPPED_LOCALES.includes(tag as never))).toEqual([]);
   });
@@ -69,14 +72,21 @@ describe('every shipped locale', () => {
   });
 
   it.each(TRANSLATED)('%s has no empty string and no stray whitespace', (tag) => {
-    const bad = Object.entries(messagesOf(tag)).filter(([, text]) => !text?.trim() || text !== text.trim() || /\s{2}/.test(text));
+    const bad = Object.entries(messagesOf(tag)).filter(
+      ([, text]) => !text?.trim() || text !== text.trim() || /\s{2}/.test(text),
+    );
     expect(bad).toEqual([]);
   });
 
   it.each(TRANSLATED)('%s has the placeholders of English, each of the same kind', (tag) => {
     const messages = messagesOf(tag);
-    const shape = (text: string) => placeholdersOf(text).map(({ name, kind }) => `${name}:${kind}`).sort();
-    const differing = ENGLISH_KEYS.filter((key) => JSON.stringify(shape(messages[key] ?? '')) !== JSON.stringify(shape(en[key])));
+    const shape = (text: string) =>
+      placeholdersOf(text)
+        .map(({ name, kind }) => `${name}:${kind}`)
+        .sort();
+    const differing = ENGLISH_KEYS.filter(
+      (key) => JSON.stringify(shape(messages[key] ?? '')) !== JSON.stringify(shape(en[key])),
+    );
     expect(differing).toEqual([]);
   });
 
@@ -85,7 +95,9 @@ describe('every shipped locale', () => {
     const wrong = ENGLISH_KEYS.flatMap((key) =>
       placeholdersOf(messagesOf(tag)[key] ?? '')
         .filter((placeholder) => placeholder.kind === 'plural')
-        .flatMap((placeholder) => placeholder.categories.filter((c) => !c.startsWith('=') && !categories.has(c)).map((c) => `${key}:${c}`)),
+        .flatMap((placeholder) =>
+          placeholder.categories.filter((c) => !c.startsWith('=') && !categories.has(c)).map((c) => `${key}:${c}`),
+        ),
     );
     expect(wrong).toEqual([]);
   });
@@ -165,7 +177,9 @@ describe('one word for the oval', () => {
   it.each(TRANSLATED)('%s names the oval with one word wherever English does', (tag) => {
     const messages = messagesOf(tag);
     const word = OVAL_WORDS[tag]!;
-    const missing = ENGLISH_KEYS.filter((key) => en[key].includes('oval') && !messages[key]?.toLowerCase().includes(word.toLowerCase()));
+    const missing = ENGLISH_KEYS.filter(
+      (key) => en[key].includes('oval') && !messages[key]?.toLowerCase().includes(word.toLowerCase()),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -195,9 +209,12 @@ describe('scripts and punctuation', () => {
     expect(strings.filter(([, text]) => !SCRIPTS[tag]!.test(prose(text)))).toEqual([]);
   });
 
-  it.each(['ar', 'he', 'fa', 'ur'])('%s (right to left) has no Latin letters, so the bidi algorithm never reorders a line', (tag) => {
-    expect(Object.entries(messagesOf(tag)).filter(([, text]) => /[A-Za-z]/.test(prose(text)))).toEqual([]);
-  });
+  it.each(['ar', 'he', 'fa', 'ur'])(
+    '%s (right to left) has no Latin letters, so the bidi algorithm never reorders a line',
+    (tag) => {
+      expect(Object.entries(messagesOf(tag)).filter(([, text]) => /[A-Za-z]/.test(prose(text)))).toEqual([]);
+    },
+  );
 
   it('Persian uses Persian yeh and keheh, not the Arabic letters', () => {
     expect(Object.entries(messagesOf('fa')).filter(([, text]) => /[\u064A\u0643]/.test(text ?? ''))).toEqual([]);
@@ -231,9 +248,16 @@ describe('scripts and punctuation', () => {
   });
 
   it('Italian, French and Catalan use one kind of apostrophe', () => {
-    const straight = ['it', 'fr', 'ca'].map((tag) => [tag, Object.values(messagesOf(tag)).some((text) => text?.includes("'"))]);
-    const curly = ['it', 'fr', 'ca'].map((tag) => [tag, Object.values(messagesOf(tag)).some((text) => text?.includes('’'))]);
-    for (let i = 0; i < straight.length; i++) expect(straight[i]![1] && curly[i]![1], String(straight[i]![0])).toBe(false);
+    const straight = ['it', 'fr', 'ca'].map((tag) => [
+      tag,
+      Object.values(messagesOf(tag)).some((text) => text?.includes("'")),
+    ]);
+    const curly = ['it', 'fr', 'ca'].map((tag) => [
+      tag,
+      Object.values(messagesOf(tag)).some((text) => text?.includes('’')),
+    ]);
+    for (let i = 0; i < straight.length; i++)
+      expect(straight[i]![1] && curly[i]![1], String(straight[i]![0])).toBe(false);
   });
 });
 
@@ -302,9 +326,12 @@ describe('lookup order (resolveLocale)', () => {
 });
 
 describe('direction', () => {
-  it.each(['ar', 'he', 'fa', 'ur', 'ar-EG', 'he-IL', 'fa-IR', 'ur-PK', 'ps', 'yi', 'pa-Arab'])('%s is right to left', (tag) => {
-    expect(directionOf(tag)).toBe('rtl');
-  });
+  it.each(['ar', 'he', 'fa', 'ur', 'ar-EG', 'he-IL', 'fa-IR', 'ur-PK', 'ps', 'yi', 'pa-Arab'])(
+    '%s is right to left',
+    (tag) => {
+      expect(directionOf(tag)).toBe('rtl');
+    },
+  );
 
   it.each(SHIPPED_LOCALES.filter((tag) => !['ar', 'he', 'fa', 'ur'].includes(tag)))('%s is left to right', (tag) => {
     expect(directionOf(tag)).toBe('ltr');
@@ -363,7 +390,9 @@ describe('translators', () => {
     let calls = 0;
     registerLocale('eo', () => {
       calls++;
-      return calls === 1 ? Promise.reject(new Error('offline')) : Promise.resolve({ default: { 'hint.too-far': 'Alproksimiĝu' } });
+      return calls === 1
+        ? Promise.reject(new Error('offline'))
+        : Promise.resolve({ default: { 'hint.too-far': 'Alproksimiĝu' } });
     });
     const warnings: unknown[] = [];
     const warn = console.warn;
@@ -397,7 +426,8 @@ describe('translators', () => {
 });
 
 describe('formatMessage', () => {
-  const ATTEMPTS_RU = '{count, plural, one {Осталась # попытка} few {Осталось # попытки} many {Осталось # попыток} other {Осталось # попытки}}';
+  const ATTEMPTS_RU =
+    '{count, plural, one {Осталась # попытка} few {Осталось # попытки} many {Осталось # попыток} other {Осталось # попытки}}';
 
   it('picks the plural branch Intl.PluralRules gives the language', () => {
     expect(formatMessage(ATTEMPTS_RU, { count: 1 }, 'ru')).toBe('Осталась 1 попытка');
@@ -411,7 +441,9 @@ describe('formatMessage', () => {
   });
 
   it('formats the number inside a plural for the language', () => {
-    expect(formatMessage('{n, plural, other {# ثانية}}', { n: 12 }, 'ar')).toBe(`${new Intl.NumberFormat('ar').format(12)} ثانية`);
+    expect(formatMessage('{n, plural, other {# ثانية}}', { n: 12 }, 'ar')).toBe(
+      `${new Intl.NumberFormat('ar').format(12)} ثانية`,
+    );
   });
 
   it('formats durations and countdowns through Intl', () => {
@@ -435,9 +467,12 @@ describe('formatMessage', () => {
     ]);
   });
 
-  it.each(['Camera {number', 'Camera }', '{1x}', '{n, plural, one {#}}', '{n, select, a {b}}'])('rejects %j', (message) => {
-    expect(() => formatMessage(message, { number: 1, n: 1 }, 'en')).toThrow(MessageSyntaxError);
-  });
+  it.each(['Camera {number', 'Camera }', '{1x}', '{n, plural, one {#}}', '{n, select, a {b}}'])(
+    'rejects %j',
+    (message) => {
+      expect(() => formatMessage(message, { number: 1, n: 1 }, 'en')).toThrow(MessageSyntaxError);
+    },
+  );
 });
 
 describe('docs', () => {

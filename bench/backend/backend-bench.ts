@@ -90,7 +90,14 @@ export type VariantReport =
     };
 
 export interface BackendReport {
-  upload: { kind: 'shotset'; bodyBytes: number; zipBytes: number; jpegBytes: number; jpegQuality: number; frame: { width: number; height: number } };
+  upload: {
+    kind: 'shotset';
+    bodyBytes: number;
+    zipBytes: number;
+    jpegBytes: number;
+    jpegQuality: number;
+    frame: { width: number; height: number };
+  };
   emulators: { oz: Record<string, number | boolean>; kairos: Record<string, number | boolean> };
   env: Record<string, string>;
   warmupChecks: number;
@@ -152,13 +159,19 @@ async function uploadPhase(
   floor: readonly UploadPhaseReport[] | null,
 ): Promise<UploadPhaseReport> {
   const urls = processes.map((process) => process.url);
-  const tokens = floor === null ? Array.from({ length: count }, () => 'floor') : await createTokens(urls, processes[0]!.apiKey, count);
+  const tokens =
+    floor === null
+      ? Array.from({ length: count }, () => 'floor')
+      : await createTokens(urls, processes[0]!.apiKey, count);
   let run: Awaited<ReturnType<typeof runUploadPhase>> | undefined;
   const usage = await usageOf(processes, async () => {
     run = await runUploadPhase({ ...target, urls, tokens }, concurrency);
   });
   if (!run) throw new Error('the upload phase did not run');
-  if (run.firstFailure !== null) throw new Error(`uploads at concurrency ${concurrency}: ${JSON.stringify(run.statuses)}; first: ${run.firstFailure}`);
+  if (run.firstFailure !== null)
+    throw new Error(
+      `uploads at concurrency ${concurrency}: ${JSON.stringify(run.statuses)}; first: ${run.firstFailure}`,
+    );
   // The accepted checks go on to the providers; let them finish before the next phase is timed.
   if (floor !== null) {
     const cluster = clusterOf(processes);
@@ -178,11 +191,18 @@ async function uploadPhase(
   };
 }
 
-function summarizePhase(concurrency: number, wallMs: number, results: CheckResultSample[], usage: ProcessUsage): PhaseReport {
+function summarizePhase(
+  concurrency: number,
+  wallMs: number,
+  results: CheckResultSample[],
+  usage: ProcessUsage,
+): PhaseReport {
   const failed = results.filter((result) => result.status !== 'done' || result.decision === null);
   if (failed.length > 0) {
     const first = failed[0];
-    throw new Error(`${failed.length} of ${results.length} checks did not finish with a verdict (first: ${first?.checkId} ${first?.status})`);
+    throw new Error(
+      `${failed.length} of ${results.length} checks did not finish with a verdict (first: ${first?.checkId} ${first?.status})`,
+    );
   }
   const providers = [...new Set(results.flatMap((result) => Object.keys(result.providerMs)))].sort();
   const decisions: Record<string, number> = {};
@@ -196,7 +216,10 @@ function summarizePhase(concurrency: number, wallMs: number, results: CheckResul
     uploadMs: summarize(results.map((result) => result.uploadMs)),
     sessionMs: summarize(results.map((result) => result.sessionMs)),
     providerMs: Object.fromEntries(
-      providers.map((provider) => [provider, summarize(results.flatMap((result) => result.providerMs[provider] ?? []))]),
+      providers.map((provider) => [
+        provider,
+        summarize(results.flatMap((result) => result.providerMs[provider] ?? [])),
+      ]),
     ),
     overheadMs: summarize(results.map((result) => result.overheadMs)),
     decisions,
@@ -205,7 +228,12 @@ function summarizePhase(concurrency: number, wallMs: number, results: CheckResul
   };
 }
 
-async function endToEndPhase(processes: readonly BackendProcess[], shotset: BenchShotset, concurrency: number, count: number): Promise<PhaseReport> {
+async function endToEndPhase(
+  processes: readonly BackendProcess[],
+  shotset: BenchShotset,
+  concurrency: number,
+  count: number,
+): Promise<PhaseReport> {
   const cluster = clusterOf(processes);
   let run: Awaited<ReturnType<typeof runPhase>> | undefined;
   const usage = await usageOf(processes, async () => {
@@ -218,7 +246,11 @@ async function endToEndPhase(processes: readonly BackendProcess[], shotset: Benc
 
 /** Whether a backend started with LIVENESS_DATABASE_URL really keeps its data there (it made tables). */
 async function databaseInUse(url: string): Promise<boolean> {
-  const { stdout } = await exec(PSQL, [url, '-Atc', "select count(*) from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')"]);
+  const { stdout } = await exec(PSQL, [
+    url,
+    '-Atc',
+    "select count(*) from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')",
+  ]);
   return Number(stdout.trim()) > 0;
 }
 
@@ -271,7 +303,11 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
     await floorProcess.close();
 
     const variants: VariantReport[] = [];
-    for (const [store, instances] of [['embedded', 1], ['postgres-1', 1], ['postgres-2', 2]] as const) {
+    for (const [store, instances] of [
+      ['embedded', 1],
+      ['postgres-1', 1],
+      ['postgres-2', 2],
+    ] as const) {
       let env: Record<string, string>[];
       let database: { url: string; stop(): Promise<void> } | null = null;
       let data: { path: string; remove(): Promise<void> } | null = null;
@@ -282,17 +318,26 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
         try {
           database = await startThrowawayPostgres();
         } catch (error) {
-          variants.push({ store, instances, skipped: `no PostgreSQL server could be started (${(error as Error).message.split('\n')[0]})` });
+          variants.push({
+            store,
+            instances,
+            skipped: `no PostgreSQL server could be started (${(error as Error).message.split('\n')[0]})`,
+          });
           continue;
         }
         env = [];
-        for (let index = 0; index < instances; index += 1) env.push(await instanceEnv({ LIVENESS_DATABASE_URL: database.url }));
+        for (let index = 0; index < instances; index += 1)
+          env.push(await instanceEnv({ LIVENESS_DATABASE_URL: database.url }));
       }
       const processes: BackendProcess[] = [];
       try {
         for (const instance of env) processes.push(await start(instance));
         if (database && !(await databaseInUse(database.url))) {
-          variants.push({ store, instances, skipped: 'store not available: this backend does not keep its data in PostgreSQL (LIVENESS_DATABASE_URL)' });
+          variants.push({
+            store,
+            instances,
+            skipped: 'store not available: this backend does not keep its data in PostgreSQL (LIVENESS_DATABASE_URL)',
+          });
           continue;
         }
         options.log(`${store}: warm-up, ${options.warmupChecks} checks`);
@@ -301,7 +346,9 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
         const uploads: UploadPhaseReport[] = [];
         for (const [index, level] of options.uploadConcurrencies.entries()) {
           options.log(`${store}: uploads at concurrency ${level}`);
-          uploads.push(await uploadPhase(processes, target, level, options.uploadsPerLevel[index] ?? 100, floorUploads));
+          uploads.push(
+            await uploadPhase(processes, target, level, options.uploadsPerLevel[index] ?? 100, floorUploads),
+          );
         }
         const endToEnd: PhaseReport[] = [];
         for (const [index, level] of options.concurrencies.entries()) {
@@ -323,7 +370,10 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
         });
       } catch (error) {
         const errors = processes.flatMap((process) => process.errors());
-        if (errors.length > 0) throw new Error(`${(error as Error).message}; backend errors: ${errors.slice(0, 3).join(' | ')}`, { cause: error });
+        if (errors.length > 0)
+          throw new Error(`${(error as Error).message}; backend errors: ${errors.slice(0, 3).join(' | ')}`, {
+            cause: error,
+          });
         throw error;
       } finally {
         await Promise.all(processes.map((process) => process.close()));
@@ -332,11 +382,21 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
       }
     }
     return {
-      upload: { kind: 'shotset', bodyBytes: body.length, zipBytes: shotset.zip.length, jpegBytes: shotset.jpegBytes, jpegQuality: shotset.jpegQuality, frame: shotset.frame },
+      upload: {
+        kind: 'shotset',
+        bodyBytes: body.length,
+        zipBytes: shotset.zip.length,
+        jpegBytes: shotset.jpegBytes,
+        jpegQuality: shotset.jpegQuality,
+        frame: shotset.frame,
+      },
       emulators: { oz: { ...OZ_OPTIONS, webhook: true }, kairos: { ...KAIROS_OPTIONS } },
       env: redactEnv({ ...shared, PORT: '0', LIVENESS_DATA_DIR: '-', LIVENESS_DATABASE_URL: 'postgres://' }),
       warmupChecks: options.warmupChecks,
-      floor: { uploads: floorUploads, peakRssBytes: Math.max(...floorUploads.map((phase) => phase.usage.peakRssBytes)) },
+      floor: {
+        uploads: floorUploads,
+        peakRssBytes: Math.max(...floorUploads.map((phase) => phase.usage.peakRssBytes)),
+      },
       variants,
       goals: { ...GOALS },
     };

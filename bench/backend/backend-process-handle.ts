@@ -34,7 +34,11 @@ export async function startBackendProcess(env: Record<string, string>): Promise<
   const child: ChildProcess = fork(CHILD, [], {
     cwd: ROOT,
     // BENCH_CPU_PROF_DIR=<dir>: each server process (and its worker threads) writes a V8 CPU profile there.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []),
+    ],
     env: { ...env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -87,7 +91,11 @@ export async function startBackendProcess(env: Record<string, string>): Promise<
       };
       const onExit = (code: number | null): void => {
         cleanup();
-        reject(new Error(`backend process exited (code ${code}) before "${type}"; log: ${errorLines.slice(0, 3).join(' | ')}`));
+        reject(
+          new Error(
+            `backend process exited (code ${code}) before "${type}"; log: ${errorLines.slice(0, 3).join(' | ')}`,
+          ),
+        );
       };
       const cleanup = (): void => {
         clearTimeout(timer);

@@ -8,7 +8,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-export async function startFloorServer(dir: string, host = '127.0.0.1'): Promise<{ url: string; close(): Promise<void> }> {
+export async function startFloorServer(
+  dir: string,
+  host = '127.0.0.1',
+): Promise<{ url: string; close(): Promise<void> }> {
   let stored = 0;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];

@@ -90,7 +90,13 @@ async function runCheck(backend: BackendCluster, shotset: BenchShotset, index: n
   const uploadMs = performance.now() - uploadStarted;
   const checkId = field(accepted, 'checkId');
   const completedAt = await backend.completion(checkId, CHECK_TIMEOUT_MS);
-  return { checkId, sessionId: field(session, 'sessionId'), sessionMs, uploadMs, endToEndMs: completedAt - uploadStarted };
+  return {
+    checkId,
+    sessionId: field(session, 'sessionId'),
+    sessionMs,
+    uploadMs,
+    endToEndMs: completedAt - uploadStarted,
+  };
 }
 
 /** Runs `count` checks keeping `concurrency` in flight; the first failure fails the phase. */
@@ -117,7 +123,10 @@ export async function runPhase(
 }
 
 /** Reads every check's stored result (after the timed phase, so it adds no load to it). */
-export async function readResults(backend: BackendCluster, checks: readonly CheckSample[]): Promise<CheckResultSample[]> {
+export async function readResults(
+  backend: BackendCluster,
+  checks: readonly CheckSample[],
+): Promise<CheckResultSample[]> {
   const results: CheckResultSample[] = [];
   const queue = [...checks];
   const reader = async (): Promise<void> => {

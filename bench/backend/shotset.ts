@@ -25,7 +25,11 @@ export interface BenchShotset {
 /** The JPEG quality (50–100) whose size is closest to `targetBytes`; size grows with quality, so bisect. */
 async function encodeNear(rgb: Buffer, targetBytes: number): Promise<{ jpeg: Uint8Array; quality: number }> {
   const encode = async (quality: number): Promise<Uint8Array> =>
-    new Uint8Array(await sharp(rgb, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } }).jpeg({ quality }).toBuffer());
+    new Uint8Array(
+      await sharp(rgb, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } })
+        .jpeg({ quality })
+        .toBuffer(),
+    );
   let low = 50;
   let high = 100;
   while (high - low > 1) {

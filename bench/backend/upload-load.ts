@@ -59,7 +59,12 @@ export async function runUploadPhase(target: UploadTarget, concurrency: number):
   return { concurrency, latenciesMs, wallMs: performance.now() - started, statuses, checkIds, firstFailure };
 }
 
-function post(agent: Agent, url: string, target: UploadTarget, token: string): Promise<{ status: number; text: string }> {
+function post(
+  agent: Agent,
+  url: string,
+  target: UploadTarget,
+  token: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
       url,
@@ -76,7 +81,9 @@ function post(agent: Agent, url: string, target: UploadTarget, token: string): P
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
         response.on('error', reject);
       },
     );
@@ -97,7 +104,10 @@ export async function createTokens(urls: string[], apiKey: string, count: number
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({ reference: `bench-${randomUUID()}` }),
       });
-      if (response.status !== 201) throw new Error(`POST /sessions: expected 201, got ${response.status} ${(await response.text()).slice(0, 200)}`);
+      if (response.status !== 201)
+        throw new Error(
+          `POST /sessions: expected 201, got ${response.status} ${(await response.text()).slice(0, 200)}`,
+        );
       const session = (await response.json()) as { captureToken?: unknown };
       if (typeof session.captureToken !== 'string') throw new Error('POST /sessions answered no captureToken');
       tokens[index] = session.captureToken;

@@ -18,7 +18,15 @@ import { ratio, round, summarize, type Summary } from '../lib/stats.js';
 import { buildWidget, type WidgetBuild } from '../lib/widget-build.js';
 import type { CaptureSample } from '../pages/protocol.js';
 import { chromiumArgs, launchChromium } from './chromium.js';
-import { loadPhases, longTaskTotals, steadyFigures, summarizePhases, type LoadPhases, type LongTaskTotals, type SteadyFigures } from './metrics.js';
+import {
+  loadPhases,
+  longTaskTotals,
+  steadyFigures,
+  summarizePhases,
+  type LoadPhases,
+  type LongTaskTotals,
+  type SteadyFigures,
+} from './metrics.js';
 import { byteBreakdown, type ByteBreakdown } from './network.js';
 import { runPage, withFreshPage, type PageRun } from './page-run.js';
 
@@ -131,7 +139,12 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       '/vendor/human-models/': join(HUMAN_DIR, 'models'),
     };
     if (tfjsWasmDir) mounts['/vendor/tfjs-wasm/'] = tfjsWasmDir;
-    const server = await startStaticServer({ mounts, pages: await compilePages(), gzip: true, cacheControl: CACHE_CONTROL });
+    const server = await startStaticServer({
+      mounts,
+      pages: await compilePages(),
+      gzip: true,
+      cacheControl: CACHE_CONTROL,
+    });
     cleanup.push(() => server.close());
     const clipPath = await ensureClip(options.clip);
     const browser = await launchChromium(clipPath);
@@ -205,14 +218,21 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const widgetReport = { ...targetReport(cold.widget, warm.widget, widgetSteady), captures };
     const baselineReport = targetReport(cold.baseline, warm.baseline, baselineSteady);
     if (baselineReport.runtime !== backend) {
-      throw new Error(`the baseline ran on tfjs backend "${baselineReport.runtime}", not the "${backend}" it was given`);
+      throw new Error(
+        `the baseline ran on tfjs backend "${baselineReport.runtime}", not the "${backend}" it was given`,
+      );
     }
     const humanVersion = await packageVersion(HUMAN_DIR);
     return {
       chromiumFlags: ['--headless', ...chromiumArgs('<clip.y4m>')].join(' '),
       clip: `${options.clip} (tools/clips.ts, 640×480 y4m)`,
       cacheControl: `${CACHE_CONTROL} + ETag`,
-      build: { entry: build.entry, bundler: build.bundler, files: build.files, ...(build.fallbackReason ? { fallbackReason: build.fallbackReason } : {}) },
+      build: {
+        entry: build.entry,
+        bundler: build.bundler,
+        files: build.files,
+        ...(build.fallbackReason ? { fallbackReason: build.fallbackReason } : {}),
+      },
       widget: widgetReport,
       baseline: {
         ...baselineReport,
@@ -305,7 +325,10 @@ function ratios(widget: TargetReport, baseline: TargetReport): Record<string, nu
       widget.cold.summary.navigationToFirstGuidance.median,
       baseline.cold.summary.navigationToFirstGuidance.median,
     ),
-    warmNavigationToFirstGuidance: ratio(widget.warm.phases.navigationToFirstGuidance, baseline.warm.phases.navigationToFirstGuidance),
+    warmNavigationToFirstGuidance: ratio(
+      widget.warm.phases.navigationToFirstGuidance,
+      baseline.warm.phases.navigationToFirstGuidance,
+    ),
     perFrameP50: ratio(widget.steady.roundTripMs.median, baseline.steady.roundTripMs.median),
     perFrameP95: ratio(widget.steady.roundTripMs.p95, baseline.steady.roundTripMs.p95),
     framesPerSecond: ratio(widget.steady.framesPerSecond, baseline.steady.framesPerSecond),

@@ -23,7 +23,9 @@ export async function assertChromium(): Promise<void> {
   try {
     await access(CHROMIUM_PATH);
   } catch {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium package, or set BENCH_CHROMIUM)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium package, or set BENCH_CHROMIUM)`,
+    );
   }
 }
 

@@ -35,7 +35,14 @@ function empty(): CategoryBytes {
 }
 
 export function byteBreakdown(served: readonly ServedResponse[]): ByteBreakdown {
-  const breakdown: ByteBreakdown = { js: empty(), wasm: empty(), model: empty(), other: empty(), harness: empty(), total: empty() };
+  const breakdown: ByteBreakdown = {
+    js: empty(),
+    wasm: empty(),
+    model: empty(),
+    other: empty(),
+    harness: empty(),
+    total: empty(),
+  };
   for (const response of served) {
     const category = categorize(response.path);
     const buckets = category === 'harness' ? [breakdown.harness] : [breakdown[category], breakdown.total];

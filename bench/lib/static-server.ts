@@ -79,7 +79,11 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       const relative = normalize(pathname.slice(prefix.length));
       const file = join(folder, relative);
       // Never serve outside the mounted folder.
-      if (relative.startsWith('..') || !(file === folder || file.startsWith(folder.endsWith(sep) ? folder : folder + sep))) return null;
+      if (
+        relative.startsWith('..') ||
+        !(file === folder || file.startsWith(folder.endsWith(sep) ? folder : folder + sep))
+      )
+        return null;
       try {
         const info = await stat(file);
         if (!info.isFile()) return null;
@@ -97,7 +101,15 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     const socket = req.socket;
     const writtenBefore = socket.bytesWritten;
     const record = (status: number, bodyBytes: number, rawBytes: number, encoding: ServedResponse['encoding']) => {
-      const entry: ServedResponse = { path: pathname, status, bodyBytes, rawBytes, encoding, wireBytes: 0, atMs: nowMs() };
+      const entry: ServedResponse = {
+        path: pathname,
+        status,
+        bodyBytes,
+        rawBytes,
+        encoding,
+        wireBytes: 0,
+        atMs: nowMs(),
+      };
       log.push(entry);
       res.once('finish', () => {
         entry.wireBytes = socket.bytesWritten - writtenBefore;

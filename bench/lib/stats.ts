@@ -48,6 +48,7 @@ export function round(value: number, digits = 2): number {
 
 /** `ours / baseline`, or null when either side is missing or the baseline is zero. */
 export function ratio(ours: number | null | undefined, baseline: number | null | undefined): number | null {
-  if (ours == null || baseline == null || !Number.isFinite(ours) || !Number.isFinite(baseline) || baseline === 0) return null;
+  if (ours == null || baseline == null || !Number.isFinite(ours) || !Number.isFinite(baseline) || baseline === 0)
+    return null;
   return round(ours / baseline, 3);
 }

@@ -74,11 +74,21 @@ async function viteBuild(outDir: string): Promise<Bundler> {
   if (cdnConfigs.length === CDN_CONFIG_EXPORTS.length) {
     // One after the other, as scripts/build/cdn.ts does: both write into the same folder.
     for (const config of cdnConfigs) {
-      await build({ ...config, configFile: false, logLevel: 'warn', build: { ...config.build, outDir, emptyOutDir: false } });
+      await build({
+        ...config,
+        configFile: false,
+        logLevel: 'warn',
+        build: { ...config.build, outDir, emptyOutDir: false },
+      });
     }
     return 'vite-cdn';
   }
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   return 'vite';
 }
 
@@ -96,7 +106,14 @@ const workerUrlPlugin: Plugin = {
 async function esbuildFallback(outDir: string): Promise<void> {
   // ignoreAnnotations: package.json's `sideEffects` describes dist/, not src/; honouring it here would drop the
   // module that registers the tag.
-  const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, logLevel: 'silent', ignoreAnnotations: true } as const;
+  const common = {
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'silent',
+    ignoreAnnotations: true,
+  } as const;
   await esbuild({
     ...common,
     entryPoints: { 'liveness-check': join(ROOT, 'src/index.ts') },

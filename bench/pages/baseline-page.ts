@@ -41,7 +41,15 @@ function humanConfig(): Record<string, unknown> {
     gesture: off,
     face: {
       enabled: true,
-      detector: { enabled: true, modelPath: 'blazeface.json', rotation: false, maxDetected: 1, skipFrames: 0, skipTime: 0, return: false },
+      detector: {
+        enabled: true,
+        modelPath: 'blazeface.json',
+        rotation: false,
+        maxDetected: 1,
+        skipFrames: 0,
+        skipTime: 0,
+        return: false,
+      },
       mesh: off,
       attention: off,
       iris: off,

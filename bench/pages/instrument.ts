@@ -38,7 +38,11 @@ export function instrumentDetectorWorker(frames: FrameSample[]): void {
       super(url, options);
       this.addEventListener('message', (event: MessageEvent<unknown>) => {
         const now = performance.now();
-        const data = event.data as { type?: unknown; id?: unknown; analysis?: { inferenceMs?: unknown; faces?: unknown } };
+        const data = event.data as {
+          type?: unknown;
+          id?: unknown;
+          analysis?: { inferenceMs?: unknown; faces?: unknown };
+        };
         if (data?.type !== 'result' || typeof data.id !== 'number') return;
         const sentAt = sent.get(data.id);
         sent.delete(data.id);

@@ -17,7 +17,9 @@ async function run(): Promise<PageResult> {
   await import(/* @vite-ignore */ params.get('widget') ?? '/widget/liveness-check.js');
   marks.moduleLoaded = performance.now();
   if (!customElements.get('liveness-check')) {
-    throw new Error('the bundle loaded but did not register <liveness-check> (a build problem: was the define call tree-shaken?)');
+    throw new Error(
+      'the bundle loaded but did not register <liveness-check> (a build problem: was the define call tree-shaken?)',
+    );
   }
 
   const element = document.createElement('liveness-check');

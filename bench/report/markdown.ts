@@ -69,7 +69,12 @@ function browserSection(report: BenchReport): string[] {
           bytesCell(baseline.coldBytes, category),
           formatRatio(ratio(widget.coldBytes[category].bodyBytes, baseline.coldBytes[category].bodyBytes)),
         ]),
-        ['**total**', bytesCell(widget.coldBytes, 'total'), bytesCell(baseline.coldBytes, 'total'), formatRatio(ratios.coldBytesGzip)],
+        [
+          '**total**',
+          bytesCell(widget.coldBytes, 'total'),
+          bytesCell(baseline.coldBytes, 'total'),
+          formatRatio(ratios.coldBytesGzip),
+        ],
         [
           'warm reload: bytes on the wire (requests that reached the server / made)',
           `${formatBytes(widget.warm.bytes.total.wireBytes)} (${widget.warm.bytes.total.requests}/${widget.warm.browserRequests})`,
@@ -108,12 +113,22 @@ function browserSection(report: BenchReport): string[] {
     table(
       ['', 'widget', 'baseline', 'ratio'],
       [
-        ['frames analysed per second', ...both((t) => t.steady.framesPerSecond.toFixed(1)), formatRatio(ratios.framesPerSecond)],
-        ['per-frame latency p50 (main thread round trip)', ...both((t) => formatMs(t.steady.roundTripMs.median)), formatRatio(ratios.perFrameP50)],
+        [
+          'frames analysed per second',
+          ...both((t) => t.steady.framesPerSecond.toFixed(1)),
+          formatRatio(ratios.framesPerSecond),
+        ],
+        [
+          'per-frame latency p50 (main thread round trip)',
+          ...both((t) => formatMs(t.steady.roundTripMs.median)),
+          formatRatio(ratios.perFrameP50),
+        ],
         ['per-frame latency p95', ...both((t) => formatMs(t.steady.roundTripMs.p95)), formatRatio(ratios.perFrameP95)],
         [
           'detector time p50 / p95 (worker side)',
-          widget.steady.inferenceMs ? `${formatMs(widget.steady.inferenceMs.median)} / ${formatMs(widget.steady.inferenceMs.p95)}` : '–',
+          widget.steady.inferenceMs
+            ? `${formatMs(widget.steady.inferenceMs.median)} / ${formatMs(widget.steady.inferenceMs.p95)}`
+            : '–',
           '–',
           '',
         ],
@@ -193,8 +208,12 @@ function goalLines(backend: BackendReport): string[] {
     const bestChecks = Math.max(...variant.endToEnd.map((phase) => phase.checksPerSecond));
     const mark = (ok: boolean) => (ok ? 'met' : 'missed');
     const parts = [
-      at32 ? `${at32.uploadsPerSecond.toFixed(0)} uploads/s at c32 (goal ≥ ${goals.uploadsPerSecondAt32}: ${mark(at32.uploadsPerSecond >= goals.uploadsPerSecondAt32)}; ${formatRatio(at32.ratioToFloor)} the floor)` : null,
-      at4 ? `p99 ${formatMs(at4.latencyMs.p99)} at c4 (goal < ${goals.p99MsAt4} ms: ${mark(at4.latencyMs.p99 < goals.p99MsAt4)})` : null,
+      at32
+        ? `${at32.uploadsPerSecond.toFixed(0)} uploads/s at c32 (goal ≥ ${goals.uploadsPerSecondAt32}: ${mark(at32.uploadsPerSecond >= goals.uploadsPerSecondAt32)}; ${formatRatio(at32.ratioToFloor)} the floor)`
+        : null,
+      at4
+        ? `p99 ${formatMs(at4.latencyMs.p99)} at c4 (goal < ${goals.p99MsAt4} ms: ${mark(at4.latencyMs.p99 < goals.p99MsAt4)})`
+        : null,
       `${bestChecks.toFixed(0)} end-to-end checks/s at best (goal ≥ ${goals.checksPerSecond}: ${mark(bestChecks >= goals.checksPerSecond)})`,
     ].filter((part): part is string => part !== null);
     lines.push(`- ${STORE_LABEL[variant.store]}: ${parts.join('; ')}.`);
@@ -220,7 +239,9 @@ function backendSection(report: BenchReport): string[] {
   );
   const memory = backend.variants.flatMap((variant) =>
     variant.skipped === null
-      ? [`${STORE_LABEL[variant.store]}: peak RSS ${formatBytes(variant.peakMemory.rssBytes)}, heap used ${formatBytes(variant.peakMemory.heapUsedBytes)} (idle after start: RSS ${formatBytes(variant.idle.peakRssBytes)})`]
+      ? [
+          `${STORE_LABEL[variant.store]}: peak RSS ${formatBytes(variant.peakMemory.rssBytes)}, heap used ${formatBytes(variant.peakMemory.heapUsedBytes)} (idle after start: RSS ${formatBytes(variant.idle.peakRssBytes)})`,
+        ]
       : [],
   );
   return [
@@ -232,13 +253,29 @@ function backendSection(report: BenchReport): string[] {
     'The providers run in the bench process; accepted checks go on to them during the phase (their CPU is counted), and each phase waits for its checks to finish before the next starts.',
     'The floor server gets the same requests from the same client. CPU = the server process(es) during the phase, per upload.',
     '',
-    table(['server', 'concurrency', 'uploads', 'uploads/s', '÷ floor', 'latency p50 / p99', 'CPU per upload', 'peak RSS'], uploadRows),
+    table(
+      ['server', 'concurrency', 'uploads', 'uploads/s', '÷ floor', 'latency p50 / p99', 'CPU per upload', 'peak RSS'],
+      uploadRows,
+    ),
     '',
     '### End-to-end checks',
     '',
     `One check = \`POST /sessions\` + \`POST /checks\` → verdict stored, both providers (policy \`all\`) on loopback emulators with no artificial delay (with two instances the session is created on one and uploaded to the other). Overhead = end-to-end minus the slower provider. ${backend.warmupChecks} warm-up checks first.`,
     '',
-    table(['', 'checks', 'checks/s', 'end-to-end p50 / p99', 'backend overhead p50 / p99', 'upload p50', 'providers p50', 'CPU per check', 'peak RSS / heap'], endToEndRows),
+    table(
+      [
+        '',
+        'checks',
+        'checks/s',
+        'end-to-end p50 / p99',
+        'backend overhead p50 / p99',
+        'upload p50',
+        'providers p50',
+        'CPU per check',
+        'peak RSS / heap',
+      ],
+      endToEndRows,
+    ),
     '',
     '### Goals (issue 9, on 2 cores)',
     '',

@@ -44,7 +44,9 @@ export async function buildExamples(outDir: string): Promise<void> {
       emptyOutDir: true,
       target: 'es2022',
       reportCompressedSize: false,
-      rolldownOptions: { input: { react: join(EXAMPLES_DIR, 'react/index.html'), vue: join(EXAMPLES_DIR, 'vue/index.html') } },
+      rolldownOptions: {
+        input: { react: join(EXAMPLES_DIR, 'react/index.html'), vue: join(EXAMPLES_DIR, 'vue/index.html') },
+      },
     },
   });
   await cp(join(EXAMPLES_DIR, 'html'), join(outDir, 'html'), { recursive: true });

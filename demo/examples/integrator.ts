@@ -30,7 +30,12 @@ export function createIntegratorRoutes(options: IntegratorOptions): (request: Re
       return Response.json({ endpoint: options.publicBackendUrl ?? options.backendUrl });
     }
     if (pathname === '/integrator/session' && request.method === 'POST') {
-      return relay(await callBackend('/sessions', { method: 'POST', body: JSON.stringify({ reference: `example-${Date.now()}` }) }));
+      return relay(
+        await callBackend('/sessions', {
+          method: 'POST',
+          body: JSON.stringify({ reference: `example-${Date.now()}` }),
+        }),
+      );
     }
     const result = RESULT_PATH.exec(pathname);
     if (result && request.method === 'GET') return relay(await callBackend(`/sessions/${result[1]}/result`));

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       const response =
         (await integrator(request)) ??
         (await serveStatic('/liveness-check/', CDN_DIR, pathname)) ??
-        (pathname === '/' ? new Response(null, { status: 302, headers: { location: '/html/' } }) : await serveStatic('/', outDir, pathname)) ??
+        (pathname === '/'
+          ? new Response(null, { status: 302, headers: { location: '/html/' } })
+          : await serveStatic('/', outDir, pathname)) ??
         new Response('not found', { status: 404 });
       response.headers.set('content-security-policy', csp);
       return response;

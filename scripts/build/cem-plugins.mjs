@@ -21,7 +21,10 @@ export function litStateProperties() {
         for (const property of member.initializer.properties) {
           if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer)) continue;
           const isState = property.initializer.properties.some(
-            (option) => ts.isPropertyAssignment(option) && option.name.getText() === 'state' && option.initializer.kind === ts.SyntaxKind.TrueKeyword,
+            (option) =>
+              ts.isPropertyAssignment(option) &&
+              option.name.getText() === 'state' &&
+              option.initializer.kind === ts.SyntaxKind.TrueKeyword,
           );
           if (isState) names.add(property.name.getText());
         }
@@ -48,7 +51,9 @@ export function publicApiOnly() {
       moduleDoc.declarations = (moduleDoc.declarations ?? []).filter((declaration) => exported.has(declaration.name));
       for (const declaration of moduleDoc.declarations) {
         if (!declaration.members) continue;
-        declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected');
+        declaration.members = declaration.members.filter(
+          (member) => member.privacy !== 'private' && member.privacy !== 'protected',
+        );
       }
     },
   };
@@ -64,7 +69,8 @@ export function eventTypesFrom(file, interfaceName) {
       ts.forEachChild(source, (node) => {
         if (!ts.isInterfaceDeclaration(node) || node.name.text !== interfaceName) return;
         for (const member of node.members) {
-          if (ts.isPropertySignature(member) && member.type) types.set(member.name.getText().replace(/^['"]|['"]$/g, ''), member.type.getText());
+          if (ts.isPropertySignature(member) && member.type)
+            types.set(member.name.getText().replace(/^['"]|['"]$/g, ''), member.type.getText());
         }
       });
       if (types.size === 0) throw new Error(`${file}: no ${interfaceName} interface with events`);
@@ -75,12 +81,16 @@ export function eventTypesFrom(file, interfaceName) {
         const documented = new Set();
         for (const event of declaration.events ?? []) {
           const type = types.get(event.name);
-          if (!type) throw new Error(`event ${event.name} is documented on ${declaration.name} but missing from ${interfaceName}`);
+          if (!type)
+            throw new Error(
+              `event ${event.name} is documented on ${declaration.name} but missing from ${interfaceName}`,
+            );
           event.type = { text: type };
           documented.add(event.name);
         }
         const undocumented = [...types.keys()].filter((name) => !documented.has(name));
-        if (undocumented.length > 0) throw new Error(`${declaration.name} has no @event for ${undocumented.join(', ')}`);
+        if (undocumented.length > 0)
+          throw new Error(`${declaration.name} has no @event for ${undocumented.join(', ')}`);
       }
     },
   };
@@ -103,10 +113,12 @@ export function tagNameFromConstants() {
       }
       for (const module of customElementsManifest.modules) {
         for (const entry of module.exports ?? []) {
-          if (entry.kind === 'custom-element-definition' && constants.has(entry.name)) entry.name = constants.get(entry.name);
+          if (entry.kind === 'custom-element-definition' && constants.has(entry.name))
+            entry.name = constants.get(entry.name);
         }
         for (const declaration of module.declarations ?? []) {
-          if (declaration.customElement && constants.has(declaration.tagName)) declaration.tagName = constants.get(declaration.tagName);
+          if (declaration.customElement && constants.has(declaration.tagName))
+            declaration.tagName = constants.get(declaration.tagName);
         }
       }
     },
@@ -118,7 +130,11 @@ export function tagNameFromConstants() {
  * the class (the analyzer points a re-export at the re-exporting module).
  */
 export function publishedPaths(fromDir, toDir) {
-  const publish = (path) => path.replace(/^\/?/, '').replace(new RegExp(`^${fromDir}/`), `${toDir}/`).replace(/\.ts$/, '.js');
+  const publish = (path) =>
+    path
+      .replace(/^\/?/, '')
+      .replace(new RegExp(`^${fromDir}/`), `${toDir}/`)
+      .replace(/\.ts$/, '.js');
   return {
     name: 'liveness:published-paths',
     packageLinkPhase({ customElementsManifest }) {

@@ -45,7 +45,8 @@ export function judgeSize(
   budget: number = OWN_JS_GZIP_BUDGET,
   localeBudget: number = LOCALE_CHUNK_GZIP_BUDGET,
 ): SizeReport {
-  const isOurs = (file: SizedFile) => file.path.endsWith('.js') && !file.path.startsWith('assets/') && !MEDIAPIPE_CHUNK.test(file.path);
+  const isOurs = (file: SizedFile) =>
+    file.path.endsWith('.js') && !file.path.startsWith('assets/') && !MEDIAPIPE_CHUNK.test(file.path);
   const locales = files.filter((file) => isOurs(file) && LOCALE_CHUNK.test(file.path));
   const own = files.filter((file) => isOurs(file) && !LOCALE_CHUNK.test(file.path));
   const largestLocale = Math.max(0, ...locales.map((file) => file.gzipBytes));

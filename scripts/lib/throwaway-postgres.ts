@@ -50,7 +50,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     await chmod(root, 0o700);
   }
   const as = async (command: string, args: string[]): Promise<void> => {
-    const [file, argv] = owner ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
+    const [file, argv] = owner
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]]
+      : [join(bin, command), args];
     try {
       await run(file, argv, { cwd: root, env: { ...process.env, LC_ALL: 'C' } });
     } catch (error) {
@@ -64,7 +66,18 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   let removed = false;
   const startServer = async (): Promise<void> => {
     // -w waits until the server accepts connections; -k keeps the socket out of /var/run/postgresql.
-    await as('pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} -k ${root} -h 127.0.0.1`, 'start']);
+    await as('pg_ctl', [
+      '-D',
+      dataDir,
+      '-l',
+      logFile,
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-p ${port} -k ${root} -h 127.0.0.1`,
+      'start',
+    ]);
     running = true;
   };
   const stopServer = async (): Promise<void> => {
@@ -126,7 +139,9 @@ function isRoot(): boolean {
 
 function postgresUser(): { uid: number; gid: number } | null {
   try {
-    const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith('postgres:'));
+    const line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('postgres:'));
     if (!line) return null;
     const [, , uid, gid] = line.split(':');
     return { uid: Number(uid), gid: Number(gid) };

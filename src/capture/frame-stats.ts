@@ -36,7 +36,11 @@ export interface StatsBox {
  * @param faceCrop RGBA of the face box drawn at `FACE_CROP_SIZE`×`FACE_CROP_SIZE`, or null (no sharpness then).
  * @throws {RangeError} when an image's data length is not width × height × 4.
  */
-export function computeFrameStats(frame: RgbaImage, face: { box: StatsBox } | null, faceCrop: RgbaImage | null): FrameStats {
+export function computeFrameStats(
+  frame: RgbaImage,
+  face: { box: StatsBox } | null,
+  faceCrop: RgbaImage | null,
+): FrameStats {
   const frameLuma = lumaPlane(frame, 'frame');
   const region = face ? pixelRange(face.box, frame.width, frame.height) : null;
 
@@ -67,14 +71,21 @@ export function computeFrameStats(frame: RgbaImage, face: { box: StatsBox } | nu
     faceLuma,
     backgroundLuma,
     faceClipped: faceCount > 0 ? clippedCount / faceCount : null,
-    faceSharpness: face && faceCrop ? laplacianVariance(lumaPlane(faceCrop, 'faceCrop'), faceCrop.width, faceCrop.height) : null,
+    faceSharpness:
+      face && faceCrop ? laplacianVariance(lumaPlane(faceCrop, 'faceCrop'), faceCrop.width, faceCrop.height) : null,
   };
 }
 
 /** Rec.601 luma of each pixel, 0..255. Alpha is ignored: canvas frames are opaque. */
 export function lumaPlane(image: RgbaImage, name = 'image'): Float32Array {
   const { data, width, height } = image;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0 || data.length !== width * height * 4) {
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 0 ||
+    height < 0 ||
+    data.length !== width * height * 4
+  ) {
     throw new RangeError(`${name} must hold width × height × 4 bytes (${width}×${height}), got ${data.length}`);
   }
   return sharedLumaPlane(data, width, height, 4);

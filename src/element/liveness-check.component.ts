@@ -255,11 +255,17 @@ export class LivenessCheckElement extends LitElement {
     // The voice list loads while the camera opens; liveness-ready reports the outcome.
     const voice = this.voiceGuide.status();
     // Face detection loads while the camera permission prompt is open (see DetectorController).
-    this.detector.load({ assets: this.assets, minFaceScore: thresholds.minDetectionScore, preferMainThread: this.noWorker });
-    const video = await this.camera.preview(this.cameraId || undefined, () => this.video).catch((error: unknown) => {
-      if (!signal.aborted) this.fail(asLivenessError(error, 'camera-not-found'));
-      return null;
+    this.detector.load({
+      assets: this.assets,
+      minFaceScore: thresholds.minDetectionScore,
+      preferMainThread: this.noWorker,
     });
+    const video = await this.camera
+      .preview(this.cameraId || undefined, () => this.video)
+      .catch((error: unknown) => {
+        if (!signal.aborted) this.fail(asLivenessError(error, 'camera-not-found'));
+        return null;
+      });
     if (!video || signal.aborted) return;
     this.guidance.previewStarted(video);
     this.signals.started(video, this.camera.stream);
@@ -273,7 +279,12 @@ export class LivenessCheckElement extends LitElement {
     const loadMs = performance.now() - started;
     const voiceStatus: VoiceStatus = await voice;
     if (signal.aborted) return;
-    emit(this, 'liveness-ready', { camera, detector: this.detector.runtime ?? 'unavailable', loadMs, voice: voiceStatus });
+    emit(this, 'liveness-ready', {
+      camera,
+      detector: this.detector.runtime ?? 'unavailable',
+      loadMs,
+      voice: voiceStatus,
+    });
     if ('client' in outcome) this.guidance.begin(outcome.client, thresholds);
   }
 
@@ -384,6 +395,16 @@ export class LivenessCheckElement extends LitElement {
     const { phase, error, announcement, guidance, camera, actions } = this;
     const [devices, activeDeviceId] = [camera.devices, camera.info()?.deviceId];
     const detectorRuntime = this.detector.runtime;
-    return renderElement({ i18n: this.translator, phase, error, announcement, guidance, detectorRuntime, devices, activeDeviceId, actions });
+    return renderElement({
+      i18n: this.translator,
+      phase,
+      error,
+      announcement,
+      guidance,
+      detectorRuntime,
+      devices,
+      activeDeviceId,
+      actions,
+    });
   }
 }

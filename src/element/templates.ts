@@ -42,10 +42,8 @@ export function renderElement(view: View): TemplateResult {
   const screen = screenOf(view.phase);
   return html`
     <div part="base" class="base" lang=${i18n.lang} dir=${i18n.dir}>
-      ${screen === 'intro' ? renderIntro(view) : nothing}
-      ${renderStage(view, screen === 'camera')}
-      ${screen === 'camera' ? renderGuidance(view) : nothing}
-      ${screen === 'progress' ? renderSending(view) : nothing}
+      ${screen === 'intro' ? renderIntro(view) : nothing} ${renderStage(view, screen === 'camera')}
+      ${screen === 'camera' ? renderGuidance(view) : nothing} ${screen === 'progress' ? renderSending(view) : nothing}
       ${screen === 'done' ? renderDone(view) : nothing}
       ${screen === 'error' && view.error ? renderError(view, view.error) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${view.announcement}</div>
@@ -77,8 +75,7 @@ function renderStage(view: View, visible: boolean): TemplateResult {
     ${cssomStyle({ 'aspect-ratio': `${width} / ${height}` })}
   >
     <video part="video" muted playsinline aria-hidden="true"></video>
-    ${renderOverlay(view)}
-    ${renderStageStatus(view)}
+    ${renderOverlay(view)} ${renderStageStatus(view)}
   </div>`;
 }
 
@@ -201,8 +198,10 @@ function renderError({ i18n, actions }: View, error: LivenessError): TemplateRes
     <h2 tabindex="-1" data-autofocus>${i18n.t('error.title')}</h2>
     <p part="error-message" class="error-message">${i18n.t(`error.${error.code}` as MessageKey)}</p>
     <slot name="error"></slot>
-    ${error.recoverable
-      ? html`<button part="button retry-button" @click=${actions.retry}>${i18n.t('action.retry')}</button>`
-      : nothing}
+    ${
+      error.recoverable
+        ? html`<button part="button retry-button" @click=${actions.retry}>${i18n.t('action.retry')}</button>`
+        : nothing
+    }
   </div>`;
 }

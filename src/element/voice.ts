@@ -71,7 +71,9 @@ export function pickVoice<V extends VoiceDescription>(voices: readonly V[], lang
   const candidates = voices.filter((voice) => rank(voice) >= 0);
   candidates.sort(
     (a, b) =>
-      rank(a) - rank(b) || Number(Boolean(b.default)) - Number(Boolean(a.default)) || Number(Boolean(b.localService)) - Number(Boolean(a.localService)),
+      rank(a) - rank(b) ||
+      Number(Boolean(b.default)) - Number(Boolean(a.default)) ||
+      Number(Boolean(b.localService)) - Number(Boolean(a.localService)),
   );
   return candidates[0] ?? null;
 }

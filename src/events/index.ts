@@ -97,12 +97,15 @@ const EVENT_NAMES: Record<LivenessEventName, true> = {
 
 /** Every event the element dispatches, e.g. to log or forward them all. */
 export const LIVENESS_EVENT_NAMES = Object.keys(EVENT_NAMES) as readonly LivenessEventName[];
-export type LivenessEventDetail<K extends LivenessEventName> = LivenessEventMap[K] extends CustomEvent<infer D>
-  ? D
-  : never;
+export type LivenessEventDetail<K extends LivenessEventName> =
+  LivenessEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /** Dispatches one of our events with the options every one of them shares. */
-export function emit<K extends LivenessEventName>(target: EventTarget, name: K, detail: LivenessEventDetail<K>): boolean {
+export function emit<K extends LivenessEventName>(
+  target: EventTarget,
+  name: K,
+  detail: LivenessEventDetail<K>,
+): boolean {
   return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 

@@ -68,7 +68,29 @@ export const SHIPPED_LOCALES: readonly ShippedLocale[] = ['en', ...(Object.keys(
  * `zh` → zh-CN), and a script decides between the Chinese variants (zh-HK, zh-Hant → zh-TW).
  */
 export const VARIANT_REGIONS: Readonly<Record<string, readonly string[]>> = {
-  'es-419': ['419', 'AR', 'BO', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PR', 'PY', 'SV', 'US', 'UY', 'VE'],
+  'es-419': [
+    '419',
+    'AR',
+    'BO',
+    'CL',
+    'CO',
+    'CR',
+    'CU',
+    'DO',
+    'EC',
+    'GT',
+    'HN',
+    'MX',
+    'NI',
+    'PA',
+    'PE',
+    'PR',
+    'PY',
+    'SV',
+    'US',
+    'UY',
+    'VE',
+  ],
   'pt-PT': ['AO', 'CV', 'GQ', 'GW', 'LU', 'MO', 'MZ', 'ST', 'TL', 'CH'],
 };
 
@@ -84,6 +106,29 @@ export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Scripts written right to left (ISO 15924); a language's direction is its likely script's. */
-export const RTL_SCRIPTS: ReadonlySet<string> = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
+export const RTL_SCRIPTS: ReadonlySet<string> = new Set([
+  'Arab',
+  'Hebr',
+  'Thaa',
+  'Syrc',
+  'Nkoo',
+  'Adlm',
+  'Rohg',
+  'Mand',
+  'Samr',
+]);
 /** Used where Intl.Locale cannot tell the script (an old engine, a private tag). */
-export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb', 'ks', 'syr']);
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set([
+  'ar',
+  'he',
+  'fa',
+  'ur',
+  'ps',
+  'sd',
+  'ug',
+  'yi',
+  'dv',
+  'ckb',
+  'ks',
+  'syr',
+]);

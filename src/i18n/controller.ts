@@ -15,7 +15,14 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Messages } from './en.js';
-import { createTranslator, loadedMessages, loadLocale, resolveLocale, warnLoadFailed, type Translator } from './index.js';
+import {
+  createTranslator,
+  loadedMessages,
+  loadLocale,
+  resolveLocale,
+  warnLoadFailed,
+  type Translator,
+} from './index.js';
 
 /**
  * How long an update waits for a locale chunk before the element renders in English anyway; the chunk swaps in
@@ -33,7 +40,8 @@ type Host = ReactiveControllerHost & HTMLElement;
 export function requestedLanguages(host: HTMLElement): string[] {
   const scoped = host.lang || host.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang;
   if (scoped) return [scoped];
-  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+  const preferred =
+    typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
   return [...preferred.filter(Boolean), 'en'];
 }
 

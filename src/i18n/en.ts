@@ -15,7 +15,8 @@ export const en = {
   'hint.moving': 'Hold still',
   'hint.ok': 'Great, hold still',
   'intro.title': 'Take a quick selfie',
-  'intro.body': 'We will use your camera to check that you are present. Nothing is recorded until your face is in the oval.',
+  'intro.body':
+    'We will use your camera to check that you are present. Nothing is recorded until your face is in the oval.',
   'intro.start': 'Start camera',
   'status.starting': 'Opening the camera…',
   'status.loading': 'Preparing face guidance…',

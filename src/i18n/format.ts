@@ -76,13 +76,20 @@ export function formatDuration(ms: number, locale: string): string {
   const unit = total >= 60 && total % 60 === 0 ? 'minute' : 'second';
   const amount = unit === 'minute' ? total / 60 : total;
   const key = `${locale}\u0000${unit}`;
-  return cached(unitFormats, key, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(amount);
+  return cached(
+    unitFormats,
+    key,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }),
+  ).format(amount);
 }
 
 /** "in 5 seconds" in the locale (Intl.RelativeTimeFormat), for countdowns. */
 export function formatCountdown(ms: number, locale: string): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(seconds, 'second');
+  return cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(
+    seconds,
+    'second',
+  );
 }
 
 export function pluralCategory(value: number, locale: string): Intl.LDMLPluralRule {
@@ -127,7 +134,10 @@ function render(parts: Part[], values: MessageValues, locale: string, pound: num
     else {
       const count = Number(value);
       const branch =
-        part.branches.get(`=${count}`) ?? part.branches.get(pluralCategory(count, locale)) ?? part.branches.get('other') ?? [];
+        part.branches.get(`=${count}`) ??
+        part.branches.get(pluralCategory(count, locale)) ??
+        part.branches.get('other') ??
+        [];
       out += render(branch, values, locale, count);
     }
   }
@@ -197,7 +207,8 @@ function parsePlaceholder(state: { text: string; at: number }): Part {
     state.at++;
   }
   const tail = /^\s*\}/.exec(state.text.slice(state.at));
-  if (!tail || !branches.has('other')) throw new MessageSyntaxError(`plural needs an "other" branch and a "}" in "${state.text}"`);
+  if (!tail || !branches.has('other'))
+    throw new MessageSyntaxError(`plural needs an "other" branch and a "}" in "${state.text}"`);
   state.at += tail[0].length;
   return { name, kind: 'plural', branches };
 }

@@ -95,14 +95,20 @@ export function loadLocale(tag: string): Promise<Partial<Messages>> {
  * A translator from what is loaded now: the resolved locale if its chunk is here, English otherwise (so the
  * reported `lang` and `dir` always match the text shown). Use `loadTranslator` to wait for the chunk.
  */
-export function createTranslator(lang: string | null | undefined | readonly string[], overrides: Partial<Messages> = {}): Translator {
+export function createTranslator(
+  lang: string | null | undefined | readonly string[],
+  overrides: Partial<Messages> = {},
+): Translator {
   const wanted = resolveLocale(lang);
   const messages = loaded.get(wanted);
   return messages ? translator(wanted, messages, overrides) : translator('en', en, overrides);
 }
 
 /** Loads the locale for `lang`, then translates; English (with a console warning) when its chunk fails. */
-export async function loadTranslator(lang: string | null | undefined | readonly string[], overrides: Partial<Messages> = {}): Promise<Translator> {
+export async function loadTranslator(
+  lang: string | null | undefined | readonly string[],
+  overrides: Partial<Messages> = {},
+): Promise<Translator> {
   const wanted = resolveLocale(lang);
   try {
     return translator(wanted, await loadLocale(wanted), overrides);

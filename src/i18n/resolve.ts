@@ -23,7 +23,11 @@ function subtags(tag: string): Subtags {
   } catch {
     // Not a valid BCP 47 tag (or no Intl.Locale): the first subtag is all we can trust.
     const [language = '', ...rest] = tag.toLowerCase().split('-');
-    result = { language, script: '', region: rest.find((part) => /^([a-z]{2}|\d{3})$/.test(part))?.toUpperCase() ?? '' };
+    result = {
+      language,
+      script: '',
+      region: rest.find((part) => /^([a-z]{2}|\d{3})$/.test(part))?.toUpperCase() ?? '',
+    };
   }
   subtagCache.set(tag, result);
   return result;
@@ -78,7 +82,10 @@ export function matchLocale(lang: string | null | undefined, available: readonly
 }
 
 /** The first of `languages` that matches a locale in `available`, else English. */
-export function resolveLocale(languages: string | null | undefined | readonly string[], available: readonly string[]): string {
+export function resolveLocale(
+  languages: string | null | undefined | readonly string[],
+  available: readonly string[],
+): string {
   const list = typeof languages === 'string' || languages == null ? [languages] : languages;
   for (const lang of list) {
     const match = matchLocale(lang, available);

@@ -186,7 +186,11 @@ export function createKairosEmulatorApp(options: KairosEmulatorOptions = {}): Ka
           break;
         case 'not-json':
           call.status = 200;
-          return c.html('<html><body>Service temporarily rerouted</body></html>', 200, versionHeaders(version, requestId));
+          return c.html(
+            '<html><body>Service temporarily rerouted</body></html>',
+            200,
+            versionHeaders(version, requestId),
+          );
         default:
           break;
       }
@@ -282,7 +286,11 @@ function variantShapes(body: EmulatedLivenessBody): Record<string, unknown> {
     response_code: String(body.response_code),
     response_data: {
       faces_liveness: data.faces_liveness,
-      faces_predicted: data.faces_predicted.map(({ confidence, top_left }) => ({ confidence, top_left, landmarks: [] })),
+      faces_predicted: data.faces_predicted.map(({ confidence, top_left }) => ({
+        confidence,
+        top_left,
+        landmarks: [],
+      })),
       img: { ...data.img, format: 'jpeg' },
       model: { name: 'sandbox', version: 2 },
     },

@@ -205,4 +205,3 @@ async function requestFingerprint(c: Context<EmulatorEnv>): Promise<string> {
   }
   return hash.digest('hex');
 }
-

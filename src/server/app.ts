@@ -82,7 +82,9 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
   const validator = options.uploadValidator ?? createUploadValidator({ workers: config.uploadWorkers });
   const ownsValidator = options.uploadValidator === undefined;
   // A delivery's lease outlasts one attempt (its timeout and a second to record it), whatever the work lease.
-  const webhookLeaseMs = cluster ? Math.max(cluster.leaseMs, (options.webhook?.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS) + 1_000) : 0;
+  const webhookLeaseMs = cluster
+    ? Math.max(cluster.leaseMs, (options.webhook?.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS) + 1_000)
+    : 0;
   const webhooks = config.webhook
     ? new WebhookDispatcher({
         ...options.webhook,
@@ -90,9 +92,19 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
         store,
         clock,
         logger,
-        ...(cluster ? { cluster: { claim: (eventId: string) => cluster.claimWebhook(eventId, webhookLeaseMs), rescanMs: cluster.leaseMs } } : {}),
+        ...(cluster
+          ? {
+              cluster: {
+                claim: (eventId: string) => cluster.claimWebhook(eventId, webhookLeaseMs),
+                rescanMs: cluster.leaseMs,
+              },
+            }
+          : {}),
         render: async (delivery) => {
-          const [session, check] = await Promise.all([store.getSession(delivery.sessionId), store.getCheck(delivery.checkId)]);
+          const [session, check] = await Promise.all([
+            store.getSession(delivery.sessionId),
+            store.getCheck(delivery.checkId),
+          ]);
           const sandboxed = adapters.filter((adapter) => adapter.sandbox).map((adapter) => adapter.name);
           return session && check ? sessionResult(session, check, { ...config, sandboxed }, clock()) : null;
         },
@@ -131,7 +143,13 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
     c.set('requestId', requestId);
     await next();
     c.header('X-Request-Id', requestId);
-    logger.info('request', { requestId, method: c.req.method, path: c.req.path, status: c.res.status, durationMs: clock() - startedAt });
+    logger.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: clock() - startedAt,
+    });
   });
   app.use('*', async (c, next) => {
     await clientLimiter.take(clientAddress(c.req.raw, c.env) ?? 'unknown');

@@ -110,7 +110,8 @@ export function clusterAdapters(
   const unsubscribe = cluster.subscribe('provider-hint', (payload) => {
     const hint = parseHint(payload);
     if (!hint) return;
-    for (const adapter of adapters) if (adapter.name === hint.provider && isHintListener(adapter)) adapter.notifyAnalysisUpdated(hint.id);
+    for (const adapter of adapters)
+      if (adapter.name === hint.provider && isHintListener(adapter)) adapter.notifyAnalysisUpdated(hint.id);
   });
   const wrapped = adapters.map((adapter): ProviderAdapter => {
     if (!isHintListener(adapter)) return adapter;
@@ -120,7 +121,9 @@ export function clusterAdapters(
         local(analysisId);
         cluster
           .publish('provider-hint', JSON.stringify({ provider: adapter.name, id: analysisId }))
-          .catch((error: unknown) => logger.warn('provider-hint-publish-failed', { provider: adapter.name, error: describeError(error) }));
+          .catch((error: unknown) =>
+            logger.warn('provider-hint-publish-failed', { provider: adapter.name, error: describeError(error) }),
+          );
       },
     });
     return shared;

@@ -107,12 +107,19 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
   .default('false')
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
-const origin = z.string().refine(isOrigin, { error: (issue) => `"${String(issue.input)}" is not an origin (scheme://host[:port])` });
+const origin = z
+  .string()
+  .refine(isOrigin, { error: (issue) => `"${String(issue.input)}" is not an origin (scheme://host[:port])` });
 const commaList = (item: z.ZodType<string, string>) =>
   z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    )
     .pipe(z.array(item));
 
 const envSchema = z.object({
@@ -121,7 +128,10 @@ const envSchema = z.object({
   LIVENESS_API_KEY: z.string().min(MIN_API_KEY_LENGTH, `must be at least ${MIN_API_KEY_LENGTH} characters`).optional(),
   LIVENESS_TOKEN_SECRET: z
     .string()
-    .refine((value) => Buffer.byteLength(value) >= MIN_TOKEN_SECRET_BYTES, `must be at least ${MIN_TOKEN_SECRET_BYTES} bytes`)
+    .refine(
+      (value) => Buffer.byteLength(value) >= MIN_TOKEN_SECRET_BYTES,
+      `must be at least ${MIN_TOKEN_SECRET_BYTES} bytes`,
+    )
     .optional(),
   LIVENESS_AUDIENCE: z.string().min(1).default('liveness-check'),
   LIVENESS_ISSUER: z.string().min(1).default('liveness-backend'),
@@ -131,7 +141,12 @@ const envSchema = z.object({
   LIVENESS_PROVIDERS: z
     .string()
     .default(PROVIDER_NAMES.join(','))
-    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    )
     .pipe(
       z
         .array(z.enum(PROVIDER_NAMES))
@@ -168,11 +183,17 @@ const envSchema = z.object({
   OZ_API_URL: httpUrl.optional(),
   OZ_LOGIN: optionalText,
   OZ_PASSWORD: optionalText,
-  OZ_API_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 5.2.0').default('5.2.0'),
+  OZ_API_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'expected a version like 5.2.0')
+    .default('5.2.0'),
   OZ_WEBHOOK_URL: httpUrl.optional(),
   OZ_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).optional(),
   KAIROS_API_URL: httpUrl
-    .refine((url) => /\/v0\.\d+$/.test(new URL(url).pathname.replace(/\/+$/, '')), 'must end with the version path, e.g. /v0.2')
+    .refine(
+      (url) => /\/v0\.\d+$/.test(new URL(url).pathname.replace(/\/+$/, '')),
+      'must end with the version path, e.g. /v0.2',
+    )
     .optional(),
   KAIROS_APP_ID: optionalText,
   KAIROS_APP_KEY: optionalText,
@@ -269,7 +290,9 @@ const ORIGIN_HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z
 export function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value && ORIGIN_HOST.test(url.hostname);
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value && ORIGIN_HOST.test(url.hostname)
+    );
   } catch {
     return false;
   }
@@ -323,7 +346,8 @@ function requireSharedSecrets(values: ParsedEnv): void {
 function refuseSilentSandbox(values: ParsedEnv): void {
   if (values.NODE_ENV !== 'production' || values.LIVENESS_SANDBOX) return;
   const missing: string[] = [];
-  if (values.LIVENESS_PROVIDERS.includes('oz') && !values.OZ_API_URL) missing.push('OZ_API_URL', 'OZ_LOGIN', 'OZ_PASSWORD');
+  if (values.LIVENESS_PROVIDERS.includes('oz') && !values.OZ_API_URL)
+    missing.push('OZ_API_URL', 'OZ_LOGIN', 'OZ_PASSWORD');
   if (values.LIVENESS_PROVIDERS.includes('kairos') && !values.KAIROS_API_URL) {
     missing.push('KAIROS_API_URL', 'KAIROS_APP_ID', 'KAIROS_APP_KEY');
   }

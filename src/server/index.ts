@@ -5,15 +5,36 @@
 export { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
 export { startLivenessBackend, type RunningLivenessBackend, type StartLivenessBackendOptions } from './node.js';
 export { sandboxedProviders, startSandbox, type RunningSandbox } from './sandbox-start.js';
-export { loadConfig, ConfigError, isSandboxed, type BackendConfig, type KairosSettings, type OzSettings } from './config.js';
+export {
+  loadConfig,
+  ConfigError,
+  isSandboxed,
+  type BackendConfig,
+  type KairosSettings,
+  type OzSettings,
+} from './config.js';
 export { ERROR_CODES, ERROR_STATUS, HttpError, httpError, type ErrorBody, type ErrorCode } from './errors.js';
 export { createJsonLogger, silentLogger, type Logger, type LogFields } from './log.js';
 export { CheckProcessor, type CheckProcessorOptions } from './processor.js';
-export { decide, POLICY_NAMES, UNAVAILABLE_CODES, type Decision, type PolicyName, type ProviderAttempt, type Verdict } from './policy.js';
+export {
+  decide,
+  POLICY_NAMES,
+  UNAVAILABLE_CODES,
+  type Decision,
+  type PolicyName,
+  type ProviderAttempt,
+  type Verdict,
+} from './policy.js';
 export { createProviderAdapters, type SandboxEndpoints } from './providers/registry.js';
 export type { SessionResult, CheckStatusView, SessionStatus } from './results.js';
 export { evaluateSignals, signalVerdict, type SessionSignals, type SignalPolicy } from './signals.js';
-export { matchVirtualCamera, SIGNAL_REASONS, VIRTUAL_CAMERAS, type CaptureSignals, type SignalReason } from '../shared/signals.js';
+export {
+  matchVirtualCamera,
+  SIGNAL_REASONS,
+  VIRTUAL_CAMERAS,
+  type CaptureSignals,
+  type SignalReason,
+} from '../shared/signals.js';
 export { createFileStore, createMemoryStore, StoreCorruptError } from './store/index.js';
 export { createPostgresStore, type PostgresStore, type PostgresStoreOptions } from './store/postgres.js';
 export { StoreUnavailableError } from './store/errors.js';

@@ -51,7 +51,8 @@ const DEFAULT_DRAIN_MS = 10_000;
 
 export async function startLivenessBackend(options: StartLivenessBackendOptions = {}): Promise<RunningLivenessBackend> {
   const config = loadConfig(options.env ?? process.env);
-  const logger: Logger = options.log === false ? silentLogger : createJsonLogger((line) => process.stderr.write(`${line}\n`));
+  const logger: Logger =
+    options.log === false ? silentLogger : createJsonLogger((line) => process.stderr.write(`${line}\n`));
   const cleanup: Array<() => Promise<void>> = [];
   let drainMs = DEFAULT_DRAIN_MS;
   const closeAll = async (closeOptions: { drainMs?: number } = {}): Promise<void> => {
@@ -115,8 +116,9 @@ function lastListEntry(value: string | null): string | undefined {
 
 function listen(backend: LivenessBackend, port: number, host: string): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: (request, env) => backend.fetch(request, env), port, hostname: host }, (info: AddressInfo) =>
-      resolve({ server, port: info.port }),
+    const server = serve(
+      { fetch: (request, env) => backend.fetch(request, env), port, hostname: host },
+      (info: AddressInfo) => resolve({ server, port: info.port }),
     );
     server.once('error', reject);
   });
@@ -168,10 +170,14 @@ export async function runLivenessBackendCli(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'backend-stopping', signal })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'backend-stopping', signal })}\n`,
+    );
     running.close().then(
       () => {
-        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'backend-stopped' })}\n`);
+        process.stderr.write(
+          `${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'backend-stopped' })}\n`,
+        );
         process.exit(0);
       },
       (error: unknown) => {

@@ -38,7 +38,11 @@ const withOptional = (schema: Schema, ...optional: string[]): Schema => ({
   required: (schema['required'] as string[]).filter((name) => !optional.includes(name)),
 });
 
-const enumOf = (values: readonly string[], extra: Schema = {}): Schema => ({ type: 'string', enum: [...values], ...extra });
+const enumOf = (values: readonly string[], extra: Schema = {}): Schema => ({
+  type: 'string',
+  enum: [...values],
+  ...extra,
+});
 /** A nullable enumeration: JSON Schema wants `null` among the enum values as well as in the type. */
 const nullableEnumOf = (values: readonly string[], extra: Schema = {}): Schema =>
   nullable('string', { enum: [...values, null], ...extra });
@@ -60,7 +64,12 @@ const schemas: Record<string, Schema> = {
   CreateSessionRequest: {
     ...closedObject(
       {
-        reference: { type: 'string', minLength: 1, maxLength: 256, description: 'Your own id, returned in the result.' },
+        reference: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 256,
+          description: 'Your own id, returned in the result.',
+        },
         allowedOrigins: {
           type: 'array',
           items: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*://[^/?#\\s]+$' },
@@ -114,7 +123,18 @@ const schemas: Record<string, Schema> = {
       userAgent: { type: 'string', maxLength: 512 },
       signals: ref('CaptureSignals'),
     },
-    required: ['version', 'mode', 'tags', 'automatic', 'frame', 'face', 'metrics', 'elapsedMs', 'frameCount', 'capturedAt'],
+    required: [
+      'version',
+      'mode',
+      'tags',
+      'automatic',
+      'frame',
+      'face',
+      'metrics',
+      'elapsedMs',
+      'frameCount',
+      'capturedAt',
+    ],
   },
   CaptureSignals: closedObject({
     camera: {
@@ -147,7 +167,10 @@ const schemas: Record<string, Schema> = {
     hiddenCount: { type: 'integer', minimum: 0 },
   }),
   SessionSignals: closedObject({
-    virtualCamera: { type: 'boolean', description: 'The camera label matches a known virtual camera. A hint, not proof.' },
+    virtualCamera: {
+      type: 'boolean',
+      description: 'The camera label matches a known virtual camera. A hint, not proof.',
+    },
     cameraLabel: nullable('string'),
     frameTimingJitterMs: nullable('number'),
     reasons: { type: 'array', items: { type: 'string', enum: [...SIGNAL_REASONS] } },
@@ -158,7 +181,8 @@ const schemas: Record<string, Schema> = {
       media: {
         type: 'string',
         contentMediaType: 'application/octet-stream',
-        description: 'JPEG, PNG or WebP image; ZIP shotset of JPEG/PNG frames; MP4 or WebM video (judged by magic bytes).',
+        description:
+          'JPEG, PNG or WebP image; ZIP shotset of JPEG/PNG frames; MP4 or WebM video (judged by magic bytes).',
       },
       report: { ...ref('CaptureReport'), description: 'JSON text (a field or a file part).' },
       selfie: {
@@ -180,20 +204,23 @@ const schemas: Record<string, Schema> = {
       sessionId: id,
       status: enumOf(CHECK_STATUSES),
       result: {
-        ...withOptional(closedObject({
-          decision: nullableEnumOf(DECISIONS),
-          sandbox: { const: true, description: 'Present when a sandbox emulator gave this result.' },
-          reason: nullable('string'),
-          providers: {
-            type: 'array',
-            items: closedObject({
-              provider: enumOf(PROVIDER_NAMES),
-              status: enumOf(PROVIDER_RESULT_STATUSES),
-              decision: nullableEnumOf(PROVIDER_DECISIONS),
-              score: nullable('number', { minimum: 0, maximum: 1 }),
-            }),
-          },
-        }), 'sandbox'),
+        ...withOptional(
+          closedObject({
+            decision: nullableEnumOf(DECISIONS),
+            sandbox: { const: true, description: 'Present when a sandbox emulator gave this result.' },
+            reason: nullable('string'),
+            providers: {
+              type: 'array',
+              items: closedObject({
+                provider: enumOf(PROVIDER_NAMES),
+                status: enumOf(PROVIDER_RESULT_STATUSES),
+                decision: nullableEnumOf(PROVIDER_DECISIONS),
+                score: nullable('number', { minimum: 0, maximum: 1 }),
+              }),
+            },
+          }),
+          'sandbox',
+        ),
         description: 'Only when LIVENESS_EXPOSE_RESULT=true.',
       },
     },
@@ -207,10 +234,7 @@ const schemas: Record<string, Schema> = {
       decision: nullableEnumOf(PROVIDER_DECISIONS),
       score: nullable('number', { minimum: 0, maximum: 1, description: 'Higher is more likely live.' }),
       raw: {
-        oneOf: [
-          closedObject({ name: enumOf(RAW_SCORE_NAMES), value: nullable('number') }),
-          { type: 'null' },
-        ],
+        oneOf: [closedObject({ name: enumOf(RAW_SCORE_NAMES), value: nullable('number') }), { type: 'null' }],
       },
       threshold: nullable('number'),
       ids: { type: 'object', additionalProperties: { type: 'string' } },
@@ -225,36 +249,45 @@ const schemas: Record<string, Schema> = {
     },
     ['provider', 'sandbox', 'status', 'decision', 'score', 'raw', 'threshold', 'ids', 'timings', 'reason'],
   ),
-  SessionResult: withOptional(closedObject({
-    sessionId: id,
-    reference: nullable('string'),
-    status: enumOf(SESSION_STATUSES, { description: 'pending: no upload yet; expired: the capture token expired unused.' }),
-    decision: nullableEnumOf(DECISIONS, { description: 'null until the check is final.' }),
-    sandbox: {
-      const: true,
-      description: 'Present when a sandbox emulator, not the real provider, gave (or will give) this result. It says nothing about the person.',
-    },
-    reason: nullable('string'),
-    policy: enumOf(POLICY_NAMES),
-    providers: { type: 'array', items: ref('ProviderResult') },
-    check: {
-      oneOf: [
-        closedObject({
-          checkId: id,
-          mediaKind: enumOf(MEDIA_KINDS),
-          contentType: { type: 'string' },
-          bytes: { type: 'integer', minimum: 0 },
-          selfieSource: { type: 'string' },
-          mediaRetained: { type: 'boolean' },
-          report: ref('CaptureReport'),
-        }),
-        { type: 'null' },
-      ],
-    },
-    signals: { oneOf: [ref('SessionSignals'), { type: 'null' }], description: 'Injection hints; null before any upload.' },
-    createdAt: dateTime,
-    completedAt: nullable('string', { format: 'date-time' }),
-  }), 'sandbox'),
+  SessionResult: withOptional(
+    closedObject({
+      sessionId: id,
+      reference: nullable('string'),
+      status: enumOf(SESSION_STATUSES, {
+        description: 'pending: no upload yet; expired: the capture token expired unused.',
+      }),
+      decision: nullableEnumOf(DECISIONS, { description: 'null until the check is final.' }),
+      sandbox: {
+        const: true,
+        description:
+          'Present when a sandbox emulator, not the real provider, gave (or will give) this result. It says nothing about the person.',
+      },
+      reason: nullable('string'),
+      policy: enumOf(POLICY_NAMES),
+      providers: { type: 'array', items: ref('ProviderResult') },
+      check: {
+        oneOf: [
+          closedObject({
+            checkId: id,
+            mediaKind: enumOf(MEDIA_KINDS),
+            contentType: { type: 'string' },
+            bytes: { type: 'integer', minimum: 0 },
+            selfieSource: { type: 'string' },
+            mediaRetained: { type: 'boolean' },
+            report: ref('CaptureReport'),
+          }),
+          { type: 'null' },
+        ],
+      },
+      signals: {
+        oneOf: [ref('SessionSignals'), { type: 'null' }],
+        description: 'Injection hints; null before any upload.',
+      },
+      createdAt: dateTime,
+      completedAt: nullable('string', { format: 'date-time' }),
+    }),
+    'sandbox',
+  ),
   Health: closedObject({
     ok: { type: 'boolean' },
     providers: { type: 'array', items: closedObject({ name: enumOf(PROVIDER_NAMES), sandbox: { type: 'boolean' } }) },
@@ -262,7 +295,11 @@ const schemas: Record<string, Schema> = {
       type: 'object',
       additionalProperties: false,
       required: ['kind', 'ready'],
-      properties: { kind: enumOf(['memory', 'file', 'postgres']), ready: { type: 'boolean' }, reason: { type: 'string' } },
+      properties: {
+        kind: enumOf(['memory', 'file', 'postgres']),
+        ready: { type: 'boolean' },
+        reason: { type: 'string' },
+      },
     },
   }),
   WebhookAccepted: closedObject({ accepted: { const: true } }),
@@ -283,8 +320,17 @@ function errors(...codes: ErrorCode[]): Record<string, Schema> {
   return Object.fromEntries([...byStatus].map(([status, grouped]) => [String(status), errorResponse(grouped)]));
 }
 
-const json = (schema: Schema, description: string): Schema => ({ description, content: { 'application/json': { schema } } });
-const idParameter = (description: string): Schema => ({ name: 'id', in: 'path', required: true, schema: id, description });
+const json = (schema: Schema, description: string): Schema => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const idParameter = (description: string): Schema => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: id,
+  description,
+});
 const API_KEY = [{ apiKey: [] }];
 const CAPTURE_TOKEN = [{ captureToken: [] }];
 const ALWAYS = ['rate-limited', 'internal', 'store-unavailable'] as const;
@@ -380,7 +426,15 @@ const paths: Record<string, Record<string, Schema>> = {
       parameters: [idParameter('The checkId from POST /checks.')],
       responses: {
         '200': json(ref('CheckStatus'), 'The check’s status.'),
-        ...errors('token-missing', 'token-invalid', 'token-expired', 'token-session-mismatch', 'origin-not-allowed', 'not-found', ...ALWAYS),
+        ...errors(
+          'token-missing',
+          'token-invalid',
+          'token-expired',
+          'token-session-mismatch',
+          'origin-not-allowed',
+          'not-found',
+          ...ALWAYS,
+        ),
       },
     },
   },
@@ -391,7 +445,13 @@ const paths: Record<string, Record<string, Schema>> = {
         'A provider’s notification (Oz: point OZ_WEBHOOK_URL at /webhooks/oz). It only makes the adapter re-read sooner; the verdict always comes from the provider’s API.',
       security: [],
       parameters: [
-        { name: 'provider', in: 'path', required: true, schema: enumOf(PROVIDER_NAMES), description: 'A configured provider.' },
+        {
+          name: 'provider',
+          in: 'path',
+          required: true,
+          schema: enumOf(PROVIDER_NAMES),
+          description: 'A configured provider.',
+        },
       ],
       requestBody: {
         required: false,
@@ -411,7 +471,10 @@ const paths: Record<string, Record<string, Schema>> = {
       responses: {
         '200': json(ref('Health'), 'Ready.'),
         ...errors(...ALWAYS),
-        '503': json({ oneOf: [ref('Health'), ref('ErrorBody')] }, 'Not ready (`ok: false`, the store says why), or `store-unavailable`.'),
+        '503': json(
+          { oneOf: [ref('Health'), ref('ErrorBody')] },
+          'Not ready (`ok: false`, the store says why), or `store-unavailable`.',
+        ),
       },
     },
   },
@@ -420,7 +483,10 @@ const paths: Record<string, Record<string, Schema>> = {
       operationId: 'openapi',
       summary: 'This document.',
       security: [],
-      responses: { '200': json({ type: 'object', required: ['openapi', 'paths'] }, 'OpenAPI 3.1.'), ...errors(...ALWAYS) },
+      responses: {
+        '200': json({ type: 'object', required: ['openapi', 'paths'] }, 'OpenAPI 3.1.'),
+        ...errors(...ALWAYS),
+      },
     },
   },
 };
@@ -440,7 +506,12 @@ export const OPENAPI_DOCUMENT = {
     schemas,
     securitySchemes: {
       apiKey: { type: 'http', scheme: 'bearer', description: 'LIVENESS_API_KEY. Server to server only.' },
-      captureToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The captureToken of POST /sessions.' },
+      captureToken: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'The captureToken of POST /sessions.',
+      },
     },
   },
 } as const;

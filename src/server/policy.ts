@@ -113,7 +113,11 @@ function decideFallback(attempts: readonly ProviderAttempt[]): Verdict {
     }
     skipped.push(attempt);
   }
-  return { status: 'failed', decision: 'inconclusive', reason: `fallback: no provider available (${describeFailures(skipped)})` };
+  return {
+    status: 'failed',
+    decision: 'inconclusive',
+    reason: `fallback: no provider available (${describeFailures(skipped)})`,
+  };
 }
 
 function namesWith(attempts: readonly ProviderAttempt[], decision: ProviderDecision): ProviderName[] {

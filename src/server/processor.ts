@@ -118,7 +118,12 @@ export class CheckProcessor {
     const imposed = signalVerdict(check.report, { rejectVirtualCamera: this.#options.rejectVirtualCamera ?? false });
     if (imposed) {
       await this.#complete(check, [], imposed);
-      logger.info('check-completed', { checkId, status: imposed.status, decision: imposed.decision, reason: imposed.reason });
+      logger.info('check-completed', {
+        checkId,
+        status: imposed.status,
+        decision: imposed.decision,
+        reason: imposed.reason,
+      });
       return;
     }
     const session = await store.getSession(check.sessionId);
@@ -236,7 +241,11 @@ export class CheckProcessor {
     const { store, clock, mediaRetentionSeconds } = this.#options;
     const verdict =
       problem === 'media-missing'
-        ? { status: 'failed' as const, decision: 'inconclusive' as const, reason: 'the media of this check is no longer stored' }
+        ? {
+            status: 'failed' as const,
+            decision: 'inconclusive' as const,
+            reason: 'the media of this check is no longer stored',
+          }
         : (problem ?? decide(check.policy, attempts));
     const completedAt = clock();
     const webhooks = this.#options.webhooks;
@@ -268,7 +277,12 @@ function doneRecord(adapter: ProviderAdapter, outcome: ProviderOutcome): Provide
 }
 
 /** An error carries no provider timings, so the backend's own measurement stands in (attempts unknown). */
-function errorRecord(adapter: ProviderAdapter, failure: ProviderError, startedAt: number, finishedAt: number): ProviderResultRecord {
+function errorRecord(
+  adapter: ProviderAdapter,
+  failure: ProviderError,
+  startedAt: number,
+  finishedAt: number,
+): ProviderResultRecord {
   return {
     provider: adapter.name,
     sandbox: adapter.sandbox,
@@ -290,7 +304,8 @@ function errorRecord(adapter: ProviderAdapter, failure: ProviderError, startedAt
 }
 
 function attemptFrom(result: ProviderResultRecord): ProviderAttempt {
-  if (result.status === 'done' && result.decision !== null) return { provider: result.provider, outcome: { decision: result.decision } };
+  if (result.status === 'done' && result.decision !== null)
+    return { provider: result.provider, outcome: { decision: result.decision } };
   return {
     provider: result.provider,
     error: result.error ?? { code: 'provider-protocol', message: 'stored result has no decision' },

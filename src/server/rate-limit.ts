@@ -50,7 +50,11 @@ export function createRateLimiter(options: { perMinute: number; clock: () => num
  * While the database is unreachable the limit lets requests through: every route that does real work needs the
  * store too and answers 503 store-unavailable itself, and GET /health can still say why the instance is not ready.
  */
-export function createSharedRateLimiter(options: { perMinute: number; scope: string; cluster: ClusterCoordination }): RateLimiter {
+export function createSharedRateLimiter(options: {
+  perMinute: number;
+  scope: string;
+  cluster: ClusterCoordination;
+}): RateLimiter {
   return {
     async take(key) {
       let waitSeconds: number;

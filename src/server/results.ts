@@ -105,7 +105,12 @@ export function checkStatusView(check: CheckRecord, exposeResult: boolean): Chec
       decision: check.verdict?.decision ?? null,
       ...(check.providers.some((answer) => answer.sandbox) ? { sandbox: true as const } : {}),
       reason: check.verdict?.reason ?? null,
-      providers: check.providers.map(({ provider, status, decision, score }) => ({ provider, status, decision, score })),
+      providers: check.providers.map(({ provider, status, decision, score }) => ({
+        provider,
+        status,
+        decision,
+        score,
+      })),
     };
   }
   return view;

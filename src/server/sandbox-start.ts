@@ -63,7 +63,10 @@ export async function startSandbox(config: BackendConfig, logger: Logger): Promi
     throw error;
   }
   if (providers.length > 0 && config.production) {
-    logger.warn('sandbox-in-production', { providers: providers.join(', '), note: 'every result carries sandbox: true' });
+    logger.warn('sandbox-in-production', {
+      providers: providers.join(', '),
+      note: 'every result carries sandbox: true',
+    });
   }
   return { endpoints, urls, close };
 }

@@ -15,7 +15,9 @@ export function readOrCreateTokenSecret(dataDir: string): string {
   if (existing !== null) {
     const secret = existing.trim();
     if (Buffer.byteLength(secret) < MIN_TOKEN_SECRET_BYTES) {
-      throw new Error(`${path} holds a token secret shorter than ${MIN_TOKEN_SECRET_BYTES} bytes; delete it to regenerate`);
+      throw new Error(
+        `${path} holds a token secret shorter than ${MIN_TOKEN_SECRET_BYTES} bytes; delete it to regenerate`,
+      );
     }
     return secret;
   }

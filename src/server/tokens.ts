@@ -42,7 +42,13 @@ export function createTokenService(options: {
   // Imported once: given raw bytes, jose imports a WebCrypto key on every sign and verify, a cost paid per request.
   let key: Promise<CryptoKey> | undefined;
   const hmacKey = (): Promise<CryptoKey> =>
-    (key ??= crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
+    (key ??= crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(options.secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    ));
   return {
     async issue({ sessionId, origins, ttlSeconds }) {
       const issuedAt = Math.floor(options.clock() / 1000);

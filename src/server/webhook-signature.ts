@@ -59,12 +59,20 @@ export function verifyWebhookSignature(
   rawBody: string | Uint8Array,
   options: VerifyWebhookOptions = {},
 ): WebhookVerification {
-  if (header === null || header === undefined || header.trim() === '' || timestamp === null || timestamp === undefined) {
+  if (
+    header === null ||
+    header === undefined ||
+    header.trim() === '' ||
+    timestamp === null ||
+    timestamp === undefined
+  ) {
     return { valid: false, reason: 'missing' };
   }
-  const seconds = typeof timestamp === 'number' ? timestamp : UNIX_SECONDS.test(timestamp.trim()) ? Number(timestamp.trim()) : NaN;
+  const seconds =
+    typeof timestamp === 'number' ? timestamp : UNIX_SECONDS.test(timestamp.trim()) ? Number(timestamp.trim()) : NaN;
   const candidates = signaturesIn(header);
-  if (!Number.isSafeInteger(seconds) || seconds < 0 || candidates.length === 0) return { valid: false, reason: 'malformed' };
+  if (!Number.isSafeInteger(seconds) || seconds < 0 || candidates.length === 0)
+    return { valid: false, reason: 'malformed' };
 
   const tolerance = options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
   const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
@@ -89,7 +97,10 @@ function signaturesIn(header: string): string[] {
     const separator = part.indexOf('=');
     if (separator === -1) continue;
     const scheme = part.slice(0, separator).trim();
-    const value = part.slice(separator + 1).trim().toLowerCase();
+    const value = part
+      .slice(separator + 1)
+      .trim()
+      .toLowerCase();
     if (scheme === WEBHOOK_SIGNATURE_SCHEME && HEX_SIGNATURE.test(value)) found.push(value);
   }
   return found;

@@ -9,9 +9,22 @@
  * RGBA. Alpha is ignored (canvas frames and decoded photos are opaque).
  * @throws {RangeError} when the data length is not width × height × channels.
  */
-export function lumaPlane(data: ArrayLike<number>, width: number, height: number, channels: 1 | 2 | 3 | 4 = 4): Float32Array {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0 || data.length !== width * height * channels) {
-    throw new RangeError(`an image must hold width × height × ${channels} bytes (${width}×${height}), got ${data.length}`);
+export function lumaPlane(
+  data: ArrayLike<number>,
+  width: number,
+  height: number,
+  channels: 1 | 2 | 3 | 4 = 4,
+): Float32Array {
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 0 ||
+    height < 0 ||
+    data.length !== width * height * channels
+  ) {
+    throw new RangeError(
+      `an image must hold width × height × ${channels} bytes (${width}×${height}), got ${data.length}`,
+    );
   }
   const luma = new Float32Array(width * height);
   if (channels < 3) {

@@ -30,7 +30,10 @@ function contrast(a: readonly number[], b: readonly number[]): number {
 
 /** Parses `rgb(r, g, b)` / `rgba(r, g, b, a)` as computed styles give them. */
 function rgba(color: string): [number, number, number, number] {
-  const parts = /rgba?\(([^)]+)\)/.exec(color)?.[1]?.split(',').map((p) => Number.parseFloat(p));
+  const parts = /rgba?\(([^)]+)\)/
+    .exec(color)?.[1]
+    ?.split(',')
+    .map((p) => Number.parseFloat(p));
   if (!parts || parts.length < 3) throw new Error(`not an rgb colour: ${color}`);
   return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
 }
@@ -142,13 +145,14 @@ describe('<liveness-check> accessibility', () => {
     const encoding = gate();
     const realConvert = OffscreenCanvas.prototype.convertToBlob;
     restores.push(
-      replaceProperty(OffscreenCanvas.prototype, 'convertToBlob', async function (
-        this: OffscreenCanvas,
-        options?: ImageEncodeOptions,
-      ) {
-        await encoding.promise;
-        return realConvert.call(this, options);
-      }),
+      replaceProperty(
+        OffscreenCanvas.prototype,
+        'convertToBlob',
+        async function (this: OffscreenCanvas, options?: ImageEncodeOptions) {
+          await encoding.promise;
+          return realConvert.call(this, options);
+        },
+      ),
     );
     element = createWidget((el) => {
       el.autostart = true;

@@ -85,7 +85,12 @@ describe('CaptureSession clips', () => {
     for (now = 0; now <= 4_000 && !session.finished; now += STEP_MS) await session.processFrame(video, now);
 
     expect(log.map((e) => e.event)).to.deep.equal(['clip-start', 'clip-abort', 'clip-start', 'ready']);
-    const [firstStart, abort, secondStart, done] = log as [typeof log[0], typeof log[0], typeof log[0], typeof log[0]];
+    const [firstStart, abort, secondStart, done] = log as [
+      (typeof log)[0],
+      (typeof log)[0],
+      (typeof log)[0],
+      (typeof log)[0],
+    ];
     expect(abort.at).to.equal(FAILING_FRAME_MS);
     expect(firstStart.at).to.be.below(FAILING_FRAME_MS);
     expect(secondStart.at, 'the hold started over after the failure').to.be.at.least(FAILING_FRAME_MS + HOLD_MS);

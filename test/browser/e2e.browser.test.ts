@@ -82,7 +82,14 @@ describe('<liveness-check> end to end', () => {
     const result = await integrator<{
       status: string;
       decision: string;
-      providers: Array<{ provider: string; sandbox: boolean; status: string; decision: string; score: number; ids: Record<string, string> }>;
+      providers: Array<{
+        provider: string;
+        sandbox: boolean;
+        status: string;
+        decision: string;
+        score: number;
+        ids: Record<string, string>;
+      }>;
     }>(`/integrator/result/${session.sessionId}`);
     expect(result.status).to.equal('done');
     expect(result.decision).to.equal('live');
@@ -110,6 +117,9 @@ describe('<liveness-check> end to end', () => {
     expect(tracks.length).to.be.greaterThan(0);
     expect(tracks.every((t) => t.readyState === 'live')).to.equal(true);
     element.remove();
-    expect(tracks.every((t) => t.readyState === 'ended'), 'all tracks ended').to.equal(true);
+    expect(
+      tracks.every((t) => t.readyState === 'ended'),
+      'all tracks ended',
+    ).to.equal(true);
   });
 });

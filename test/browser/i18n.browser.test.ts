@@ -77,7 +77,9 @@ describe('<liveness-check> languages', () => {
     expect(part(element, 'start-button')?.textContent).to.equal(ja['intro.start']);
     expect(part(element, 'base')!.getAttribute('lang')).to.equal('ja');
     expect(rendered.length).to.be.greaterThan(0);
-    expect(rendered.filter((text) => text.includes(en['intro.start']) || text.includes(en['intro.title']))).to.deep.equal([]);
+    expect(
+      rendered.filter((text) => text.includes(en['intro.start']) || text.includes(en['intro.title'])),
+    ).to.deep.equal([]);
     expect(chunkRequests()).to.have.length(1);
   });
 

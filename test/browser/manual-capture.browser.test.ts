@@ -38,7 +38,10 @@ describe('<liveness-check> manual capture', () => {
     expect(part(element, 'manual-hint')?.textContent).to.equal(en['manual.hint']);
     expect(liveText(element)).to.equal(en['manual.hint']);
     // Guidance goes on beside the button (on a slow machine the offer may come before detection has loaded).
-    await waitFor(() => part(element, 'hint')?.textContent === en['hint.too-far'], 'the too-far hint beside the button');
+    await waitFor(
+      () => part(element, 'hint')?.textContent === en['hint.too-far'],
+      'the too-far hint beside the button',
+    );
     expect(part(element, 'capture-button'), 'the offer stays').to.equal(button);
 
     button.focus();

@@ -82,7 +82,10 @@ describe('no third-party requests from the detector', () => {
     expect(refused.map(({ url }) => url)).to.deep.equal(telemetry.map(({ url }) => url));
     expect(String(refused[0]!.error)).to.match(/liveness-check blocked a third-party request/);
 
-    expect(requested.some((url) => url.endsWith('.tflite')), 'the spy sees the model fetch').to.equal(true);
+    expect(
+      requested.some((url) => url.endsWith('.tflite')),
+      'the spy sees the model fetch',
+    ).to.equal(true);
     const foreign = requested.filter(isForeign);
     expect(foreign).to.deep.equal([]);
 

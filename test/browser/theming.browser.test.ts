@@ -86,9 +86,7 @@ describe('<liveness-check> theming', () => {
   });
 
   it('exposes the status and error parts', async () => {
-    restores.push(
-      replaceProperty(navigator.mediaDevices, 'getUserMedia', () => new Promise<MediaStream>(() => {})),
-    );
+    restores.push(replaceProperty(navigator.mediaDevices, 'getUserMedia', () => new Promise<MediaStream>(() => {})));
     element = createWidget((el) => (el.autostart = true));
     document.body.append(element);
     await waitFor(() => element.phase === 'starting', 'the starting phase');

@@ -105,7 +105,10 @@ describe('<liveness-check> retry after network failures', () => {
     part<HTMLButtonElement>(element, 'retry-button')!.click();
     const { detail } = await complete;
     expect(detail).to.include({ status: 'done', checkId: submitted!.checkId });
-    expect(calls.filter((c) => c.method === 'POST'), 'the upload was not sent again').to.have.length(1);
+    expect(
+      calls.filter((c) => c.method === 'POST'),
+      'the upload was not sent again',
+    ).to.have.length(1);
     expect(events.of('liveness-capture'), 'no second capture').to.have.length(1);
     expect(element.phase).to.equal('done');
     expectBothProvidersDone(await readResult(session.sessionId));

@@ -82,7 +82,9 @@ describe('<liveness-check voice>', () => {
     const code = hint();
     expect(code, 'a hint was shown').to.be.a('string');
     // The first hint is announced at once, so the first line is the hint shown (unless it changed meanwhile).
-    const germanHints = Object.entries(de).filter(([key]) => key.startsWith('hint.')).map(([, text]) => text);
+    const germanHints = Object.entries(de)
+      .filter(([key]) => key.startsWith('hint.'))
+      .map(([, text]) => text);
     expect(germanHints).to.include(first!.text);
     expect(first!.lang).to.equal('de');
     expect(first!.voice).to.equal(GERMAN);
@@ -111,12 +113,18 @@ describe('<liveness-check voice>', () => {
     await waitFor(() => liveText(element!) === de['status.paused'], 'the paused status');
     undoHidden();
     document.dispatchEvent(new Event('visibilitychange'));
-    const germanHint = await waitFor(() => {
-      const code = hint();
-      return code && liveText(element!) === de[`hint.${code}`] && de[`hint.${code}`];
-    }, 'a German hint in the live region', 30_000);
+    const germanHint = await waitFor(
+      () => {
+        const code = hint();
+        return code && liveText(element!) === de[`hint.${code}`] && de[`hint.${code}`];
+      },
+      'a German hint in the live region',
+      30_000,
+    );
     expect(synth.spoken, 'nothing was spoken over the first line').to.have.length(1);
-    expect(synth.spoken.filter((line) => line.text === en['status.paused'] || line.text === de['status.paused'])).to.deep.equal([]);
+    expect(
+      synth.spoken.filter((line) => line.text === en['status.paused'] || line.text === de['status.paused']),
+    ).to.deep.equal([]);
 
     synth.finish(firstLine);
     expect(synth.spoken, 'the waiting line follows the first').to.have.length(2);
@@ -151,7 +159,10 @@ describe('<liveness-check voice>', () => {
     });
     element = mounted.element;
     expect(mounted.ready.voice).to.equal('unavailable');
-    await waitFor(() => liveText(element!).length > 0 && Object.values(de).includes(liveText(element!)), 'a German hint');
+    await waitFor(
+      () => liveText(element!).length > 0 && Object.values(de).includes(liveText(element!)),
+      'a German hint',
+    );
     expect(speech.synth.spoken).to.deep.equal([]);
   });
 
@@ -161,7 +172,10 @@ describe('<liveness-check voice>', () => {
     const mounted = await mountGuidingWidget();
     element = mounted.element;
     expect(mounted.ready.voice).to.equal('off');
-    await waitFor(() => Object.entries(en).some(([key, text]) => key.startsWith('hint.') && text === liveText(element!)), 'an announced hint');
+    await waitFor(
+      () => Object.entries(en).some(([key, text]) => key.startsWith('hint.') && text === liveText(element!)),
+      'an announced hint',
+    );
     expect(speech.synth.spoken).to.deep.equal([]);
   });
 });
@@ -177,9 +191,17 @@ describe('<liveness-check haptics>', () => {
   });
 
   /** Captures automatically (no endpoint) and resolves with the vibrate() calls made on the way. */
-  async function captureRecordingVibrations(setup: (el: LivenessCheckElement) => void): Promise<Array<number | number[]>> {
+  async function captureRecordingVibrations(
+    setup: (el: LivenessCheckElement) => void,
+  ): Promise<Array<number | number[]>> {
     const calls: Array<number | number[]> = [];
-    restore.push(replaceProperty(navigator, 'vibrate', ((pattern: number | number[]) => (calls.push(pattern), true)) as Navigator['vibrate']));
+    restore.push(
+      replaceProperty(
+        navigator,
+        'vibrate',
+        ((pattern: number | number[]) => (calls.push(pattern), true)) as Navigator['vibrate'],
+      ),
+    );
     element = createWidget((el) => {
       el.autostart = true;
       el.holdDuration = 300;
@@ -205,8 +227,11 @@ describe('<liveness-check haptics>', () => {
   it('honours prefers-reduced-motion', async () => {
     const original = window.matchMedia.bind(window);
     restore.push(
-      replaceProperty(window, 'matchMedia', ((query: string) =>
-        query.includes('prefers-reduced-motion') ? ({ matches: true, media: query } as MediaQueryList) : original(query))),
+      replaceProperty(window, 'matchMedia', (query: string) =>
+        query.includes('prefers-reduced-motion')
+          ? ({ matches: true, media: query } as MediaQueryList)
+          : original(query),
+      ),
     );
     expect(await captureRecordingVibrations((el) => (el.haptics = true))).to.deep.equal([]);
   });
@@ -239,7 +264,10 @@ describe('<liveness-check> injection signals', () => {
 
   it("reports Chromium's fake camera as a virtual camera, in the report and in the session result", async () => {
     const { endpoint } = (await (await fetch('/integrator/config')).json()) as { endpoint: string };
-    const session = (await (await fetch('/integrator/session', { method: 'POST' })).json()) as { sessionId: string; captureToken: string };
+    const session = (await (await fetch('/integrator/session', { method: 'POST' })).json()) as {
+      sessionId: string;
+      captureToken: string;
+    };
     element = createWidget((el) => {
       el.endpoint = endpoint;
       el.token = session.captureToken;
@@ -260,7 +288,9 @@ describe('<liveness-check> injection signals', () => {
     expect(signals.frameTiming?.meanIntervalMs, 'about 30 fps').to.be.within(20, 60);
     expect(signals).to.include({ deviceChanges: 0, hiddenCount: 0 });
 
-    const result = (await (await fetch(`/integrator/result/${session.sessionId}`)).json()) as { signals: SessionSignals };
+    const result = (await (await fetch(`/integrator/result/${session.sessionId}`)).json()) as {
+      signals: SessionSignals;
+    };
     expect(result.signals.virtualCamera).to.equal(true);
     expect(result.signals.cameraLabel).to.equal(signals.camera?.label);
     expect(result.signals.frameTimingJitterMs).to.equal(signals.frameTiming?.jitterMs);

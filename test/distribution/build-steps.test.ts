@@ -17,7 +17,8 @@ describe('rewriteTsUrls', () => {
   });
 
   it('leaves other URLs and non-relative paths alone', () => {
-    const code = "new URL('./assets/', import.meta.url); new URL('x.ts', import.meta.url); new URL(name, import.meta.url);";
+    const code =
+      "new URL('./assets/', import.meta.url); new URL('x.ts', import.meta.url); new URL(name, import.meta.url);";
     expect(rewriteTsUrls(code)).toEqual({ code, targets: [] });
   });
 });
@@ -34,7 +35,10 @@ describe('judgeSize', () => {
   it("counts our JS, not MediaPipe's chunk nor its WASM loader", () => {
     const report = judgeSize(files, 40_000);
     expect(report.ownGzipBytes).toBe(33_500);
-    expect(report.excluded.map((file) => file.path)).toEqual(['chunks/mediapipe-XyZ-9.js', 'assets/wasm/vision_wasm_module_internal.js']);
+    expect(report.excluded.map((file) => file.path)).toEqual([
+      'chunks/mediapipe-XyZ-9.js',
+      'assets/wasm/vision_wasm_module_internal.js',
+    ]);
     expect(report.withinBudget).toBe(true);
   });
 
@@ -78,13 +82,17 @@ describe('judgeSize', () => {
 describe('subresourceIntegrity', () => {
   it('is the sha384 SRI string of the bytes', () => {
     // echo -n abc | openssl dgst -sha384 -binary | base64
-    expect(subresourceIntegrity(new TextEncoder().encode('abc'))).toBe('sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn');
+    expect(subresourceIntegrity(new TextEncoder().encode('abc'))).toBe(
+      'sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn',
+    );
   });
 });
 
 describe('planWorkerStart', () => {
   it('starts a same-origin worker file directly', () => {
-    expect(planWorkerStart(new URL('https://shop.example/js/liveness-check.worker.js'), 'https://shop.example')).toEqual({
+    expect(
+      planWorkerStart(new URL('https://shop.example/js/liveness-check.worker.js'), 'https://shop.example'),
+    ).toEqual({
       kind: 'direct',
       url: 'https://shop.example/js/liveness-check.worker.js',
     });
@@ -93,7 +101,9 @@ describe('planWorkerStart', () => {
   it('starts a cross-origin worker file through a blob: module that imports it', () => {
     const plan = planWorkerStart(new URL('https://cdn.example/lc@1/liveness-check.worker.js'), 'https://shop.example');
     expect(plan.kind).toBe('blob-import');
-    expect(plan.kind === 'blob-import' && plan.source).toContain('import "https://cdn.example/lc@1/liveness-check.worker.js";');
+    expect(plan.kind === 'blob-import' && plan.source).toContain(
+      'import "https://cdn.example/lc@1/liveness-check.worker.js";',
+    );
   });
 });
 
@@ -104,7 +114,10 @@ describe('the CSP recipes in docs/integration.md', () => {
     const docs = await readFile(new URL('../../docs/integration.md', import.meta.url), 'utf8');
     const sameOrigin = strictCsp({ backendOrigin: 'https://liveness.example.com' });
     for (const directive of directives(sameOrigin)) expect(docs).toMatch(new RegExp(`^${escape(directive)};?$`, 'm'));
-    const crossOrigin = strictCsp({ backendOrigin: 'https://liveness.example.com', cdnOrigin: 'https://cdn.jsdelivr.net' });
+    const crossOrigin = strictCsp({
+      backendOrigin: 'https://liveness.example.com',
+      cdnOrigin: 'https://cdn.jsdelivr.net',
+    });
     for (const directive of directives(crossOrigin).filter((entry) => entry.includes('cdn.jsdelivr.net'))) {
       expect(docs).toMatch(new RegExp(`^${escape(directive)};?$`, 'm'));
     }

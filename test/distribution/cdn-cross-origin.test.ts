@@ -45,7 +45,8 @@ describe('the CDN build served from another origin', () => {
       ],
       // The example self-hosts the bundle; here it comes from the CDN origin instead.
       rewriteHtml: (_path, html) => {
-        if (!html.includes(SELF_HOSTED_SCRIPT)) throw new Error(`the HTML example no longer loads ${SELF_HOSTED_SCRIPT}`);
+        if (!html.includes(SELF_HOSTED_SCRIPT))
+          throw new Error(`the HTML example no longer loads ${SELF_HOSTED_SCRIPT}`);
         return html.replace(SELF_HOSTED_SCRIPT, `${cdn.origin}/liveness-check.js`);
       },
       csp: () => csp,
@@ -53,7 +54,14 @@ describe('the CDN build served from another origin', () => {
     });
     browser = await launchChromium('good');
     visit = await visitAndCapture(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin);
-    japanese = await visitInLanguage(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin, 'ja', ja['intro.start']);
+    japanese = await visitInLanguage(
+      browser,
+      `${strict.site.origin}/html/`,
+      csp,
+      strict.backend.origin,
+      'ja',
+      ja['intro.start'],
+    );
   }, 180_000);
 
   afterAll(async () => {

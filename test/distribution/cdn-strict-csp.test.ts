@@ -33,7 +33,14 @@ describe('the plain HTML example under a strict CSP', () => {
     });
     browser = await launchChromium('good');
     visit = await visitAndCapture(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin);
-    hebrew = await visitInLanguage(browser, `${strict.site.origin}/html/`, csp, strict.backend.origin, 'he', he['intro.start']);
+    hebrew = await visitInLanguage(
+      browser,
+      `${strict.site.origin}/html/`,
+      csp,
+      strict.backend.origin,
+      'he',
+      he['intro.start'],
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -61,7 +68,10 @@ describe('the plain HTML example under a strict CSP', () => {
   });
 
   it('loads a language on demand from its own same-origin chunk, right to left, without a CSP violation', () => {
-    expect(visit.requests.filter((url) => url.includes('/chunks/locale-')), 'an English page fetches no language').toEqual([]);
+    expect(
+      visit.requests.filter((url) => url.includes('/chunks/locale-')),
+      'an English page fetches no language',
+    ).toEqual([]);
     expect(hebrew.startText).toBe(he['intro.start']);
     expect([hebrew.lang, hebrew.dir]).toEqual(['he', 'rtl']);
     const chunks = hebrew.requests.filter((url) => url.includes('/chunks/locale-'));

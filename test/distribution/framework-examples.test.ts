@@ -81,7 +81,14 @@ describe('framework examples', () => {
 
     csp = watchCsp();
     const { site, backend } = strict;
-    const visit = await visitInLanguage(browser, `${site.origin}/react/`, csp, backend.origin, 'uk-UA', uk['intro.start']);
+    const visit = await visitInLanguage(
+      browser,
+      `${site.origin}/react/`,
+      csp,
+      backend.origin,
+      'uk-UA',
+      uk['intro.start'],
+    );
     expect([visit.startText, visit.lang]).toEqual([uk['intro.start'], 'uk']);
     expect(visit.requests).toContain(`${site.origin}/assets/${ukrainian[0]}`);
     expect(visit.violations).toEqual({ reports: [], messages: [] });

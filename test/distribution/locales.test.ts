@@ -35,14 +35,17 @@ async function sampleOf(tag: string): Promise<string> {
 }
 
 describe('the CDN build', () => {
-  it.each(TAGS)('has one chunk for %s, loaded by the bundle by its relative path and listed in integrity.json', async (tag) => {
-    const chunks = cdnFiles.filter((file) => new RegExp(`^chunks/locale-${tag}-[\\w-]+\\.js$`).test(file));
-    expect(chunks).toHaveLength(1);
-    expect(bundle).toContain(`import(\`./${chunks[0]}\`)`);
-    const manifest = JSON.parse(await readFile(join(CDN, 'integrity.json'), 'utf8')) as IntegrityManifest;
-    expect(manifest.files[chunks[0]!]).toMatch(/^sha384-/);
-    expect(await readFile(join(CDN, chunks[0]!), 'utf8')).toContain(await sampleOf(tag));
-  });
+  it.each(TAGS)(
+    'has one chunk for %s, loaded by the bundle by its relative path and listed in integrity.json',
+    async (tag) => {
+      const chunks = cdnFiles.filter((file) => new RegExp(`^chunks/locale-${tag}-[\\w-]+\\.js$`).test(file));
+      expect(chunks).toHaveLength(1);
+      expect(bundle).toContain(`import(\`./${chunks[0]}\`)`);
+      const manifest = JSON.parse(await readFile(join(CDN, 'integrity.json'), 'utf8')) as IntegrityManifest;
+      expect(manifest.files[chunks[0]!]).toMatch(/^sha384-/);
+      expect(await readFile(join(CDN, chunks[0]!), 'utf8')).toContain(await sampleOf(tag));
+    },
+  );
 
   it('carries English in the bundle and no other language in the bundle or the worker', async () => {
     expect(bundle).toContain(en['intro.body']);

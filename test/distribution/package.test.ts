@@ -71,7 +71,10 @@ let pkg: PackageJson;
 beforeAll(async () => {
   assertBuilt();
   // --ignore-scripts: prepack would rebuild; the build under test is the one already in dist/.
-  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const [report] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
   packed = report!.files.map((file) => file.path).sort();
   pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as PackageJson;
@@ -94,14 +97,23 @@ describe('npm pack', () => {
   });
 
   it('resolves every export target, the types and the sideEffects entries to published files', () => {
-    const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+    const targets = Object.values(pkg.exports).flatMap((target) =>
+      typeof target === 'string' ? [target] : Object.values(target),
+    );
     const published = (target: string) => {
       const path = target.replace(/^\.\//, '');
       if (!path.includes('*')) return packed.includes(path);
       const pattern = new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\*+/g, '.+')}$`);
       return packed.some((file) => pattern.test(file));
     };
-    expect([...targets, pkg.types, pkg.customElements, ...pkg.sideEffects.filter((entry) => entry.startsWith('./dist/'))].filter((target) => !published(target))).toEqual([]);
+    expect(
+      [
+        ...targets,
+        pkg.types,
+        pkg.customElements,
+        ...pkg.sideEffects.filter((entry) => entry.startsWith('./dist/')),
+      ].filter((target) => !published(target)),
+    ).toEqual([]);
   });
 });
 
@@ -114,11 +126,20 @@ describe('the liveness-backend bin', () => {
 
   it('serves the API at the root with JSON-line logs, and exits 0 on SIGTERM', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'liveness-bin-'));
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(LIVENESS_|OZ_|KAIROS_|PORT$|HOST$)/.test(name)));
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !/^(LIVENESS_|OZ_|KAIROS_|PORT$|HOST$)/.test(name)),
+    );
     const child = spawn(process.execPath, [join(ROOT, pkg.bin['liveness-backend']!)], {
       cwd: dataDir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LIVENESS_DATA_DIR: dataDir, LIVENESS_PROVIDERS: 'kairos', LIVENESS_UPLOAD_WORKERS: '0' },
+      env: {
+        ...inherited,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LIVENESS_DATA_DIR: dataDir,
+        LIVENESS_PROVIDERS: 'kairos',
+        LIVENESS_UPLOAD_WORKERS: '0',
+      },
     });
     try {
       let stderr = '';
@@ -134,7 +155,11 @@ describe('the liveness-backend bin', () => {
         void exited.then(() => reject(new Error(`the bin exited before listening:\n${stderr}`)));
       });
       const health = await fetch(`${url}/health`);
-      expect(await health.json()).toMatchObject({ ok: true, providers: [{ name: 'kairos', sandbox: true }], store: { kind: 'file', ready: true } });
+      expect(await health.json()).toMatchObject({
+        ok: true,
+        providers: [{ name: 'kairos', sandbox: true }],
+        store: { kind: 'file', ready: true },
+      });
       child.kill('SIGTERM');
       expect(await exited).toEqual({ code: 0, signal: null });
       const lines = stderr.split('\n').filter((line) => line.trim() !== '');
@@ -151,13 +176,23 @@ describe('the liveness-backend bin', () => {
 describe('the npm entries in Node', () => {
   it('liveness-check/server exports the backend', async () => {
     const server = (await import(/* @vite-ignore */ `${pkg.name}/server`)) as Record<string, unknown>;
-    for (const name of ['createLivenessBackend', 'startLivenessBackend', 'loadConfig', 'createProviderAdapters', 'createFileStore', 'createMemoryStore', 'createPostgresStore']) {
+    for (const name of [
+      'createLivenessBackend',
+      'startLivenessBackend',
+      'loadConfig',
+      'createProviderAdapters',
+      'createFileStore',
+      'createMemoryStore',
+      'createPostgresStore',
+    ]) {
       expect(typeof server[name], name).toBe('function');
     }
   });
 
   it('liveness-check/sandbox exports both emulators, which answer over loopback HTTP', async () => {
-    const sandbox = (await import(/* @vite-ignore */ `${pkg.name}/sandbox`)) as typeof import('../../src/sandbox/index.js');
+    const sandbox = (await import(
+      /* @vite-ignore */ `${pkg.name}/sandbox`
+    )) as typeof import('../../src/sandbox/index.js');
     const oz = await sandbox.startOzEmulator();
     const kairos = await sandbox.startKairosEmulator();
     try {
@@ -175,7 +210,9 @@ describe('the npm entries in Node', () => {
   });
 
   it('the published backend answers over its fetch handler and validates an upload', async () => {
-    const server = (await import(/* @vite-ignore */ `${pkg.name}/server`)) as typeof import('../../src/server/index.js');
+    const server = (await import(
+      /* @vite-ignore */ `${pkg.name}/server`
+    )) as typeof import('../../src/server/index.js');
     // A provider that is never reached (loopback port 9): this is about the compiled server, not the providers.
     const config = server.loadConfig({
       LIVENESS_API_KEY: 'package-test-api-key-0123456789',
@@ -192,14 +229,24 @@ describe('the npm entries in Node', () => {
       const auth = { authorization: `Bearer ${config.apiKey}` };
       expect((await backend.fetch(new Request('http://backend.test/health'))).status).toBe(200);
       expect((await backend.fetch(new Request('http://backend.test/openapi.json'))).status).toBe(200);
-      const created = await backend.fetch(new Request('http://backend.test/sessions', { method: 'POST', headers: auth, body: '{}' }));
+      const created = await backend.fetch(
+        new Request('http://backend.test/sessions', { method: 'POST', headers: auth, body: '{}' }),
+      );
       expect(created.status).toBe(201);
       const { captureToken } = (await created.json()) as { captureToken: string };
       const form = new FormData();
-      form.set('media', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0])], { type: 'image/jpeg' }), 'selfie.jpg');
+      form.set(
+        'media',
+        new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0])], { type: 'image/jpeg' }),
+        'selfie.jpg',
+      );
       form.set('report', '{}');
       const refused = await backend.fetch(
-        new Request('http://backend.test/checks', { method: 'POST', headers: { authorization: `Bearer ${captureToken}` }, body: form }),
+        new Request('http://backend.test/checks', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${captureToken}` },
+          body: form,
+        }),
       );
       // A truncated JPEG and an empty report are refused by the validation the package ships.
       expect(refused.status).toBe(422);
@@ -225,7 +272,9 @@ describe('the npm entries in Node', () => {
 describe('dist/cdn', () => {
   it('integrity.json holds the sha384 of every file', async () => {
     const manifest = JSON.parse(await readFile(join(ROOT, 'dist/cdn/integrity.json'), 'utf8')) as IntegrityManifest;
-    const cdnFiles = packed.filter((path) => path.startsWith('dist/cdn/') && path !== 'dist/cdn/integrity.json').map((path) => path.slice('dist/cdn/'.length));
+    const cdnFiles = packed
+      .filter((path) => path.startsWith('dist/cdn/') && path !== 'dist/cdn/integrity.json')
+      .map((path) => path.slice('dist/cdn/'.length));
     expect(Object.keys(manifest.files).sort()).toEqual(cdnFiles.sort());
     for (const [file, hash] of Object.entries(manifest.files)) {
       expect(hash, file).toBe(subresourceIntegrity(await readFile(join(ROOT, 'dist/cdn', file))));
@@ -253,8 +302,12 @@ describe('custom-elements.json', () => {
   let properties: Record<string, { attribute?: string | boolean; state?: boolean }>;
 
   beforeAll(async () => {
-    const manifest = JSON.parse(await readFile(join(ROOT, pkg.customElements), 'utf8')) as { modules: Array<{ declarations?: ManifestClass[] }> };
-    element = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'liveness-check')!;
+    const manifest = JSON.parse(await readFile(join(ROOT, pkg.customElements), 'utf8')) as {
+      modules: Array<{ declarations?: ManifestClass[] }>;
+    };
+    element = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .find((declaration) => declaration.tagName === 'liveness-check')!;
     const { LivenessCheckElement } = (await import(/* @vite-ignore */ `${pkg.name}/element`)) as {
       LivenessCheckElement: { properties: typeof properties };
     };
@@ -265,7 +318,7 @@ describe('custom-elements.json', () => {
     expect(element).toBeDefined();
   });
 
-  it("lists an attribute for every reactive property that has one, and nothing for internal state", () => {
+  it('lists an attribute for every reactive property that has one, and nothing for internal state', () => {
     const expected = Object.entries(properties)
       .filter(([, options]) => !options.state && options.attribute !== false)
       .map(([name, options]) => (typeof options.attribute === 'string' ? options.attribute : name.toLowerCase()));
@@ -276,16 +329,22 @@ describe('custom-elements.json', () => {
   it('lists every public property and method, and no private member', () => {
     const members = element.members ?? [];
     expect(members.filter((member) => member.privacy === 'private' || member.privacy === 'protected')).toEqual([]);
-    const publicProperties = Object.entries(properties).filter(([, options]) => !options.state).map(([name]) => name);
+    const publicProperties = Object.entries(properties)
+      .filter(([, options]) => !options.state)
+      .map(([name]) => name);
     for (const name of [...publicProperties, 'phase', 'start', 'stop', 'retake', 'captureNow']) {
-      expect(members.map((member) => member.name), name).toContain(name);
+      expect(
+        members.map((member) => member.name),
+        name,
+      ).toContain(name);
     }
   });
 
   it('documents every part, slot and CSS custom property the element actually uses', async () => {
     const template = await readFile(join(ROOT, 'src/element/templates.ts'), 'utf8');
     const styles = await readFile(join(ROOT, 'src/element/liveness-check.styles.ts'), 'utf8');
-    const used = (pattern: RegExp, text: string) => [...new Set([...text.matchAll(pattern)].flatMap((match) => match[1]!.split(/\s+/)))].sort();
+    const used = (pattern: RegExp, text: string) =>
+      [...new Set([...text.matchAll(pattern)].flatMap((match) => match[1]!.split(/\s+/)))].sort();
     const names = (entries: Array<{ name: string }> | undefined) => (entries ?? []).map((entry) => entry.name).sort();
     expect(names(element.cssParts)).toEqual(used(/\spart="([^"$]+)"/g, template));
     expect(names(element.slots)).toEqual(used(/<slot name="([^"]+)"/g, template));
@@ -294,7 +353,8 @@ describe('custom-elements.json', () => {
 
   it('types every event, and lists slots, parts and CSS custom properties', () => {
     expect(element.events?.length).toBeGreaterThanOrEqual(7);
-    for (const event of element.events ?? []) expect(event.type?.text, event.name).toMatch(/^CustomEvent<Liveness\w+Detail>$/);
+    for (const event of element.events ?? [])
+      expect(event.type?.text, event.name).toMatch(/^CustomEvent<Liveness\w+Detail>$/);
     expect(element.slots?.length).toBeGreaterThan(0);
     expect(element.cssParts?.map((part) => part.name)).toContain('start-button');
     expect(element.cssProperties?.every((property) => property.name.startsWith('--liveness-'))).toBe(true);

@@ -36,7 +36,10 @@ describe('transition(phase, event)', () => {
 
   it('walks the happy path of a check sent to a backend', () => {
     const path: PhaseEvent[] = ['start', 'preview', 'capture', 'upload', 'wait', 'complete'];
-    const phases = path.reduce<LivenessPhase[]>((seen, event) => [...seen, transition(seen.at(-1)!, event)!], ['intro']);
+    const phases = path.reduce<LivenessPhase[]>(
+      (seen, event) => [...seen, transition(seen.at(-1)!, event)!],
+      ['intro'],
+    );
     expect(phases).toEqual(['intro', 'starting', 'guiding', 'capturing', 'uploading', 'processing', 'done']);
   });
 
@@ -46,6 +49,7 @@ describe('transition(phase, event)', () => {
   });
 
   it('refuses a late capture once guidance has ended', () => {
-    for (const phase of ['intro', 'capturing', 'uploading', 'error'] as const) expect(transition(phase, 'capture')).toBeNull();
+    for (const phase of ['intro', 'capturing', 'uploading', 'error'] as const)
+      expect(transition(phase, 'capture')).toBeNull();
   });
 });

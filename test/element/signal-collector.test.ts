@@ -4,7 +4,14 @@ import { describeTrack, frameTiming, SignalCollector } from '../../src/capture/s
 const webcam = {
   label: 'Integrated Camera',
   getSettings: () => ({ deviceId: 'abc', width: 1280, height: 720, frameRate: 30 }),
-  getCapabilities: () => ({ frameRate: { max: 30 }, width: { max: 1920 }, height: { max: 1080 }, exposureMode: ['manual'], zoom: { min: 1, max: 4 } }) as MediaTrackCapabilities,
+  getCapabilities: () =>
+    ({
+      frameRate: { max: 30 },
+      width: { max: 1920 },
+      height: { max: 1080 },
+      exposureMode: ['manual'],
+      zoom: { min: 1, max: 4 },
+    }) as MediaTrackCapabilities,
 };
 
 describe('frameTiming', () => {
@@ -37,7 +44,12 @@ describe('describeTrack', () => {
   it('copes with a track without capabilities or device id (a canvas stream)', () => {
     const canvas = { label: '', getSettings: () => ({ width: 640, height: 480 }) };
     expect(describeTrack(canvas)).toMatchObject({ hasDeviceId: false, maxFrameRate: 0, controls: [] });
-    const throwing = { ...canvas, getCapabilities: () => { throw new Error('not live'); } };
+    const throwing = {
+      ...canvas,
+      getCapabilities: () => {
+        throw new Error('not live');
+      },
+    };
     expect(describeTrack(throwing).controls).toEqual([]);
   });
 });

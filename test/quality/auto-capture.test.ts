@@ -17,7 +17,9 @@ const failing = (metrics: Record<string, number> = {}) => verdict(false, metrics
 describe('candidateScore', () => {
   it('prefers sharper and then more centred frames', () => {
     expect(candidateScore(passing({ sharpness: 300 }))).toBeGreaterThan(candidateScore(passing({ sharpness: 100 })));
-    expect(candidateScore(passing({ centerOffset: 0 }))).toBeGreaterThan(candidateScore(passing({ centerOffset: 0.2 })));
+    expect(candidateScore(passing({ centerOffset: 0 }))).toBeGreaterThan(
+      candidateScore(passing({ centerOffset: 0.2 })),
+    );
     expect(candidateScore(passing({ sharpness: 100, centerOffset: 0 }))).toBeCloseTo(0.7 * 0.5 + 0.3, 10);
   });
 

@@ -19,7 +19,9 @@ const FRONTAL_KEYPOINTS: readonly Point[] = [
 ];
 
 /** A face whose square box is `widthRatio` of the oval's width, centred on the oval unless moved. */
-export function frontalFace(options: { widthRatio?: number; score?: number; cx?: number; cy?: number } = {}): FaceDetection {
+export function frontalFace(
+  options: { widthRatio?: number; score?: number; cx?: number; cy?: number } = {},
+): FaceDetection {
   const width = (options.widthRatio ?? 0.8) * 2 * OVAL.rx;
   const cx = options.cx ?? OVAL.cx;
   const cy = options.cy ?? OVAL.cy;
@@ -39,7 +41,10 @@ export function rolled(face: FaceDetection, degrees: number): FaceDetection {
   const keypoints = face.keypoints.map((p) => {
     const dx = p.x - cx;
     const dy = p.y - cy;
-    return { x: cx + dx * Math.cos(radians) - dy * Math.sin(radians), y: cy + dx * Math.sin(radians) + dy * Math.cos(radians) };
+    return {
+      x: cx + dx * Math.cos(radians) - dy * Math.sin(radians),
+      y: cy + dx * Math.sin(radians) + dy * Math.cos(radians),
+    };
   });
   return { ...face, keypoints };
 }

@@ -53,7 +53,12 @@ describe('computeFrameStats', () => {
   });
 
   it('uses Rec.601 luma weights', () => {
-    const luma = (rgb: Rgb) => computeFrameStats(image(4, 4, () => rgb), null, null).backgroundLuma;
+    const luma = (rgb: Rgb) =>
+      computeFrameStats(
+        image(4, 4, () => rgb),
+        null,
+        null,
+      ).backgroundLuma;
     expect(luma([255, 0, 0])).toBeCloseTo(76.245, 3);
     expect(luma([0, 255, 0])).toBeCloseTo(149.685, 3);
     expect(luma([0, 0, 255])).toBeCloseTo(29.07, 3);
@@ -133,7 +138,12 @@ describe('frame statistics through the gates', () => {
   const sharpCrop = checkerboard(FACE_CROP_SIZE, 4);
 
   it('passes a well-lit sharp face', () => {
-    expect(verdictFor(image(FRAME_W, FRAME_H, (x, y) => grey(insideFace(x, y) ? 150 : 110)), sharpCrop).pass).toBe(true);
+    expect(
+      verdictFor(
+        image(FRAME_W, FRAME_H, (x, y) => grey(insideFace(x, y) ? 150 : 110)),
+        sharpCrop,
+      ).pass,
+    ).toBe(true);
   });
 
   it.each([
@@ -146,6 +156,8 @@ describe('frame statistics through the gates', () => {
 
   it('reports blurry for a flat face crop', () => {
     const frame = image(FRAME_W, FRAME_H, (x, y) => grey(insideFace(x, y) ? 150 : 110));
-    expect(verdictFor(frame, boxBlur(boxBlur(uniform(FACE_CROP_SIZE, FACE_CROP_SIZE, 140)))).failing).toEqual(['blurry']);
+    expect(verdictFor(frame, boxBlur(boxBlur(uniform(FACE_CROP_SIZE, FACE_CROP_SIZE, 140)))).failing).toEqual([
+      'blurry',
+    ]);
   });
 });

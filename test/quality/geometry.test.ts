@@ -39,7 +39,15 @@ describe('face geometry', () => {
     const face = frontalFace();
     expect(rollDegrees({ ...face, keypoints: [] })).toBeNull();
     expect(yawRatio({ ...face, keypoints: face.keypoints.slice(0, 4) })).toBeNull();
-    expect(rollDegrees({ ...face, keypoints: [{ x: 5, y: 5 }, { x: 5, y: 5 }] })).toBeNull();
+    expect(
+      rollDegrees({
+        ...face,
+        keypoints: [
+          { x: 5, y: 5 },
+          { x: 5, y: 5 },
+        ],
+      }),
+    ).toBeNull();
   });
 
   it('measures size and centring against the oval', () => {

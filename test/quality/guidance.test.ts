@@ -58,7 +58,12 @@ describe('GuidanceStabilizer', () => {
 
   it('switches immediately with minHoldMs 0, and shows at once again after reset', () => {
     const immediate = new GuidanceStabilizer({ minHoldMs: 0 });
-    expect(run(immediate, [['too-dark', 0], ['ok', 0]])).toEqual(['too-dark*', 'ok*']);
+    expect(
+      run(immediate, [
+        ['too-dark', 0],
+        ['ok', 0],
+      ]),
+    ).toEqual(['too-dark*', 'ok*']);
     const stabilizer = new GuidanceStabilizer();
     run(stabilizer, [['too-dark', 0]]);
     stabilizer.reset();

@@ -38,7 +38,9 @@ describe('resolveThresholds', () => {
   });
 
   it('accepts boundary values', () => {
-    expect(resolveThresholds({ minConfidence: 1, minDetectionScore: 1, hysteresis: 0, stillWindowMs: 0 })).toMatchObject({
+    expect(
+      resolveThresholds({ minConfidence: 1, minDetectionScore: 1, hysteresis: 0, stillWindowMs: 0 }),
+    ).toMatchObject({
       minConfidence: 1,
       minDetectionScore: 1,
       hysteresis: 0,

@@ -86,7 +86,9 @@ describe('POST /sessions', () => {
   it('refuses a sandboxScenario for a provider that is not a sandbox', async () => {
     const { fakeAdapter } = await import('./support/backend.js');
     const { backend } = await setup({ adapters: [fakeAdapter('oz', undefined, false), fakeAdapter('kairos')] });
-    const refused = await backend.fetch(apiRequest('/sessions', { method: 'POST', body: JSON.stringify({ sandboxScenario: { oz: 'spoof' } }) }));
+    const refused = await backend.fetch(
+      apiRequest('/sessions', { method: 'POST', body: JSON.stringify({ sandboxScenario: { oz: 'spoof' } }) }),
+    );
     expect(refused.status).toBe(400);
     expect(await errorCode(refused)).toBe('invalid-request');
     const accepted = await backend.fetch(
@@ -98,7 +100,9 @@ describe('POST /sessions', () => {
   it('refuses origins outside LIVENESS_ALLOWED_ORIGINS, unknown fields and bad JSON', async () => {
     const { backend } = await setup({ env: { LIVENESS_ALLOWED_ORIGINS: 'https://shop.example' } });
     const post = (body: string) => backend.fetch(apiRequest('/sessions', { method: 'POST', body }));
-    expect(await errorCode(await post(JSON.stringify({ allowedOrigins: ['https://evil.example'] })))).toBe('invalid-request');
+    expect(await errorCode(await post(JSON.stringify({ allowedOrigins: ['https://evil.example'] })))).toBe(
+      'invalid-request',
+    );
     expect(await errorCode(await post(JSON.stringify({ allowedOrigins: ['not an origin'] })))).toBe('invalid-request');
     expect(await errorCode(await post(JSON.stringify({ surprise: true })))).toBe('invalid-request');
     expect(await errorCode(await post('{not json'))).toBe('invalid-request');
@@ -135,7 +139,10 @@ describe('capture token on POST /checks', () => {
   it('is refused for another audience or issuer (401 token-invalid)', async () => {
     const { backend } = await setup();
     const { sessionId } = await createSession(backend);
-    for (const token of [await signToken({ sub: sessionId, aud: 'other-app' }), await signToken({ sub: sessionId, iss: 'someone-else' })]) {
+    for (const token of [
+      await signToken({ sub: sessionId, aud: 'other-app' }),
+      await signToken({ sub: sessionId, iss: 'someone-else' }),
+    ]) {
       const response = await backend.fetch(uploadRequest(token));
       expect(response.status).toBe(401);
       expect(await errorCode(response)).toBe('token-invalid');
@@ -146,7 +153,9 @@ describe('capture token on POST /checks', () => {
     const { backend } = await setup();
     const { sessionId } = await createSession(backend);
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: sessionId, jti: 'x', aud: 'liveness-check', exp: 9e9 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: sessionId, jti: 'x', aud: 'liveness-check', exp: 9e9 })).toString(
+      'base64url',
+    );
     for (const token of ['not-a-jwt', `${header}.${payload}.`]) {
       const response = await backend.fetch(uploadRequest(token));
       expect(await errorCode(response)).toBe('token-invalid');
@@ -171,12 +180,17 @@ describe('capture token on POST /checks', () => {
     const retry = await backend.fetch(uploadRequest(captureToken, { headers }));
     expect(first.status).toBe(202);
     expect(retry.status).toBe(202);
-    const [a, b] = [(await first.json()) as { checkId: string }, (await retry.json()) as { checkId: string; sessionId: string }];
+    const [a, b] = [
+      (await first.json()) as { checkId: string },
+      (await retry.json()) as { checkId: string; sessionId: string },
+    ];
     expect(b.checkId).toBe(a.checkId);
     expect(b.sessionId).toBe(sessionId);
     expect(store.mediaCount()).toBe(1);
 
-    const otherKey = await backend.fetch(uploadRequest(captureToken, { headers: { 'Idempotency-Key': 'upload-attempt-2' } }));
+    const otherKey = await backend.fetch(
+      uploadRequest(captureToken, { headers: { 'Idempotency-Key': 'upload-attempt-2' } }),
+    );
     expect(await errorCode(otherKey)).toBe('token-used');
     const noKey = await backend.fetch(uploadRequest(captureToken));
     expect(await errorCode(noKey)).toBe('token-used');
@@ -190,7 +204,9 @@ describe('capture token on POST /checks', () => {
       backend.fetch(uploadRequest(captureToken, { headers })),
       backend.fetch(uploadRequest(captureToken, { headers })),
     ]);
-    const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { checkId: string }).checkId));
+    const ids = await Promise.all(
+      responses.map(async (response) => ((await response.json()) as { checkId: string }).checkId),
+    );
     expect(responses.map((response) => response.status)).toEqual([202, 202]);
     expect(ids[0]).toBe(ids[1]);
     expect((await store.findCheckForSession(sessionId))?.id).toBe(ids[0]);
@@ -198,9 +214,13 @@ describe('capture token on POST /checks', () => {
   });
 
   it('is refused from an origin it is not bound to (403 origin-not-allowed)', async () => {
-    const { backend } = await setup({ env: { LIVENESS_ALLOWED_ORIGINS: 'https://shop.example,https://other.example' } });
+    const { backend } = await setup({
+      env: { LIVENESS_ALLOWED_ORIGINS: 'https://shop.example,https://other.example' },
+    });
     const { captureToken } = await createSession(backend, { allowedOrigins: ['https://shop.example'] });
-    const elsewhere = await backend.fetch(uploadRequest(captureToken, { headers: { Origin: 'https://other.example' } }));
+    const elsewhere = await backend.fetch(
+      uploadRequest(captureToken, { headers: { Origin: 'https://other.example' } }),
+    );
     expect(elsewhere.status).toBe(403);
     expect(await errorCode(elsewhere)).toBe('origin-not-allowed');
     const home = await backend.fetch(uploadRequest(captureToken, { headers: { Origin: 'https://shop.example' } }));
@@ -259,7 +279,10 @@ describe('capture token on GET /checks/:id', () => {
       const { captureToken } = await createSession(backend);
       const { checkId } = (await (await backend.fetch(uploadRequest(captureToken))).json()) as { checkId: string };
       await backend.processor.whenIdle();
-      const body = (await (await backend.fetch(statusRequest(captureToken, checkId))).json()) as Record<string, unknown>;
+      const body = (await (await backend.fetch(statusRequest(captureToken, checkId))).json()) as Record<
+        string,
+        unknown
+      >;
       if (expose) {
         expect(body['result']).toMatchObject({ decision: 'live', providers: [{ score: 0.9 }, { score: 0.9 }] });
       } else {

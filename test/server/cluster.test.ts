@@ -67,15 +67,23 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     ...extra,
   });
 
-  const sql = <R extends Record<string, unknown>>(text: string, values: unknown[] = []) => postgres.sql<R>(databaseUrl, text, values);
+  const sql = <R extends Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    postgres.sql<R>(databaseUrl, text, values);
 
   it('serves one check across three instances: session on A, upload on B, result on C; tokens and keys hold cluster-wide', async () => {
     oz = await startOzEmulator({ analysisMs: 300 });
     // Started together on an empty database: their migrations race for the advisory lock.
     const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((name) => startInstance(name, env())));
-    expect((await sql<{ version: number }>('SELECT version FROM liveness_schema_migrations ORDER BY version')).map((row) => row.version)).toEqual([1, 2]);
+    expect(
+      (await sql<{ version: number }>('SELECT version FROM liveness_schema_migrations ORDER BY version')).map(
+        (row) => row.version,
+      ),
+    ).toEqual([1, 2]);
     for (const instance of [a!, b!, c!]) {
-      expect(await (await fetch(`${instance.url}/health`)).json()).toMatchObject({ ok: true, store: { kind: 'postgres', ready: true } });
+      expect(await (await fetch(`${instance.url}/health`)).json()).toMatchObject({
+        ok: true,
+        store: { kind: 'postgres', ready: true },
+      });
     }
 
     const { sessionId, captureToken } = await createSession(a!);
@@ -94,7 +102,9 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const result = await finalResult(c!, sessionId);
     expect(result).toMatchObject({ sessionId, status: 'done', decision: 'live' });
     expect(oz.state.folderCount).toBe(1);
-    const statusOnA = await fetch(`${a!.url}/checks/${checkId}`, { headers: { authorization: `Bearer ${captureToken}` } });
+    const statusOnA = await fetch(`${a!.url}/checks/${checkId}`, {
+      headers: { authorization: `Bearer ${captureToken}` },
+    });
     expect(await statusOnA.json()).toMatchObject({ checkId, status: 'done' });
   });
 
@@ -113,7 +123,10 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
 
   it('counts the rate limits once for the whole cluster, per client address from the balancer header', async () => {
     oz = await startOzEmulator();
-    const limited = env({ LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: '5', LIVENESS_CLIENT_ADDRESS_HEADER: 'x-forwarded-for' });
+    const limited = env({
+      LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: '5',
+      LIVENESS_CLIENT_ADDRESS_HEADER: 'x-forwarded-for',
+    });
     const [a, b] = await Promise.all([startInstance('A', limited), startInstance('B', limited)]);
     const from = (instance: Instance, client: string) =>
       fetch(`${instance.url}/health`, { headers: { 'x-forwarded-for': `203.0.113.9, ${client}` } });
@@ -135,8 +148,13 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const uploaded = await upload(a, captureToken);
     expect(uploaded.status).toBe(202);
     const { checkId } = (await uploaded.json()) as { checkId: string };
-    await waitForRow(`SELECT 1 FROM liveness_checks WHERE id = $1 AND record->'checkpoints'->'oz' ? 'analysisId'`, [checkId]);
-    const [held] = await sql<{ lease_owner: string; status: string }>('SELECT lease_owner, status FROM liveness_checks WHERE id = $1', [checkId]);
+    await waitForRow(`SELECT 1 FROM liveness_checks WHERE id = $1 AND record->'checkpoints'->'oz' ? 'analysisId'`, [
+      checkId,
+    ]);
+    const [held] = await sql<{ lease_owner: string; status: string }>(
+      'SELECT lease_owner, status FROM liveness_checks WHERE id = $1',
+      [checkId],
+    );
     expect(held).toEqual({ lease_owner: a.instanceId, status: 'processing' });
 
     expect(await a.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
@@ -154,10 +172,15 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const { sessionId, captureToken } = await createSession(a);
     const uploaded = await upload(a, captureToken);
     const { checkId } = (await uploaded.json()) as { checkId: string };
-    await waitForRow(`SELECT 1 FROM liveness_checks WHERE id = $1 AND record->'checkpoints'->'oz' ? 'analysisId'`, [checkId]);
+    await waitForRow(`SELECT 1 FROM liveness_checks WHERE id = $1 AND record->'checkpoints'->'oz' ? 'analysisId'`, [
+      checkId,
+    ]);
 
     expect(await a.kill('SIGTERM')).toEqual({ code: 0, signal: null });
-    const [after] = await sql<{ lease_owner: string | null; status: string }>('SELECT lease_owner, status FROM liveness_checks WHERE id = $1', [checkId]);
+    const [after] = await sql<{ lease_owner: string | null; status: string }>(
+      'SELECT lease_owner, status FROM liveness_checks WHERE id = $1',
+      [checkId],
+    );
     expect(after!.lease_owner).not.toBe(a.instanceId);
     expect(a.logs()).toContainEqual(expect.objectContaining({ event: 'backend-stopped' }));
 
@@ -196,9 +219,10 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const response = await inFlight;
     expect(response.status).toBe(202);
     expect(await a.exited).toEqual({ code: 0, signal: null });
-    const [row] = await sql<{ status: string; lease_owner: string | null }>('SELECT status, lease_owner FROM liveness_checks WHERE session_id = $1', [
-      sessionId,
-    ]);
+    const [row] = await sql<{ status: string; lease_owner: string | null }>(
+      'SELECT status, lease_owner FROM liveness_checks WHERE session_id = $1',
+      [sessionId],
+    );
     // Accepted, then either finished before the exit or handed back for another instance: never held by the dead one.
     expect(row!.status === 'done' || row!.lease_owner === null).toBe(true);
   });
@@ -211,7 +235,9 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const uploaded = await upload(a, inFlight.captureToken);
     expect(uploaded.status).toBe(202);
     const { checkId } = (await uploaded.json()) as { checkId: string };
-    await waitForRow(`SELECT 1 FROM liveness_checks WHERE id = $1 AND record->'checkpoints'->'oz' ? 'analysisId'`, [checkId]);
+    await waitForRow(`SELECT 1 FROM liveness_checks WHERE id = $1 AND record->'checkpoints'->'oz' ? 'analysisId'`, [
+      checkId,
+    ]);
 
     await postgres.server.pause();
     const refusedSession = await api(a, '/sessions', { method: 'POST', body: '{}' });
@@ -223,7 +249,10 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     expect(await errorCode(refusedUpload)).toBe('store-unavailable');
     const notReady = await fetch(`${a.url}/health`);
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toMatchObject({ ok: false, store: { kind: 'postgres', ready: false, reason: expect.stringMatching(/unreachable/) } });
+    expect(await notReady.json()).toMatchObject({
+      ok: false,
+      store: { kind: 'postgres', ready: false, reason: expect.stringMatching(/unreachable/) },
+    });
 
     await postgres.server.start();
     expect(await waitForStatus(() => fetch(`${a.url}/health`), 200)).toBe(200);
@@ -237,7 +266,11 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
 
   it('delivers the outbound webhook from another instance after the first one is killed mid-delivery', async () => {
     oz = await startOzEmulator({ analysisMs: 300 });
-    const hooks = { LIVENESS_WEBHOOK_URL: receiver.url, LIVENESS_WEBHOOK_SECRET: WEBHOOK_SECRET, LIVENESS_WORK_LEASE_SECONDS: '2' };
+    const hooks = {
+      LIVENESS_WEBHOOK_URL: receiver.url,
+      LIVENESS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      LIVENESS_WORK_LEASE_SECONDS: '2',
+    };
     receiver.script(['hang'], 200);
     const a = await startInstance('A', env(hooks));
     const { sessionId, captureToken } = await createSession(a);
@@ -250,7 +283,10 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const eventIds = deliveries.map((delivery) => delivery.headers[WEBHOOK_HEADERS.eventId.toLowerCase()]);
     expect(eventIds[0]).toMatch(/^evt_/);
     expect(eventIds[1]).toBe(eventIds[0]);
-    expect(JSON.parse(deliveries[1]!.rawBody)).toMatchObject({ type: 'check.completed', data: { sessionId, status: 'done' } });
+    expect(JSON.parse(deliveries[1]!.rawBody)).toMatchObject({
+      type: 'check.completed',
+      data: { sessionId, status: 'done' },
+    });
     const [row] = await waitForRow(`SELECT status, attempts FROM liveness_webhooks WHERE status = 'delivered'`);
     expect(row).toEqual({ status: 'delivered', attempts: 1 });
     expect(await b.waitForLog((line) => line['event'] === 'webhook-delivered')).toMatchObject({ eventId: eventIds[0] });
@@ -268,8 +304,13 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
   });
 
   it('applies each migration once when many stores open an empty database at the same moment', async () => {
-    const stores = await Promise.all(Array.from({ length: 6 }, () => createPostgresStore({ url: databaseUrl, poolSize: 1 })));
-    expect(await sql('SELECT version FROM liveness_schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+    const stores = await Promise.all(
+      Array.from({ length: 6 }, () => createPostgresStore({ url: databaseUrl, poolSize: 1 })),
+    );
+    expect(await sql('SELECT version FROM liveness_schema_migrations ORDER BY version')).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
     for (const store of stores) expect(await store.readiness()).toEqual({ kind: 'postgres', ready: true });
     await Promise.all(stores.map((store) => store.close()));
   });
@@ -296,7 +337,10 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
       expect(await b.getCheck('check-1')).toMatchObject({ status: 'processing', checkpoints: {} });
       await b.saveCheckpoint('check-1', 'oz', { folderId: 'from-b' });
       await b.completeCheck('check-1', liveVerdict(5_000));
-      expect(await a.getCheck('check-1')).toMatchObject({ status: 'done', checkpoints: { oz: { folderId: 'from-b' } } });
+      expect(await a.getCheck('check-1')).toMatchObject({
+        status: 'done',
+        checkpoints: { oz: { folderId: 'from-b' } },
+      });
       expect(await sql('SELECT lease_owner FROM liveness_checks')).toEqual([{ lease_owner: null }]);
     } finally {
       await Promise.all([a.close(), b.close()]);
@@ -325,7 +369,8 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
 
   async function createSession(instance: Instance): Promise<{ sessionId: string; captureToken: string }> {
     const response = await api(instance, '/sessions', { method: 'POST', body: '{}' });
-    if (response.status !== 201) throw new Error(`POST /sessions on ${instance.name}: ${response.status} ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`POST /sessions on ${instance.name}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { sessionId: string; captureToken: string };
   }
 
@@ -334,7 +379,11 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     const form = new FormData();
     form.set('media', new Blob([jpeg(320, 420)], { type: 'image/jpeg' }), 'capture.jpg');
     form.set('report', JSON.stringify(report()));
-    return new Request(`${instance.url}/checks`, { method: 'POST', body: form, headers: { authorization: `Bearer ${captureToken}`, ...headers } });
+    return new Request(`${instance.url}/checks`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${captureToken}`, ...headers },
+    });
   }
 
   function upload(instance: Instance, captureToken: string, headers: Record<string, string> = {}): Promise<Response> {

@@ -112,8 +112,14 @@ describe('loadConfig', () => {
     [{ OZ_API_URL: 'ftp://oz.example' }, 'OZ_API_URL'],
     [{ LIVENESS_ALLOWED_ORIGINS: 'https://*.example' }, 'LIVENESS_ALLOWED_ORIGINS'],
     [{ LIVENESS_SESSION_RETENTION_SECONDS: '0' }, 'LIVENESS_SESSION_RETENTION_SECONDS'],
-    [{ LIVENESS_WEBHOOK_URL: 'integrator.example/hook', LIVENESS_WEBHOOK_SECRET: 'w'.repeat(32) }, 'LIVENESS_WEBHOOK_URL'],
-    [{ LIVENESS_WEBHOOK_URL: 'https://integrator.example/hook', LIVENESS_WEBHOOK_SECRET: 'w'.repeat(31) }, 'LIVENESS_WEBHOOK_SECRET'],
+    [
+      { LIVENESS_WEBHOOK_URL: 'integrator.example/hook', LIVENESS_WEBHOOK_SECRET: 'w'.repeat(32) },
+      'LIVENESS_WEBHOOK_URL',
+    ],
+    [
+      { LIVENESS_WEBHOOK_URL: 'https://integrator.example/hook', LIVENESS_WEBHOOK_SECRET: 'w'.repeat(31) },
+      'LIVENESS_WEBHOOK_SECRET',
+    ],
     [{ LIVENESS_WEBHOOK_MAX_ATTEMPTS: '0' }, 'LIVENESS_WEBHOOK_MAX_ATTEMPTS'],
     [{ LIVENESS_UPLOAD_WORKERS: '-1' }, 'LIVENESS_UPLOAD_WORKERS'],
     [{ OZ_POLL_INTERVAL_MS: '5' }, 'OZ_POLL_INTERVAL_MS'],
@@ -124,7 +130,11 @@ describe('loadConfig', () => {
   it('requires the webhook secret with the webhook URL, and never prints it', () => {
     const message = configError({ ...BASE_ENV, LIVENESS_WEBHOOK_URL: 'https://integrator.example/hook' });
     expect(message).toMatch(/LIVENESS_WEBHOOK_SECRET must be set/);
-    const short = configError({ ...BASE_ENV, LIVENESS_WEBHOOK_URL: 'https://integrator.example/hook', LIVENESS_WEBHOOK_SECRET: 'secret-value-that-is-too-short' });
+    const short = configError({
+      ...BASE_ENV,
+      LIVENESS_WEBHOOK_URL: 'https://integrator.example/hook',
+      LIVENESS_WEBHOOK_SECRET: 'secret-value-that-is-too-short',
+    });
     expect(short).toContain('LIVENESS_WEBHOOK_SECRET');
     expect(short).not.toContain('secret-value-that-is-too-short');
   });
@@ -136,22 +146,31 @@ describe('loadConfig', () => {
 
   it('refuses a provider URL without its credentials', () => {
     expect(configError({ ...BASE_ENV, OZ_API_URL: 'https://oz.example' })).toMatch(/OZ_LOGIN, OZ_PASSWORD/);
-    expect(configError({ ...BASE_ENV, KAIROS_API_URL: 'https://k.example/v0.2', KAIROS_APP_ID: 'id' })).toMatch(/KAIROS_APP_KEY/);
+    expect(configError({ ...BASE_ENV, KAIROS_API_URL: 'https://k.example/v0.2', KAIROS_APP_ID: 'id' })).toMatch(
+      /KAIROS_APP_KEY/,
+    );
   });
 
   it('ignores the settings of providers that are not enabled', () => {
-    expect(loadConfig({ ...BASE_ENV, LIVENESS_PROVIDERS: 'kairos', OZ_API_URL: 'https://oz.example' }).providers).toEqual(['kairos']);
+    expect(
+      loadConfig({ ...BASE_ENV, LIVENESS_PROVIDERS: 'kairos', OZ_API_URL: 'https://oz.example' }).providers,
+    ).toEqual(['kairos']);
   });
 
   it('treats blank values as unset', () => {
-    expect(loadConfig({ ...BASE_ENV, LIVENESS_POLICY: '', OZ_API_URL: '  ' })).toMatchObject({ policy: 'all', oz: { apiUrl: null } });
+    expect(loadConfig({ ...BASE_ENV, LIVENESS_POLICY: '', OZ_API_URL: '  ' })).toMatchObject({
+      policy: 'all',
+      oz: { apiUrl: null },
+    });
   });
 
   it('generates the API key outside production and refuses to in production', () => {
     const config = loadConfig({ LIVENESS_TOKEN_SECRET: 's'.repeat(32) });
     expect(config.apiKeySource).toBe('generated');
     expect(config.apiKey.length).toBeGreaterThanOrEqual(32);
-    expect(configError({ LIVENESS_TOKEN_SECRET: 's'.repeat(32), NODE_ENV: 'production' })).toContain('LIVENESS_API_KEY');
+    expect(configError({ LIVENESS_TOKEN_SECRET: 's'.repeat(32), NODE_ENV: 'production' })).toContain(
+      'LIVENESS_API_KEY',
+    );
   });
 
   it('generates the token secret once and keeps it in the data dir', async () => {
@@ -178,7 +197,12 @@ describe('loadConfig', () => {
     });
 
     it('stops the start when a provider has its URL but no credentials', () => {
-      const message = configError({ ...PRODUCTION, LIVENESS_PROVIDERS: 'oz', OZ_API_URL: 'https://oz.example', OZ_LOGIN: 'me' });
+      const message = configError({
+        ...PRODUCTION,
+        LIVENESS_PROVIDERS: 'oz',
+        OZ_API_URL: 'https://oz.example',
+        OZ_LOGIN: 'me',
+      });
       expect(message).toContain('OZ_PASSWORD');
       expect(message).not.toContain('OZ_LOGIN');
     });
@@ -228,15 +252,19 @@ describe('the shared store settings', () => {
 
   it('refuses a URL that is not postgres://, and bad pool sizes and leases, naming the variable', () => {
     expect(configError({ ...BASE_ENV, LIVENESS_DATABASE_URL: 'mysql://db/x' })).toContain('LIVENESS_DATABASE_URL');
-    expect(configError({ ...BASE_ENV, LIVENESS_DATABASE_URL: 'postgres://db/x', LIVENESS_DATABASE_POOL_SIZE: '0' })).toContain(
-      'LIVENESS_DATABASE_POOL_SIZE',
-    );
+    expect(
+      configError({ ...BASE_ENV, LIVENESS_DATABASE_URL: 'postgres://db/x', LIVENESS_DATABASE_POOL_SIZE: '0' }),
+    ).toContain('LIVENESS_DATABASE_POOL_SIZE');
     expect(configError({ ...BASE_ENV, LIVENESS_WORK_LEASE_SECONDS: '0' })).toContain('LIVENESS_WORK_LEASE_SECONDS');
-    expect(configError({ ...BASE_ENV, LIVENESS_CLIENT_ADDRESS_HEADER: 'x forwarded' })).toContain('LIVENESS_CLIENT_ADDRESS_HEADER');
+    expect(configError({ ...BASE_ENV, LIVENESS_CLIENT_ADDRESS_HEADER: 'x forwarded' })).toContain(
+      'LIVENESS_CLIENT_ADDRESS_HEADER',
+    );
   });
 
   it('requires the API key and token secret every instance must share', () => {
     const message = configError({ LIVENESS_DATA_DIR: dataDir, LIVENESS_DATABASE_URL: 'postgres://db/x' });
-    expect(message).toContain('LIVENESS_API_KEY and LIVENESS_TOKEN_SECRET must be set when LIVENESS_DATABASE_URL is set');
+    expect(message).toContain(
+      'LIVENESS_API_KEY and LIVENESS_TOKEN_SECRET must be set when LIVENESS_DATABASE_URL is set',
+    );
   });
 });

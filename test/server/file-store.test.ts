@@ -38,7 +38,8 @@ async function storeWithCheck(): Promise<Store> {
   return store;
 }
 
-const journalLines = async (): Promise<string[]> => (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
+const journalLines = async (): Promise<string[]> =>
+  (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
 
 describe('file store', () => {
   // The store-generic half of this (verdict and deletion survive a re-open) is in store-contract.test.ts.
@@ -47,7 +48,12 @@ describe('file store', () => {
     await first.completeCheck('check-1', liveVerdict(5_000));
     expect(await readdir(join(dir, 'media'))).toEqual([]);
     const journal = (await journalLines()).map((line) => JSON.parse(line) as { type: string });
-    expect(journal.map((event) => event.type)).toEqual(['snapshot', 'session-created', 'check-accepted', 'check-completed']);
+    expect(journal.map((event) => event.type)).toEqual([
+      'snapshot',
+      'session-created',
+      'check-accepted',
+      'check-completed',
+    ]);
     await first.close();
     await openStore();
     expect(await readdir(join(dir, 'media'))).toEqual([]);
@@ -115,7 +121,9 @@ describe('restart with the file store', () => {
       adapters: [
         fakeAdapter('oz', async (_media, ctx) => {
           await ctx.saveCheckpoint({ analysisId: 'a-1' });
-          return new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+          return new Promise((_resolve, reject) =>
+            ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+          );
         }),
         fakeAdapter('kairos'),
       ],
@@ -167,7 +175,8 @@ describe('group commit', () => {
       close: async () => undefined,
     };
     const release = async (): Promise<void> => {
-      for (let turn = 0; turn < 20 && gates.length === 0; turn += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      for (let turn = 0; turn < 20 && gates.length === 0; turn += 1)
+        await new Promise((resolve) => setTimeout(resolve, 1));
       gates.shift()?.();
       await new Promise((resolve) => setTimeout(resolve, 1));
     };
@@ -192,13 +201,16 @@ describe('group commit', () => {
     expect(await store.getSession('s9')).not.toBeNull();
   });
 
-  it('gives a token to exactly one of two racing uploads and drops the loser\'s media', async () => {
+  it("gives a token to exactly one of two racing uploads and drops the loser's media", async () => {
     const gated = gatedPersistence();
     const store = await createEventStore(gated.persistence, 'memory');
     const created = store.createSession(session);
     await gated.release();
     await created;
-    const racing = Promise.all([store.acceptCheck(check('check-a'), blobs, use('check-a')), store.acceptCheck(check('check-b'), blobs, use('check-b'))]);
+    const racing = Promise.all([
+      store.acceptCheck(check('check-a'), blobs, use('check-a')),
+      store.acceptCheck(check('check-b'), blobs, use('check-b')),
+    ]);
     await gated.release();
     const results = await racing;
     expect(results.map((result) => result.accepted).sort()).toEqual([false, true]);
@@ -220,7 +232,9 @@ describe('group commit', () => {
 
   it('keeps every acknowledged write of a concurrent burst across a re-open', async () => {
     const store = await openStore();
-    await Promise.all(Array.from({ length: 40 }, (_, index) => store.createSession({ ...session, id: `burst-${index}` })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) => store.createSession({ ...session, id: `burst-${index}` })),
+    );
     await store.close();
     const reopened = await openStore();
     for (let index = 0; index < 40; index += 1) expect(await reopened.getSession(`burst-${index}`)).not.toBeNull();

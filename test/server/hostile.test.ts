@@ -29,7 +29,17 @@ import {
   tokenId,
   type RecordingLogger,
 } from './support/backend.js';
-import { b64url, buildZip, concat, crc32, multipartBody, rawJwt, seededRandom, type Part, type ZipEntrySpec } from './support/hostile.js';
+import {
+  b64url,
+  buildZip,
+  concat,
+  crc32,
+  multipartBody,
+  rawJwt,
+  seededRandom,
+  type Part,
+  type ZipEntrySpec,
+} from './support/hostile.js';
 
 const SEED = Number(process.env['HOSTILE_SEED'] ?? 0x1eaf);
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -63,7 +73,11 @@ function countingWrites(target: MemoryStore): { store: Store; writes: Map<string
   const proxy = new Proxy(target, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver) as unknown;
-      if (typeof property === 'string' && (MUTATIONS as readonly string[]).includes(property) && typeof value === 'function') {
+      if (
+        typeof property === 'string' &&
+        (MUTATIONS as readonly string[]).includes(property) &&
+        typeof value === 'function'
+      ) {
         return (...args: unknown[]) => {
           counts.set(property, (counts.get(property) ?? 0) + 1);
           return (value as (...inner: unknown[]) => unknown).apply(object, args);
@@ -120,16 +134,28 @@ function reportPart(value: CaptureReport | string): Part {
 
 function uploadRequest(
   parts: readonly Part[],
-  options: { authorization?: string | null; contentType?: string; body?: RequestInit['body']; headers?: Record<string, string> } = {},
+  options: {
+    authorization?: string | null;
+    contentType?: string;
+    body?: RequestInit['body'];
+    headers?: Record<string, string>;
+  } = {},
 ): Request {
   const headers = new Headers(options.headers);
   const authorization = options.authorization === undefined ? `Bearer ${captureToken}` : options.authorization;
   if (authorization !== null) headers.set('authorization', authorization);
   headers.set('content-type', options.contentType ?? `multipart/form-data; boundary=${BOUNDARY}`);
-  return new Request(`${BASE}/checks`, { method: 'POST', body: options.body ?? multipartBody(parts, BOUNDARY), headers });
+  return new Request(`${BASE}/checks`, {
+    method: 'POST',
+    body: options.body ?? multipartBody(parts, BOUNDARY),
+    headers,
+  });
 }
 
-const imageUpload = (media: Uint8Array, reportValue: CaptureReport | string = reportFor('image')) => [mediaPart(media), reportPart(reportValue)];
+const imageUpload = (media: Uint8Array, reportValue: CaptureReport | string = reportFor('image')) => [
+  mediaPart(media),
+  reportPart(reportValue),
+];
 const shotsetUpload = (zip: Uint8Array, frameCount = 2) => [
   mediaPart(zip, 'application/zip', 'shotset.zip'),
   reportPart(reportFor('shotset', { frameCount })),
@@ -148,7 +174,7 @@ function api(path: string, init: RequestInit & { key?: string | null } = {}): Re
 
 function withJpegSize(bytes: Uint8Array, width: number, height: number): Uint8Array {
   const copy = bytes.slice();
-  for (let offset = 2; offset + 9 < copy.length; ) {
+  for (let offset = 2; offset + 9 < copy.length;) {
     const marker = copy[offset + 1]!;
     if (marker >= 0xc0 && marker <= 0xc3) {
       copy[offset + 5] = (height >> 8) & 0xff;
@@ -174,7 +200,7 @@ function withPngSize(bytes: Uint8Array, width: number, height: number): Uint8Arr
 function withGarbledIdat(bytes: Uint8Array): Uint8Array {
   const copy = bytes.slice();
   const view = new DataView(copy.buffer);
-  for (let offset = 8; offset + 8 <= copy.length; ) {
+  for (let offset = 8; offset + 8 <= copy.length;) {
     const length = view.getUint32(offset);
     const type = String.fromCharCode(...copy.subarray(offset + 4, offset + 8));
     if (type === 'IDAT') {
@@ -203,12 +229,15 @@ const ascii = (text: string) => new TextEncoder().encode(text);
 /** Where a baseline JPEG's entropy-coded scan lies: after the SOS segment, up to the EOI marker at the end. */
 function scanOf(bytes: Uint8Array): { start: number; end: number } {
   let offset = 2;
-  while (bytes[offset] === 0xff && bytes[offset + 1] !== 0xda) offset += 2 + ((bytes[offset + 2]! << 8) | bytes[offset + 3]!);
+  while (bytes[offset] === 0xff && bytes[offset + 1] !== 0xda)
+    offset += 2 + ((bytes[offset + 2]! << 8) | bytes[offset + 3]!);
   if (bytes[offset + 1] !== 0xda) throw new Error('no SOS segment in the test image');
   return { start: offset + 2 + ((bytes[offset + 2]! << 8) | bytes[offset + 3]!), end: bytes.length - 2 };
 }
-const truncate = (bytes: Uint8Array, keep: number): Uint8Array<ArrayBuffer> => new Uint8Array(bytes.subarray(0, Math.max(0, Math.min(keep, bytes.length - 1))));
-const frames = (count: number): ZipEntrySpec[] => Array.from({ length: count }, (_, index) => ({ name: `frame-${index}.jpg`, data: SMALL_FRAME(index) }));
+const truncate = (bytes: Uint8Array, keep: number): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(bytes.subarray(0, Math.max(0, Math.min(keep, bytes.length - 1))));
+const frames = (count: number): ZipEntrySpec[] =>
+  Array.from({ length: count }, (_, index) => ({ name: `frame-${index}.jpg`, data: SMALL_FRAME(index) }));
 const VALID_ZIP = buildZip({ entries: frames(2) });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -223,7 +252,11 @@ interface HostileCase {
 
 const cases: Record<string, HostileCase[]> = {};
 function add(family: string, name: string, request: () => Request, codes?: readonly ErrorCode[]): void {
-  (cases[family] ??= []).push({ name: `${family} #${(cases[family]?.length ?? 0) + 1}: ${name}`, request, ...(codes ? { codes } : {}) });
+  (cases[family] ??= []).push({
+    name: `${family} #${(cases[family]?.length ?? 0) + 1}: ${name}`,
+    request,
+    ...(codes ? { codes } : {}),
+  });
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -244,7 +277,12 @@ const signed = (header: unknown, payload: unknown, key = TOKEN_SECRET, hash?: 's
   rawJwt(header, payload, { key, ...(hash ? { hash } : {}) });
 const bearer = (token: string) => `Bearer ${token}`;
 /** A valid upload carrying `token`: only the credential is wrong. */
-function addToken(family: string, name: string, token: () => string, codes: readonly ErrorCode[] = ['token-invalid']): void {
+function addToken(
+  family: string,
+  name: string,
+  token: () => string,
+  codes: readonly ErrorCode[] = ['token-invalid'],
+): void {
   add(family, name, () => uploadRequest(VALID_UPLOAD, { authorization: bearer(token()) }), codes);
 }
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -253,37 +291,85 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 {
   const family = 'capture token';
   add(family, 'no Authorization header', () => uploadRequest(VALID_UPLOAD, { authorization: null }), ['token-missing']);
-  for (const header of ['', 'Basic dXNlcjpwYXNz', 'Token abc', 'Bearer', 'Bearer    ', 'Bearer a b', 'Digest x=1', 'BearerX abc', 'bearer\tabc']) {
-    add(family, `Authorization ${JSON.stringify(header)}`, () => uploadRequest(VALID_UPLOAD, { authorization: header }), ['token-missing']);
+  for (const header of [
+    '',
+    'Basic dXNlcjpwYXNz',
+    'Token abc',
+    'Bearer',
+    'Bearer    ',
+    'Bearer a b',
+    'Digest x=1',
+    'BearerX abc',
+    'bearer\tabc',
+  ]) {
+    add(
+      family,
+      `Authorization ${JSON.stringify(header)}`,
+      () => uploadRequest(VALID_UPLOAD, { authorization: header }),
+      ['token-missing'],
+    );
   }
   for (let index = 0; index < 40; index += 1) {
     const token = rand.text(rand.int(1, 600));
-    add(family, `random token of ${token.length} chars`, () => uploadRequest(VALID_UPLOAD, { authorization: bearer(token) }), ['token-invalid']);
+    add(
+      family,
+      `random token of ${token.length} chars`,
+      () => uploadRequest(VALID_UPLOAD, { authorization: bearer(token) }),
+      ['token-invalid'],
+    );
   }
   for (let index = 0; index < 20; index += 1) {
     const share = rand.next();
-    add(family, `truncated token (${Math.round(share * 100)} %)`, () =>
-      uploadRequest(VALID_UPLOAD, { authorization: bearer(captureToken.slice(0, Math.max(1, Math.floor(captureToken.length * share)))) }),
-    ['token-invalid']);
+    add(
+      family,
+      `truncated token (${Math.round(share * 100)} %)`,
+      () =>
+        uploadRequest(VALID_UPLOAD, {
+          authorization: bearer(captureToken.slice(0, Math.max(1, Math.floor(captureToken.length * share)))),
+        }),
+      ['token-invalid'],
+    );
   }
   for (let index = 0; index < 25; index += 1) {
     const pick = rand.next();
     const replacement = rand.int(0, 63);
-    add(family, `one character changed (${pick.toFixed(3)})`, () => {
-      // Never the last character of a segment: its low bits may be padding, and changing those changes nothing.
-      const positions = Array.from(captureToken, (_char, at) => at).filter((at) => captureToken[at] !== '.' && captureToken[at + 1] !== '.' && at !== captureToken.length - 1);
-      const at = positions[Math.floor(pick * positions.length)]!;
-      const current = captureToken[at]!;
-      const next = BASE64URL[replacement] === current ? BASE64URL[(replacement + 1) % 64]! : BASE64URL[replacement]!;
-      return uploadRequest(VALID_UPLOAD, { authorization: bearer(`${captureToken.slice(0, at)}${next}${captureToken.slice(at + 1)}`) });
-    }, ['token-invalid']);
+    add(
+      family,
+      `one character changed (${pick.toFixed(3)})`,
+      () => {
+        // Never the last character of a segment: its low bits may be padding, and changing those changes nothing.
+        const positions = Array.from(captureToken, (_char, at) => at).filter(
+          (at) => captureToken[at] !== '.' && captureToken[at + 1] !== '.' && at !== captureToken.length - 1,
+        );
+        const at = positions[Math.floor(pick * positions.length)]!;
+        const current = captureToken[at]!;
+        const next = BASE64URL[replacement] === current ? BASE64URL[(replacement + 1) % 64]! : BASE64URL[replacement]!;
+        return uploadRequest(VALID_UPLOAD, {
+          authorization: bearer(`${captureToken.slice(0, at)}${next}${captureToken.slice(at + 1)}`),
+        });
+      },
+      ['token-invalid'],
+    );
   }
   for (let index = 0; index < 10; index += 1) {
     const secret = rand.text(rand.int(1, 80));
-    add(family, `forged with another secret (${secret.length} chars)`, () => uploadRequest(VALID_UPLOAD, { authorization: bearer(signed(HS256, claims(), secret)) }), ['token-invalid']);
+    add(
+      family,
+      `forged with another secret (${secret.length} chars)`,
+      () => uploadRequest(VALID_UPLOAD, { authorization: bearer(signed(HS256, claims(), secret)) }),
+      ['token-invalid'],
+    );
   }
   for (const age of [1, 60, 3600, 86_400 * 365]) {
-    add(family, `expired ${age} s ago`, () => uploadRequest(VALID_UPLOAD, { authorization: bearer(signed(HS256, claims({ exp: now() - age, iat: now() - age - 300 }))) }), ['token-expired']);
+    add(
+      family,
+      `expired ${age} s ago`,
+      () =>
+        uploadRequest(VALID_UPLOAD, {
+          authorization: bearer(signed(HS256, claims({ exp: now() - age, iat: now() - age - 300 }))),
+        }),
+      ['token-expired'],
+    );
   }
   for (const alg of ['none', 'None', 'NONE', 'nOnE']) {
     addToken(family, `alg ${alg}, no signature`, () => rawJwt({ alg, typ: 'JWT' }, claims(), { signature: '' }));
@@ -293,8 +379,12 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     addToken(family, `typ ${JSON.stringify(typ)}`, () => signed({ alg: 'HS256', typ }, claims()));
   }
   addToken(family, 'no typ', () => signed({ alg: 'HS256' }, claims()));
-  addToken(family, 'HS384 with the right key', () => signed({ alg: 'HS384', typ: 'JWT' }, claims(), TOKEN_SECRET, 'sha384'));
-  addToken(family, 'HS512 with the right key', () => signed({ alg: 'HS512', typ: 'JWT' }, claims(), TOKEN_SECRET, 'sha512'));
+  addToken(family, 'HS384 with the right key', () =>
+    signed({ alg: 'HS384', typ: 'JWT' }, claims(), TOKEN_SECRET, 'sha384'),
+  );
+  addToken(family, 'HS512 with the right key', () =>
+    signed({ alg: 'HS512', typ: 'JWT' }, claims(), TOKEN_SECRET, 'sha512'),
+  );
   for (const alg of ['RS256', 'ES256', 'PS256', 'EdDSA', 'hs256']) {
     addToken(family, `alg ${alg} over an HMAC signature (confusion)`, () => signed({ alg, typ: 'JWT' }, claims()));
   }
@@ -317,29 +407,70 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
   for (const payload of ['[]', '"a string"', '42', 'null', 'not json', '{"sub":']) {
     addToken(family, `payload ${payload}`, () => signed(HS256, payload));
   }
-  addToken(family, 'header not JSON', () => `${b64url('{alg:HS256')}.${captureToken.split('.')[1]}.${captureToken.split('.')[2]}`);
+  addToken(
+    family,
+    'header not JSON',
+    () => `${b64url('{alg:HS256')}.${captureToken.split('.')[1]}.${captureToken.split('.')[2]}`,
+  );
   addToken(family, 'two segments', () => captureToken.split('.').slice(0, 2).join('.'));
   addToken(family, 'four segments', () => `${captureToken}.${captureToken.split('.')[2]}`);
-  addToken(family, 'JWE shape (five segments)', () => `${b64url('{"alg":"dir","enc":"A256GCM"}')}..${b64url('iv')}.${b64url('ct')}.${b64url('tag')}`);
-  addToken(family, 'padded base64', () => captureToken.split('.').map((part) => `${part}==`).join('.'));
+  addToken(
+    family,
+    'JWE shape (five segments)',
+    () => `${b64url('{"alg":"dir","enc":"A256GCM"}')}..${b64url('iv')}.${b64url('ct')}.${b64url('tag')}`,
+  );
+  addToken(family, 'padded base64', () =>
+    captureToken
+      .split('.')
+      .map((part) => `${part}==`)
+      .join('.'),
+  );
   addToken(family, 'standard base64 characters', () => captureToken.replaceAll('-', '+').replaceAll('_', '/') + '+/');
   addToken(family, '200 KB token', () => `${'a'.repeat(100_000)}.${'b'.repeat(100_000)}.c`);
   addToken(family, 'the API key as a capture token', () => API_KEY);
-  addToken(family, 'genuine signature, unknown session', () => signed(HS256, claims({ sub: crypto.randomUUID() })), ['not-found']);
-  addToken(family, 'genuine signature, session id with a path', () => signed(HS256, claims({ sub: '../../journal' })), ['not-found']);
+  addToken(family, 'genuine signature, unknown session', () => signed(HS256, claims({ sub: crypto.randomUUID() })), [
+    'not-found',
+  ]);
+  addToken(family, 'genuine signature, session id with a path', () => signed(HS256, claims({ sub: '../../journal' })), [
+    'not-found',
+  ]);
 }
 
 // The integrator's routes.
 {
   const family = 'api key routes';
-  add(family, 'POST /sessions without a key', () => api('/sessions', { method: 'POST', key: null }), ['api-key-missing']);
-  add(family, 'POST /sessions with the capture token', () => api('/sessions', { method: 'POST', key: captureToken }), ['api-key-invalid']);
-  add(family, 'POST /sessions with the key and a character more', () => api('/sessions', { method: 'POST', key: `${API_KEY}x` }), ['api-key-invalid']);
-  add(family, 'POST /sessions with a key prefix', () => api('/sessions', { method: 'POST', key: API_KEY.slice(0, -1) }), ['api-key-invalid']);
-  add(family, 'POST /sessions with the key upper-cased', () => api('/sessions', { method: 'POST', key: API_KEY.toUpperCase() }), ['api-key-invalid']);
+  add(family, 'POST /sessions without a key', () => api('/sessions', { method: 'POST', key: null }), [
+    'api-key-missing',
+  ]);
+  add(family, 'POST /sessions with the capture token', () => api('/sessions', { method: 'POST', key: captureToken }), [
+    'api-key-invalid',
+  ]);
+  add(
+    family,
+    'POST /sessions with the key and a character more',
+    () => api('/sessions', { method: 'POST', key: `${API_KEY}x` }),
+    ['api-key-invalid'],
+  );
+  add(
+    family,
+    'POST /sessions with a key prefix',
+    () => api('/sessions', { method: 'POST', key: API_KEY.slice(0, -1) }),
+    ['api-key-invalid'],
+  );
+  add(
+    family,
+    'POST /sessions with the key upper-cased',
+    () => api('/sessions', { method: 'POST', key: API_KEY.toUpperCase() }),
+    ['api-key-invalid'],
+  );
   for (let index = 0; index < 15; index += 1) {
     const key = rand.text(rand.int(1, 300));
-    add(family, `POST /sessions with a random key of ${key.length} chars`, () => api('/sessions', { method: 'POST', key }), ['api-key-invalid']);
+    add(
+      family,
+      `POST /sessions with a random key of ${key.length} chars`,
+      () => api('/sessions', { method: 'POST', key }),
+      ['api-key-invalid'],
+    );
   }
   const bodies: Array<[string, string]> = [
     ['not JSON', 'reference=order-1'],
@@ -364,7 +495,10 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     ['origin with a path', '{"allowedOrigins":["https://shop.example/path"]}'],
     ['origin with a wildcard', '{"allowedOrigins":["https://*.example"]}'],
     ['origins not a list', '{"allowedOrigins":"https://shop.example"}'],
-    ['21 origins', JSON.stringify({ allowedOrigins: Array.from({ length: 21 }, (_, index) => `https://s${index}.example`) })],
+    [
+      '21 origins',
+      JSON.stringify({ allowedOrigins: Array.from({ length: 21 }, (_, index) => `https://s${index}.example`) }),
+    ],
     ['scenario for an unknown provider', '{"sandboxScenario":{"acme":"live"}}'],
     ['upper-case scenario', '{"sandboxScenario":{"oz":"SPOOF"}}'],
     ['empty scenario', '{"sandboxScenario":{"oz":""}}'],
@@ -377,47 +511,119 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     ['deeply nested unknown key', `{"x":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`],
   ];
   for (const [name, body] of bodies) {
-    add(family, `POST /sessions body: ${name}`, () => api('/sessions', { method: 'POST', body, headers: { 'content-type': 'application/json' } }), ['invalid-request']);
+    add(
+      family,
+      `POST /sessions body: ${name}`,
+      () => api('/sessions', { method: 'POST', body, headers: { 'content-type': 'application/json' } }),
+      ['invalid-request'],
+    );
   }
-  add(family, 'POST /sessions body over 64 KiB', () => api('/sessions', { method: 'POST', body: JSON.stringify({ reference: 'r'.repeat(70_000) }) }), ['payload-too-large']);
+  add(
+    family,
+    'POST /sessions body over 64 KiB',
+    () => api('/sessions', { method: 'POST', body: JSON.stringify({ reference: 'r'.repeat(70_000) }) }),
+    ['payload-too-large'],
+  );
   for (let index = 0; index < 10; index += 1) {
     const id = encodeURIComponent(rand.text(rand.int(1, 200)));
     add(family, `GET /sessions/<random>/result`, () => api(`/sessions/${id}/result`), ['not-found']);
   }
   for (const id of ['..%2F..%2Fjournal.jsonl', '%00', '%2e%2e', 'x'.repeat(4_000), '%F0%9F%92%A5']) {
     add(family, `GET /sessions/${id.slice(0, 30)}/result`, () => api(`/sessions/${id}/result`), ['not-found']);
-    add(family, `DELETE /sessions/${id.slice(0, 30)}`, () => api(`/sessions/${id}`, { method: 'DELETE' }), ['not-found']);
+    add(family, `DELETE /sessions/${id.slice(0, 30)}`, () => api(`/sessions/${id}`, { method: 'DELETE' }), [
+      'not-found',
+    ]);
   }
-  add(family, 'GET a result with a random key', () => api(`/sessions/${sessionId}/result`, { key: rand.text(40) }), ['api-key-invalid']);
-  add(family, 'DELETE a session with the capture token', () => api(`/sessions/${sessionId}`, { method: 'DELETE', key: captureToken }), ['api-key-invalid']);
-  add(family, 'DELETE with a body', () => api(`/sessions/${sessionId}`, { method: 'DELETE', body: 'x'.repeat(70_000) }), ['payload-too-large']);
+  add(family, 'GET a result with a random key', () => api(`/sessions/${sessionId}/result`, { key: rand.text(40) }), [
+    'api-key-invalid',
+  ]);
+  add(
+    family,
+    'DELETE a session with the capture token',
+    () => api(`/sessions/${sessionId}`, { method: 'DELETE', key: captureToken }),
+    ['api-key-invalid'],
+  );
+  add(
+    family,
+    'DELETE with a body',
+    () => api(`/sessions/${sessionId}`, { method: 'DELETE', body: 'x'.repeat(70_000) }),
+    ['payload-too-large'],
+  );
   for (const body of ['{"analyse_id":', 'garbage', '\u0000\u0001']) {
-    add(family, `POST /webhooks/oz ${JSON.stringify(body)}`, () => new Request(`${BASE}/webhooks/oz`, { method: 'POST', body }), ['invalid-request']);
+    add(
+      family,
+      `POST /webhooks/oz ${JSON.stringify(body)}`,
+      () => new Request(`${BASE}/webhooks/oz`, { method: 'POST', body }),
+      ['invalid-request'],
+    );
   }
-  add(family, 'POST /webhooks/oz over 256 KiB', () => new Request(`${BASE}/webhooks/oz`, { method: 'POST', body: `"${'x'.repeat(300_000)}"` }), ['payload-too-large']);
+  add(
+    family,
+    'POST /webhooks/oz over 256 KiB',
+    () => new Request(`${BASE}/webhooks/oz`, { method: 'POST', body: `"${'x'.repeat(300_000)}"` }),
+    ['payload-too-large'],
+  );
   for (let index = 0; index < 5; index += 1) {
     const id = encodeURIComponent(rand.text(rand.int(1, 80)));
-    add(family, 'GET /checks/<random> with the capture token', () => new Request(`${BASE}/checks/${id}`, { headers: { authorization: bearer(captureToken) } }), ['not-found']);
+    add(
+      family,
+      'GET /checks/<random> with the capture token',
+      () => new Request(`${BASE}/checks/${id}`, { headers: { authorization: bearer(captureToken) } }),
+      ['not-found'],
+    );
   }
-  add(family, 'GET /checks/<id> with a forged token', () => new Request(`${BASE}/checks/x`, { headers: { authorization: bearer(signed(HS256, claims(), 'forged-secret')) } }), ['token-invalid']);
+  add(
+    family,
+    'GET /checks/<id> with a forged token',
+    () =>
+      new Request(`${BASE}/checks/x`, { headers: { authorization: bearer(signed(HS256, claims(), 'forged-secret')) } }),
+    ['token-invalid'],
+  );
 }
 
 // The multipart envelope of POST /checks.
 {
   const family = 'multipart';
   const valid = multipartBody(VALID_UPLOAD, BOUNDARY);
-  for (const contentType of ['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/mixed; boundary=x', 'multipart/form-data', 'image/jpeg', '']) {
-    add(family, `content type ${JSON.stringify(contentType)}`, () => uploadRequest([], { contentType, body: valid }), ['unsupported-media-type']);
+  for (const contentType of [
+    'application/json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/mixed; boundary=x',
+    'multipart/form-data',
+    'image/jpeg',
+    '',
+  ]) {
+    add(family, `content type ${JSON.stringify(contentType)}`, () => uploadRequest([], { contentType, body: valid }), [
+      'unsupported-media-type',
+    ]);
   }
-  add(family, 'empty boundary', () => uploadRequest([], { contentType: 'multipart/form-data; boundary=', body: valid }), ['invalid-request']);
-  add(family, 'no boundary parameter', () => uploadRequest([], { contentType: 'multipart/form-data; charset=utf-8', body: valid }), ['invalid-request']);
+  add(
+    family,
+    'empty boundary',
+    () => uploadRequest([], { contentType: 'multipart/form-data; boundary=', body: valid }),
+    ['invalid-request'],
+  );
+  add(
+    family,
+    'no boundary parameter',
+    () => uploadRequest([], { contentType: 'multipart/form-data; charset=utf-8', body: valid }),
+    ['invalid-request'],
+  );
   for (let index = 0; index < 5; index += 1) {
     const other = `other-${rand.text(20).replace(/[^A-Za-z0-9]/g, 'x')}`;
-    add(family, 'boundary differs from the body', () => uploadRequest([], { contentType: `multipart/form-data; boundary=${other}`, body: valid }), ['invalid-request']);
+    add(
+      family,
+      'boundary differs from the body',
+      () => uploadRequest([], { contentType: `multipart/form-data; boundary=${other}`, body: valid }),
+      ['invalid-request'],
+    );
   }
   for (let index = 0; index < 10; index += 1) {
     const garbage = rand.bytes(rand.int(0, 50_000));
-    add(family, `binary garbage body (${garbage.length} bytes)`, () => uploadRequest([], { body: garbage }), ['invalid-request']);
+    add(family, `binary garbage body (${garbage.length} bytes)`, () => uploadRequest([], { body: garbage }), [
+      'invalid-request',
+    ]);
   }
   for (let index = 0; index < 12; index += 1) {
     // The report is the last part, so every cut damages at least it.
@@ -427,49 +633,148 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
   }
   add(family, 'no media part', () => uploadRequest([reportPart(reportFor('image'))]), ['invalid-request']);
   add(family, 'no report part', () => uploadRequest([mediaPart(IMAGE)]), ['invalid-report']);
-  add(family, 'two media parts', () => uploadRequest([mediaPart(IMAGE), mediaPart(IMAGE), reportPart(reportFor('image'))]), ['invalid-request']);
-  add(family, 'two report parts', () => uploadRequest([...VALID_UPLOAD, reportPart(reportFor('image'))]), ['invalid-request']);
-  add(family, 'two selfie parts', () => uploadRequest([...VALID_UPLOAD, { name: 'selfie', filename: 's.jpg', data: IMAGE }, { name: 'selfie', filename: 's.jpg', data: IMAGE }]), ['invalid-request']);
-  add(family, 'media as a text field', () => uploadRequest([{ name: 'media', data: 'AAAA' }, reportPart(reportFor('image'))]), ['invalid-request']);
-  add(family, 'media as a text field and a file', () => uploadRequest([{ name: 'media', data: 'AAAA' }, mediaPart(IMAGE), reportPart(reportFor('image'))]), ['invalid-request']);
-  add(family, 'empty media file', () => uploadRequest([mediaPart(new Uint8Array(0)), reportPart(reportFor('image'))]), ['invalid-request']);
-  add(family, 'selfie as a text field', () => uploadRequest([...VALID_UPLOAD, { name: 'selfie', data: 'x' }]), ['invalid-request']);
-  add(family, 'report of 70 KB', () => uploadRequest(imageUpload(IMAGE, JSON.stringify({ ...reportFor('image'), userAgent: 'u'.repeat(70_000) }))), ['invalid-report']);
-  add(family, 'report as a file of binary garbage', () => uploadRequest([mediaPart(IMAGE), { name: 'report', filename: 'r.json', data: rand.bytes(500) }]), ['invalid-report']);
-  add(family, '3000 small fields and no media', () => uploadRequest(Array.from({ length: 3_000 }, (_, index) => ({ name: `f${index}`, data: 'x' }))), ['invalid-request']);
-  add(family, '3000 media files', () => uploadRequest([...Array.from({ length: 3_000 }, () => mediaPart(ascii('x'))), reportPart(reportFor('image'))]), ['invalid-request']);
+  add(
+    family,
+    'two media parts',
+    () => uploadRequest([mediaPart(IMAGE), mediaPart(IMAGE), reportPart(reportFor('image'))]),
+    ['invalid-request'],
+  );
+  add(family, 'two report parts', () => uploadRequest([...VALID_UPLOAD, reportPart(reportFor('image'))]), [
+    'invalid-request',
+  ]);
+  add(
+    family,
+    'two selfie parts',
+    () =>
+      uploadRequest([
+        ...VALID_UPLOAD,
+        { name: 'selfie', filename: 's.jpg', data: IMAGE },
+        { name: 'selfie', filename: 's.jpg', data: IMAGE },
+      ]),
+    ['invalid-request'],
+  );
+  add(
+    family,
+    'media as a text field',
+    () => uploadRequest([{ name: 'media', data: 'AAAA' }, reportPart(reportFor('image'))]),
+    ['invalid-request'],
+  );
+  add(
+    family,
+    'media as a text field and a file',
+    () => uploadRequest([{ name: 'media', data: 'AAAA' }, mediaPart(IMAGE), reportPart(reportFor('image'))]),
+    ['invalid-request'],
+  );
+  add(family, 'empty media file', () => uploadRequest([mediaPart(new Uint8Array(0)), reportPart(reportFor('image'))]), [
+    'invalid-request',
+  ]);
+  add(family, 'selfie as a text field', () => uploadRequest([...VALID_UPLOAD, { name: 'selfie', data: 'x' }]), [
+    'invalid-request',
+  ]);
+  add(
+    family,
+    'report of 70 KB',
+    () => uploadRequest(imageUpload(IMAGE, JSON.stringify({ ...reportFor('image'), userAgent: 'u'.repeat(70_000) }))),
+    ['invalid-report'],
+  );
+  add(
+    family,
+    'report as a file of binary garbage',
+    () => uploadRequest([mediaPart(IMAGE), { name: 'report', filename: 'r.json', data: rand.bytes(500) }]),
+    ['invalid-report'],
+  );
+  add(
+    family,
+    '3000 small fields and no media',
+    () => uploadRequest(Array.from({ length: 3_000 }, (_, index) => ({ name: `f${index}`, data: 'x' }))),
+    ['invalid-request'],
+  );
+  add(
+    family,
+    '3000 media files',
+    () =>
+      uploadRequest([...Array.from({ length: 3_000 }, () => mediaPart(ascii('x'))), reportPart(reportFor('image'))]),
+    ['invalid-request'],
+  );
   // Beside a good upload, any part that is not media, report or selfie is refused (it used to be ignored).
-  add(family, '2000 junk fields beside a good upload', () => uploadRequest([...VALID_UPLOAD, ...Array.from({ length: 2_000 }, (_, index) => ({ name: `junk${index}`, data: 'x' }))]), ['invalid-request']);
-  add(family, 'one unknown field beside a good upload', () => uploadRequest([...VALID_UPLOAD, { name: 'debug', data: 'true' }]), ['invalid-request']);
-  add(family, 'an unknown file part beside a good upload', () => uploadRequest([...VALID_UPLOAD, { name: 'thumbnail', filename: 't.jpg', contentType: 'image/jpeg', data: IMAGE }]), ['invalid-request']);
-  add(family, 'a part named like media in capitals beside a good upload', () => uploadRequest([...VALID_UPLOAD, { name: 'MEDIA', filename: 'x.jpg', data: IMAGE }]), ['invalid-request']);
+  add(
+    family,
+    '2000 junk fields beside a good upload',
+    () =>
+      uploadRequest([
+        ...VALID_UPLOAD,
+        ...Array.from({ length: 2_000 }, (_, index) => ({ name: `junk${index}`, data: 'x' })),
+      ]),
+    ['invalid-request'],
+  );
+  add(
+    family,
+    'one unknown field beside a good upload',
+    () => uploadRequest([...VALID_UPLOAD, { name: 'debug', data: 'true' }]),
+    ['invalid-request'],
+  );
+  add(
+    family,
+    'an unknown file part beside a good upload',
+    () =>
+      uploadRequest([
+        ...VALID_UPLOAD,
+        { name: 'thumbnail', filename: 't.jpg', contentType: 'image/jpeg', data: IMAGE },
+      ]),
+    ['invalid-request'],
+  );
+  add(
+    family,
+    'a part named like media in capitals beside a good upload',
+    () => uploadRequest([...VALID_UPLOAD, { name: 'MEDIA', filename: 'x.jpg', data: IMAGE }]),
+    ['invalid-request'],
+  );
   for (const name of ['media"; filename="x', 'me\r\ndia', '媒体', '', 'media[]', 'MEDIA', ' media', 'media\u0000']) {
-    add(family, `garbage under the part name ${JSON.stringify(name)}`, () => uploadRequest([{ name, filename: 'x', data: rand.bytes(100) }, reportPart(reportFor('image'))]));
+    add(family, `garbage under the part name ${JSON.stringify(name)}`, () =>
+      uploadRequest([{ name, filename: 'x', data: rand.bytes(100) }, reportPart(reportFor('image'))]),
+    );
   }
-  add(family, `body over the limit (declared)`, () =>
-    uploadRequest([], { body: new Uint8Array(MAX_UPLOAD_BYTES + 1), headers: { 'content-length': String(MAX_UPLOAD_BYTES + 1) } }),
-  ['payload-too-large']);
-  add(family, `body over the limit (streamed, no length)`, () => {
-    const chunk = new Uint8Array(64 * 1024);
-    let sent = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent > MAX_UPLOAD_BYTES + chunk.length) controller.close();
-        else {
-          sent += chunk.length;
-          controller.enqueue(chunk);
-        }
-      },
-    });
-    return new Request(`${BASE}/checks`, {
-      method: 'POST',
-      body: stream,
-      headers: { authorization: bearer(captureToken), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-      duplex: 'half',
-    });
-  }, ['payload-too-large']);
+  add(
+    family,
+    `body over the limit (declared)`,
+    () =>
+      uploadRequest([], {
+        body: new Uint8Array(MAX_UPLOAD_BYTES + 1),
+        headers: { 'content-length': String(MAX_UPLOAD_BYTES + 1) },
+      }),
+    ['payload-too-large'],
+  );
+  add(
+    family,
+    `body over the limit (streamed, no length)`,
+    () => {
+      const chunk = new Uint8Array(64 * 1024);
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent > MAX_UPLOAD_BYTES + chunk.length) controller.close();
+          else {
+            sent += chunk.length;
+            controller.enqueue(chunk);
+          }
+        },
+      });
+      return new Request(`${BASE}/checks`, {
+        method: 'POST',
+        body: stream,
+        headers: { authorization: bearer(captureToken), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        duplex: 'half',
+      });
+    },
+    ['payload-too-large'],
+  );
   for (const key of ['k'.repeat(256), 'a b', 'a\u0001b', 'caf\u00e9', '', 'x\u007f']) {
-    add(family, `Idempotency-Key ${JSON.stringify(key.slice(0, 20))}`, () => uploadRequest(VALID_UPLOAD, { headers: { 'idempotency-key': key } }), ['invalid-request']);
+    add(
+      family,
+      `Idempotency-Key ${JSON.stringify(key.slice(0, 20))}`,
+      () => uploadRequest(VALID_UPLOAD, { headers: { 'idempotency-key': key } }),
+      ['invalid-request'],
+    );
   }
 }
 
@@ -480,7 +785,9 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
   for (let index = 0; index < 20; index += 1) {
     const garbage = rand.bytes(rand.int(1, 200_000));
     garbage[0] = rand.int(0x00, 0x0f); // never a magic number
-    add(family, `random bytes (${garbage.length}) labelled image/jpeg`, () => uploadRequest(imageUpload(garbage)), ['unsupported-media-type']);
+    add(family, `random bytes (${garbage.length}) labelled image/jpeg`, () => uploadRequest(imageUpload(garbage)), [
+      'unsupported-media-type',
+    ]);
   }
   const impostors: Array<[string, Uint8Array]> = [
     ['GIF', concat([ascii('GIF89a'), rand.bytes(500)])],
@@ -493,47 +800,119 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     ['Windows executable', concat([ascii('MZ'), rand.bytes(500)])],
     ['WAV', concat([ascii('RIFF'), new Uint8Array(4), ascii('WAVEfmt '), rand.bytes(100)])],
     ['WebP shorter than its header', concat([ascii('RIFF'), new Uint8Array(4), ascii('WEBPVP8 ')])],
-    ['Matroska that is not WebM', concat([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x88]), ascii('matroska'), rand.bytes(100)])],
+    [
+      'Matroska that is not WebM',
+      concat([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x88]), ascii('matroska'), rand.bytes(100)]),
+    ],
     ['MP4 whose ftyp box overruns the file', new Uint8Array([0, 0, 0x10, 0, ...ascii('ftypisom'), 0, 0, 2, 0])],
     ['gzip', concat([new Uint8Array([0x1f, 0x8b, 8, 0]), rand.bytes(200)])],
     ['JSON', ascii(JSON.stringify(reportFor('image')))],
     ['JPEG magic only', new Uint8Array([0xff, 0xd8, 0xff])],
     ['PNG signature only', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
   ];
-  for (const [name, bytes] of impostors) add(family, `${name} labelled image/jpeg`, () => uploadRequest(imageUpload(bytes)), imageCodes);
+  for (const [name, bytes] of impostors)
+    add(family, `${name} labelled image/jpeg`, () => uploadRequest(imageUpload(bytes)), imageCodes);
   for (let index = 0; index < 15; index += 1) {
     const keep = rand.int(0, IMAGE.length - 1);
-    add(family, `JPEG cut at ${keep} of ${IMAGE.length}`, () => uploadRequest(imageUpload(truncate(IMAGE, keep))), imageCodes);
+    add(
+      family,
+      `JPEG cut at ${keep} of ${IMAGE.length}`,
+      () => uploadRequest(imageUpload(truncate(IMAGE, keep))),
+      imageCodes,
+    );
   }
   for (let index = 0; index < 10; index += 1) {
     const keep = rand.int(0, PNG_IMAGE.length - 1);
-    add(family, `PNG cut at ${keep} of ${PNG_IMAGE.length}`, () => uploadRequest(imageUpload(truncate(PNG_IMAGE, keep))), imageCodes);
+    add(
+      family,
+      `PNG cut at ${keep} of ${PNG_IMAGE.length}`,
+      () => uploadRequest(imageUpload(truncate(PNG_IMAGE, keep))),
+      imageCodes,
+    );
   }
   // Damage the decoder must see: the end marker is still there, so only reading the whole scan can tell.
   for (let index = 0; index < 8; index += 1) {
     const { start, end } = scanOf(IMAGE);
     const keep = rand.int(start + 16, end - Math.ceil((end - start) / 10));
-    add(family, `JPEG scan cut at ${keep} of ${IMAGE.length}, end marker re-added`, () => uploadRequest(imageUpload(concat([IMAGE.subarray(0, keep), new Uint8Array([0xff, 0xd9])]))), ['image-undecodable']);
+    add(
+      family,
+      `JPEG scan cut at ${keep} of ${IMAGE.length}, end marker re-added`,
+      () => uploadRequest(imageUpload(concat([IMAGE.subarray(0, keep), new Uint8Array([0xff, 0xd9])]))),
+      ['image-undecodable'],
+    );
   }
   for (let index = 0; index < 8; index += 1) {
     // A restart marker in a scan that declares no restart interval: the decoder must stop there.
     const { start, end } = scanOf(IMAGE);
     const at = rand.int(start + 16, end - 16);
     const marker = 0xd0 + rand.int(0, 7);
-    add(family, `JPEG with a stray RST${marker - 0xd0} marker at ${at}`, () => uploadRequest(imageUpload(concat([IMAGE.subarray(0, at), new Uint8Array([0xff, marker]), IMAGE.subarray(at)]))), ['image-undecodable']);
+    add(
+      family,
+      `JPEG with a stray RST${marker - 0xd0} marker at ${at}`,
+      () =>
+        uploadRequest(imageUpload(concat([IMAGE.subarray(0, at), new Uint8Array([0xff, marker]), IMAGE.subarray(at)]))),
+      ['image-undecodable'],
+    );
   }
   const sizeCodes: ErrorCode[] = ['image-too-large', 'image-too-small', 'image-undecodable'];
-  for (const [width, height] of [[65_535, 65_535], [0, 0], [0, 400], [1, 1], [9_000, 300], [300, 9_000], [7_000, 7_000], [8_001, 4_000], [100, 100], [299, 400], [600, 800], [1_000, 1_000], [3_000, 4_000]] as const) {
-    add(family, `JPEG header says ${width}x${height}`, () => uploadRequest(imageUpload(withJpegSize(IMAGE, width, height))), sizeCodes);
+  for (const [width, height] of [
+    [65_535, 65_535],
+    [0, 0],
+    [0, 400],
+    [1, 1],
+    [9_000, 300],
+    [300, 9_000],
+    [7_000, 7_000],
+    [8_001, 4_000],
+    [100, 100],
+    [299, 400],
+    [600, 800],
+    [1_000, 1_000],
+    [3_000, 4_000],
+  ] as const) {
+    add(
+      family,
+      `JPEG header says ${width}x${height}`,
+      () => uploadRequest(imageUpload(withJpegSize(IMAGE, width, height))),
+      sizeCodes,
+    );
   }
-  for (const [width, height] of [[0x7fffffff, 0x7fffffff], [0xffffffff, 1], [0, 0], [1, 1], [100_000, 300], [8_001, 300], [300, 299], [6_400, 6_400], [500, 500]] as const) {
-    add(family, `PNG header says ${width}x${height}`, () => uploadRequest(imageUpload(withPngSize(PNG_IMAGE, width, height))), sizeCodes);
+  for (const [width, height] of [
+    [0x7fffffff, 0x7fffffff],
+    [0xffffffff, 1],
+    [0, 0],
+    [1, 1],
+    [100_000, 300],
+    [8_001, 300],
+    [300, 299],
+    [6_400, 6_400],
+    [500, 500],
+  ] as const) {
+    add(
+      family,
+      `PNG header says ${width}x${height}`,
+      () => uploadRequest(imageUpload(withPngSize(PNG_IMAGE, width, height))),
+      sizeCodes,
+    );
   }
-  for (let index = 0; index < 5; index += 1) add(family, 'PNG with garbled image data', () => uploadRequest(imageUpload(withGarbledIdat(PNG_IMAGE))), ['image-undecodable']);
-  for (const [width, height] of [[16_777_216, 16_777_216], [9_000, 400], [10, 10], [300, 299]] as const) {
-    add(family, `WebP header says ${width}x${height}`, () => uploadRequest(imageUpload(webpHeader(width, height))), ['image-too-large', 'image-too-small']);
+  for (let index = 0; index < 5; index += 1)
+    add(family, 'PNG with garbled image data', () => uploadRequest(imageUpload(withGarbledIdat(PNG_IMAGE))), [
+      'image-undecodable',
+    ]);
+  for (const [width, height] of [
+    [16_777_216, 16_777_216],
+    [9_000, 400],
+    [10, 10],
+    [300, 299],
+  ] as const) {
+    add(family, `WebP header says ${width}x${height}`, () => uploadRequest(imageUpload(webpHeader(width, height))), [
+      'image-too-large',
+      'image-too-small',
+    ]);
   }
-  add(family, 'WebP without a selfie part', () => uploadRequest(imageUpload(webpHeader(480, 640))), ['invalid-request']);
+  add(family, 'WebP without a selfie part', () => uploadRequest(imageUpload(webpHeader(480, 640))), [
+    'invalid-request',
+  ]);
   const polyglots: Array<[string, Uint8Array]> = [
     ['JPEG + ZIP', concat([IMAGE, VALID_ZIP])],
     ['JPEG + HTML', concat([IMAGE, ascii('<html><script>alert(1)</script></html>')])],
@@ -543,10 +922,25 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     ['PNG + script', concat([PNG_IMAGE, ascii('<?php system($_GET["c"]); ?>')])],
     ['GIF + ZIP (GIFAR)', concat([ascii('GIF89a'), rand.bytes(100), VALID_ZIP])],
   ];
-  for (const [name, bytes] of polyglots) add(family, `polyglot ${name}`, () => uploadRequest(imageUpload(bytes)), imageCodes);
-  add(family, 'polyglot ZIP + JPEG as a shotset', () => uploadRequest(shotsetUpload(concat([VALID_ZIP, IMAGE]))), ['invalid-zip']);
+  for (const [name, bytes] of polyglots)
+    add(family, `polyglot ${name}`, () => uploadRequest(imageUpload(bytes)), imageCodes);
+  add(family, 'polyglot ZIP + JPEG as a shotset', () => uploadRequest(shotsetUpload(concat([VALID_ZIP, IMAGE]))), [
+    'invalid-zip',
+  ]);
   const video = mp4();
-  const webm = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, ...ascii('webm'), ...rand.bytes(50)]);
+  const webm = new Uint8Array([
+    0x1a,
+    0x45,
+    0xdf,
+    0xa3,
+    0x9f,
+    0x42,
+    0x86,
+    0x81,
+    0x01,
+    ...ascii('webm'),
+    ...rand.bytes(50),
+  ]);
   const videoUpload = (media: Uint8Array, selfie?: Uint8Array) => [
     mediaPart(media, 'video/mp4', 'clip.mp4'),
     reportPart(reportFor('video')),
@@ -563,60 +957,211 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     ['a WebP', webpHeader(480, 640)],
     ['an MP4', video],
   ] as const) {
-    add(family, `MP4 with ${name} as the selfie`, () => uploadRequest(videoUpload(video, selfie)), ['unsupported-media-type', 'image-undecodable', 'image-too-small', 'image-too-large']);
+    add(family, `MP4 with ${name} as the selfie`, () => uploadRequest(videoUpload(video, selfie)), [
+      'unsupported-media-type',
+      'image-undecodable',
+      'image-too-small',
+      'image-too-large',
+    ]);
   }
-  add(family, 'PNG labelled video/mp4, report says video', () => uploadRequest([mediaPart(PNG_IMAGE, 'video/mp4', 'clip.mp4'), reportPart(reportFor('video'))]), ['invalid-report']);
-  add(family, 'JPEG labelled application/zip, report says shotset', () => uploadRequest([mediaPart(IMAGE, 'application/zip', 'set.zip'), reportPart(reportFor('shotset', { frameCount: 1 }))]), ['invalid-report']);
-  add(family, 'ZIP labelled image/jpeg, report says image', () => uploadRequest(imageUpload(VALID_ZIP)), ['invalid-report']);
+  add(
+    family,
+    'PNG labelled video/mp4, report says video',
+    () => uploadRequest([mediaPart(PNG_IMAGE, 'video/mp4', 'clip.mp4'), reportPart(reportFor('video'))]),
+    ['invalid-report'],
+  );
+  add(
+    family,
+    'JPEG labelled application/zip, report says shotset',
+    () =>
+      uploadRequest([
+        mediaPart(IMAGE, 'application/zip', 'set.zip'),
+        reportPart(reportFor('shotset', { frameCount: 1 })),
+      ]),
+    ['invalid-report'],
+  );
+  add(family, 'ZIP labelled image/jpeg, report says image', () => uploadRequest(imageUpload(VALID_ZIP)), [
+    'invalid-report',
+  ]);
   add(family, 'MP4 labelled image/png, report says image', () => uploadRequest(imageUpload(video)), ['invalid-report']);
 }
 
 // Shotset archives.
 {
   const family = 'zip';
-  const zipUpload = (spec: Parameters<typeof buildZip>[0], frameCount = spec.entries.length) => () => uploadRequest(shotsetUpload(buildZip(spec), frameCount));
+  const zipUpload =
+    (spec: Parameters<typeof buildZip>[0], frameCount = spec.entries.length) =>
+    () =>
+      uploadRequest(shotsetUpload(buildZip(spec), frameCount));
   for (const megabytes of [1, 5, 20, 45]) {
-    add(family, `bomb: ${megabytes} MB of zeros, deflated`, zipUpload({ entries: [{ name: 'frame-0.jpg', data: new Uint8Array(megabytes * 1024 * 1024), method: 8 }] }), ['zip-limits']);
+    add(
+      family,
+      `bomb: ${megabytes} MB of zeros, deflated`,
+      zipUpload({ entries: [{ name: 'frame-0.jpg', data: new Uint8Array(megabytes * 1024 * 1024), method: 8 }] }),
+      ['zip-limits'],
+    );
   }
   for (const declaredRatio of [2, 50, 99]) {
-    add(family, `dishonest bomb: declares ${declaredRatio}:1, inflates ~1000:1`, () => {
-      const data = new Uint8Array(4 * 1024 * 1024);
-      const entry: ZipEntrySpec = { name: 'frame-0.jpg', data, method: 8 };
-      const compressed = buildZip({ entries: [entry] });
-      const compressedSize = compressed.length - 30 - 11 - 46 - 11 - 22;
-      return uploadRequest(shotsetUpload(buildZip({ entries: [{ ...entry, size: compressedSize * declaredRatio }] }), 1));
-    }, ['zip-limits']);
+    add(
+      family,
+      `dishonest bomb: declares ${declaredRatio}:1, inflates ~1000:1`,
+      () => {
+        const data = new Uint8Array(4 * 1024 * 1024);
+        const entry: ZipEntrySpec = { name: 'frame-0.jpg', data, method: 8 };
+        const compressed = buildZip({ entries: [entry] });
+        const compressedSize = compressed.length - 30 - 11 - 46 - 11 - 22;
+        return uploadRequest(
+          shotsetUpload(buildZip({ entries: [{ ...entry, size: compressedSize * declaredRatio }] }), 1),
+        );
+      },
+      ['zip-limits'],
+    );
   }
-  add(family, 'declares 60 MB in total', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), size: 30_000_000, compressedSize: 400_000 }, { name: 'b.jpg', data: SMALL_FRAME(2), size: 30_000_000, compressedSize: 400_000 }] }), ['zip-limits', 'invalid-zip']);
+  add(
+    family,
+    'declares 60 MB in total',
+    zipUpload({
+      entries: [
+        { name: 'a.jpg', data: SMALL_FRAME(1), size: 30_000_000, compressedSize: 400_000 },
+        { name: 'b.jpg', data: SMALL_FRAME(2), size: 30_000_000, compressedSize: 400_000 },
+      ],
+    }),
+    ['zip-limits', 'invalid-zip'],
+  );
   for (const count of [31, 64, 500, 2_000]) {
-    add(family, `${count} entries`, zipUpload({ entries: Array.from({ length: count }, (_, index) => ({ name: `f${index}.jpg`, data: ascii('x') })) }), ['zip-limits']);
+    add(
+      family,
+      `${count} entries`,
+      zipUpload({
+        entries: Array.from({ length: count }, (_, index) => ({ name: `f${index}.jpg`, data: ascii('x') })),
+      }),
+      ['zip-limits'],
+    );
   }
-  add(family, 'entry count 0xffff (ZIP64)', zipUpload({ entries: frames(2), end: { count: 0xffff } }), ['zip-limits', 'invalid-zip']);
-  add(family, 'ZIP64 size marker', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), size: 0xffffffff, compressedSize: 0xffffffff }] }), ['zip-limits', 'invalid-zip']);
-  add(family, 'nested archive by name', zipUpload({ entries: [{ name: 'inner.zip', data: SMALL_FRAME(1) }] }), ['invalid-zip']);
+  add(family, 'entry count 0xffff (ZIP64)', zipUpload({ entries: frames(2), end: { count: 0xffff } }), [
+    'zip-limits',
+    'invalid-zip',
+  ]);
+  add(
+    family,
+    'ZIP64 size marker',
+    zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), size: 0xffffffff, compressedSize: 0xffffffff }] }),
+    ['zip-limits', 'invalid-zip'],
+  );
+  add(family, 'nested archive by name', zipUpload({ entries: [{ name: 'inner.zip', data: SMALL_FRAME(1) }] }), [
+    'invalid-zip',
+  ]);
   for (const extension of ['gz', 'tgz', '7z', 'rar', 'tar', 'jar', 'ZIP']) {
-    add(family, `nested archive named .${extension}`, zipUpload({ entries: [{ name: `frames.${extension}`, data: SMALL_FRAME(1) }] }), ['invalid-zip']);
+    add(
+      family,
+      `nested archive named .${extension}`,
+      zipUpload({ entries: [{ name: `frames.${extension}`, data: SMALL_FRAME(1) }] }),
+      ['invalid-zip'],
+    );
   }
-  add(family, 'nested ZIP named like a frame', zipUpload({ entries: [{ name: 'frame-0.jpg', data: VALID_ZIP }] }), ['invalid-zip']);
-  add(family, 'nested gzip named like a frame', zipUpload({ entries: [{ name: 'frame-0.jpg', data: concat([new Uint8Array([0x1f, 0x8b, 8, 0]), rand.bytes(100)]) }] }), ['invalid-zip']);
-  for (const name of ['../frame.jpg', '..\\frame.jpg', '/etc/passwd', 'C:frame.jpg', 'C:\\frame.jpg', 'a/b.jpg', 'frames/', '', 'fr\u0000ame.jpg', 'fr\name.jpg', '..', 'frame..jpg', 'frame.jpg\u007f', '\\\\server\\share.jpg']) {
-    add(family, `entry name ${JSON.stringify(name)}`, zipUpload({ entries: [{ name, data: SMALL_FRAME(1) }] }), ['invalid-zip']);
+  add(family, 'nested ZIP named like a frame', zipUpload({ entries: [{ name: 'frame-0.jpg', data: VALID_ZIP }] }), [
+    'invalid-zip',
+  ]);
+  add(
+    family,
+    'nested gzip named like a frame',
+    zipUpload({
+      entries: [{ name: 'frame-0.jpg', data: concat([new Uint8Array([0x1f, 0x8b, 8, 0]), rand.bytes(100)]) }],
+    }),
+    ['invalid-zip'],
+  );
+  for (const name of [
+    '../frame.jpg',
+    '..\\frame.jpg',
+    '/etc/passwd',
+    'C:frame.jpg',
+    'C:\\frame.jpg',
+    'a/b.jpg',
+    'frames/',
+    '',
+    'fr\u0000ame.jpg',
+    'fr\name.jpg',
+    '..',
+    'frame..jpg',
+    'frame.jpg\u007f',
+    '\\\\server\\share.jpg',
+  ]) {
+    add(family, `entry name ${JSON.stringify(name)}`, zipUpload({ entries: [{ name, data: SMALL_FRAME(1) }] }), [
+      'invalid-zip',
+    ]);
   }
-  add(family, 'duplicate names', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1) }, { name: 'a.jpg', data: SMALL_FRAME(2) }] }), ['invalid-zip']);
-  add(family, 'encrypted entry', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), flags: 0x0801 }] }), ['invalid-zip']);
+  add(
+    family,
+    'duplicate names',
+    zipUpload({
+      entries: [
+        { name: 'a.jpg', data: SMALL_FRAME(1) },
+        { name: 'a.jpg', data: SMALL_FRAME(2) },
+      ],
+    }),
+    ['invalid-zip'],
+  );
+  add(family, 'encrypted entry', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), flags: 0x0801 }] }), [
+    'invalid-zip',
+  ]);
   for (const method of [1, 6, 9, 12, 14, 93, 99]) {
-    add(family, `compression method ${method}`, zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), method }] }), ['invalid-zip']);
+    add(
+      family,
+      `compression method ${method}`,
+      zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), method }] }),
+      ['invalid-zip'],
+    );
   }
-  add(family, 'wrong CRC', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), crc: (crc32(SMALL_FRAME(1)) ^ 1) >>> 0 }] }), ['invalid-zip']);
-  add(family, 'another name in the local header', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), localName: 'b.jpg' }] }), ['invalid-zip']);
-  add(family, 'two entries sharing one local header', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1) }, { name: 'b.jpg', data: SMALL_FRAME(2), localOffsetOf: 0 }] }), ['invalid-zip']);
-  add(family, 'stored entry with two sizes', zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), size: SMALL_FRAME(1).length + 10 }] }), ['invalid-zip', 'zip-limits']);
-  add(family, 'deflate entry that is not deflate data', zipUpload({ entries: [{ name: 'a.jpg', data: rand.bytes(20_000), method: 8, compressedSize: 20_000 }] }), ['invalid-zip', 'zip-limits']);
+  add(
+    family,
+    'wrong CRC',
+    zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), crc: (crc32(SMALL_FRAME(1)) ^ 1) >>> 0 }] }),
+    ['invalid-zip'],
+  );
+  add(
+    family,
+    'another name in the local header',
+    zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), localName: 'b.jpg' }] }),
+    ['invalid-zip'],
+  );
+  add(
+    family,
+    'two entries sharing one local header',
+    zipUpload({
+      entries: [
+        { name: 'a.jpg', data: SMALL_FRAME(1) },
+        { name: 'b.jpg', data: SMALL_FRAME(2), localOffsetOf: 0 },
+      ],
+    }),
+    ['invalid-zip'],
+  );
+  add(
+    family,
+    'stored entry with two sizes',
+    zipUpload({ entries: [{ name: 'a.jpg', data: SMALL_FRAME(1), size: SMALL_FRAME(1).length + 10 }] }),
+    ['invalid-zip', 'zip-limits'],
+  );
+  add(
+    family,
+    'deflate entry that is not deflate data',
+    zipUpload({ entries: [{ name: 'a.jpg', data: rand.bytes(20_000), method: 8, compressedSize: 20_000 }] }),
+    ['invalid-zip', 'zip-limits'],
+  );
   for (let index = 0; index < 12; index += 1) {
     const keep = rand.int(0, VALID_ZIP.length - 1);
-    add(family, `archive cut at ${keep} of ${VALID_ZIP.length}`, () => uploadRequest(shotsetUpload(truncate(VALID_ZIP, keep))), ['invalid-zip', 'unsupported-media-type']);
+    add(
+      family,
+      `archive cut at ${keep} of ${VALID_ZIP.length}`,
+      () => uploadRequest(shotsetUpload(truncate(VALID_ZIP, keep))),
+      ['invalid-zip', 'unsupported-media-type'],
+    );
   }
-  for (const [name, trailing] of [['one byte', new Uint8Array([0])], ['a JPEG', IMAGE], ['a second archive', VALID_ZIP], ['a script', ascii('<script>alert(1)</script>')]] as const) {
+  for (const [name, trailing] of [
+    ['one byte', new Uint8Array([0])],
+    ['a JPEG', IMAGE],
+    ['a second archive', VALID_ZIP],
+    ['a script', ascii('<script>alert(1)</script>')],
+  ] as const) {
     add(family, `${name} after the end record`, zipUpload({ entries: frames(2), trailing }), ['invalid-zip']);
   }
   for (const [name, end] of [
@@ -630,25 +1175,78 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     add(family, `end record: ${name}`, zipUpload({ entries: frames(2), end }), ['invalid-zip', 'zip-limits']);
   }
   add(family, 'no entries', () => uploadRequest(shotsetUpload(buildZip({ entries: [] }), 1)), ['invalid-zip']);
-  for (const [name, data] of [['text', ascii('hello')], ['random bytes', rand.bytes(3_000)], ['a GIF', concat([ascii('GIF89a'), rand.bytes(100)])], ['an MP4', mp4()], ['a WebP', webpHeader(480, 640)]] as const) {
-    add(family, `entry holding ${name}`, zipUpload({ entries: [{ name: 'frame-0.jpg', data }, { name: 'frame-1.jpg', data: SMALL_FRAME(2) }] }), ['unsupported-media-type', 'invalid-zip']);
+  for (const [name, data] of [
+    ['text', ascii('hello')],
+    ['random bytes', rand.bytes(3_000)],
+    ['a GIF', concat([ascii('GIF89a'), rand.bytes(100)])],
+    ['an MP4', mp4()],
+    ['a WebP', webpHeader(480, 640)],
+  ] as const) {
+    add(
+      family,
+      `entry holding ${name}`,
+      zipUpload({
+        entries: [
+          { name: 'frame-0.jpg', data },
+          { name: 'frame-1.jpg', data: SMALL_FRAME(2) },
+        ],
+      }),
+      ['unsupported-media-type', 'invalid-zip'],
+    );
   }
-  add(family, 'entry image too small', zipUpload({ entries: [{ name: 'f.jpg', data: jpeg(120, 160) }] }), ['image-too-small']);
-  add(family, 'entry claiming 20000x20000', zipUpload({ entries: [{ name: 'f.jpg', data: withJpegSize(SMALL_FRAME(1), 20_000, 20_000) }] }), ['image-too-large']);
-  add(family, 'entry truncated JPEG', zipUpload({ entries: [{ name: 'f.jpg', data: truncate(SMALL_FRAME(1), 1_500) }] }), ['image-undecodable']);
+  add(family, 'entry image too small', zipUpload({ entries: [{ name: 'f.jpg', data: jpeg(120, 160) }] }), [
+    'image-too-small',
+  ]);
+  add(
+    family,
+    'entry claiming 20000x20000',
+    zipUpload({ entries: [{ name: 'f.jpg', data: withJpegSize(SMALL_FRAME(1), 20_000, 20_000) }] }),
+    ['image-too-large'],
+  );
+  add(
+    family,
+    'entry truncated JPEG',
+    zipUpload({ entries: [{ name: 'f.jpg', data: truncate(SMALL_FRAME(1), 1_500) }] }),
+    ['image-undecodable'],
+  );
   {
     const frame = SMALL_FRAME(1);
     const { start, end } = scanOf(frame);
     const keep = rand.int(start + 16, end - Math.ceil((end - start) / 10));
     const cut = concat([frame.subarray(0, keep), new Uint8Array([0xff, 0xd9])]);
-    add(family, 'entry JPEG with its scan cut and the end marker re-added', zipUpload({ entries: [{ name: 'f.jpg', data: cut }] }), ['image-undecodable']);
+    add(
+      family,
+      'entry JPEG with its scan cut and the end marker re-added',
+      zipUpload({ entries: [{ name: 'f.jpg', data: cut }] }),
+      ['image-undecodable'],
+    );
     const stray = concat([frame.subarray(0, start + 100), new Uint8Array([0xff, 0xd3]), frame.subarray(start + 100)]);
-    add(family, 'entry JPEG with a stray restart marker in its scan', zipUpload({ entries: [{ name: 'f.jpg', data: stray }] }), ['image-undecodable']);
+    add(
+      family,
+      'entry JPEG with a stray restart marker in its scan',
+      zipUpload({ entries: [{ name: 'f.jpg', data: stray }] }),
+      ['image-undecodable'],
+    );
   }
-  add(family, 'entry JPEG with a payload behind it', zipUpload({ entries: [{ name: 'f.jpg', data: concat([SMALL_FRAME(1), ascii('<script>')]) }] }), ['unsupported-media-type']);
+  add(
+    family,
+    'entry JPEG with a payload behind it',
+    zipUpload({ entries: [{ name: 'f.jpg', data: concat([SMALL_FRAME(1), ascii('<script>')]) }] }),
+    ['unsupported-media-type'],
+  );
   add(family, 'report counts 3 frames for 2', () => uploadRequest(shotsetUpload(VALID_ZIP, 3)), ['invalid-report']);
-  add(family, 'report says image for a shotset', () => uploadRequest([mediaPart(VALID_ZIP, 'application/zip', 's.zip'), reportPart(reportFor('image'))]), ['invalid-report']);
-  add(family, 'report says video for a shotset', () => uploadRequest([mediaPart(VALID_ZIP, 'application/zip', 's.zip'), reportPart(reportFor('video'))]), ['invalid-report']);
+  add(
+    family,
+    'report says image for a shotset',
+    () => uploadRequest([mediaPart(VALID_ZIP, 'application/zip', 's.zip'), reportPart(reportFor('image'))]),
+    ['invalid-report'],
+  );
+  add(
+    family,
+    'report says video for a shotset',
+    () => uploadRequest([mediaPart(VALID_ZIP, 'application/zip', 's.zip'), reportPart(reportFor('video'))]),
+    ['invalid-report'],
+  );
 }
 
 // The capture report.
@@ -656,14 +1254,28 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
   const family = 'report';
   const good = reportFor('image');
   const goodJson = JSON.stringify(good);
-  for (let index = 0; index < 10; index += 1) add(family, 'random text', () => uploadRequest(imageUpload(IMAGE, rand.text(rand.int(1, 2_000)))), ['invalid-report']);
+  for (let index = 0; index < 10; index += 1)
+    add(family, 'random text', () => uploadRequest(imageUpload(IMAGE, rand.text(rand.int(1, 2_000)))), [
+      'invalid-report',
+    ]);
   for (let index = 0; index < 10; index += 1) {
     const keep = rand.int(1, goodJson.length - 1);
-    add(family, `JSON cut at ${keep} of ${goodJson.length}`, () => uploadRequest(imageUpload(IMAGE, goodJson.slice(0, keep))), ['invalid-report']);
+    add(
+      family,
+      `JSON cut at ${keep} of ${goodJson.length}`,
+      () => uploadRequest(imageUpload(IMAGE, goodJson.slice(0, keep))),
+      ['invalid-report'],
+    );
   }
-  for (const value of ['null', '1', '"report"', '[]', 'true', '{}', `[${goodJson}]`]) add(family, `report ${value.slice(0, 30)}`, () => uploadRequest(imageUpload(IMAGE, value)), ['invalid-report']);
+  for (const value of ['null', '1', '"report"', '[]', 'true', '{}', `[${goodJson}]`])
+    add(family, `report ${value.slice(0, 30)}`, () => uploadRequest(imageUpload(IMAGE, value)), ['invalid-report']);
   for (const field of Object.keys(good)) {
-    add(family, `without ${field}`, () => uploadRequest(imageUpload(IMAGE, JSON.stringify({ ...good, [field]: undefined }))), ['invalid-report']);
+    add(
+      family,
+      `without ${field}`,
+      () => uploadRequest(imageUpload(IMAGE, JSON.stringify({ ...good, [field]: undefined }))),
+      ['invalid-report'],
+    );
   }
   const wrong: Array<[string, Record<string, unknown>]> = [
     ['version 2', { version: 2 }],
@@ -680,7 +1292,10 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     ['frame width 0', { frame: { width: 0, height: 640 } }],
     ['frame width 1.5', { frame: { width: 1.5, height: 640 } }],
     ['frame with an extra key', { frame: { width: 480, height: 640, depth: 3 } }],
-    ['face with __proto__', { face: JSON.parse('{"x":1,"y":1,"width":1,"height":1,"__proto__":{"polluted":true}}') as unknown }],
+    [
+      'face with __proto__',
+      { face: JSON.parse('{"x":1,"y":1,"width":1,"height":1,"__proto__":{"polluted":true}}') as unknown },
+    ],
     ['face with a negative width', { face: { x: 0, y: 0, width: -1, height: 10 } }],
     ['metrics with a string', { metrics: { sharpness: 'high' } }],
     ['metrics with a null', { metrics: { sharpness: null } }],
@@ -695,15 +1310,63 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     ['capturedAt a number', { capturedAt: 1_700_000_000 }],
     ['userAgent of 513 chars', { userAgent: 'u'.repeat(513) }],
   ];
-  for (const [name, change] of wrong) add(family, name, () => uploadRequest(imageUpload(IMAGE, JSON.stringify({ ...good, ...change }))), ['invalid-report']);
-  add(family, 'elapsedMs 1e400 (Infinity)', () => uploadRequest(imageUpload(IMAGE, goodJson.replace(/"elapsedMs":\d+/, '"elapsedMs":1e400'))), ['invalid-report']);
-  add(family, 'frame width 1e400', () => uploadRequest(imageUpload(IMAGE, goodJson.replace('"width":480', '"width":1e400'))), ['invalid-report']);
+  for (const [name, change] of wrong)
+    add(family, name, () => uploadRequest(imageUpload(IMAGE, JSON.stringify({ ...good, ...change }))), [
+      'invalid-report',
+    ]);
+  add(
+    family,
+    'elapsedMs 1e400 (Infinity)',
+    () => uploadRequest(imageUpload(IMAGE, goodJson.replace(/"elapsedMs":\d+/, '"elapsedMs":1e400'))),
+    ['invalid-report'],
+  );
+  add(
+    family,
+    'frame width 1e400',
+    () => uploadRequest(imageUpload(IMAGE, goodJson.replace('"width":480', '"width":1e400'))),
+    ['invalid-report'],
+  );
   for (const depth of [100, 5_000, 20_000]) {
-    add(family, `metrics nested ${depth} deep`, () => uploadRequest(imageUpload(IMAGE, goodJson.replace('"metrics":{', `"metrics":{"x":${'['.repeat(depth)}${']'.repeat(depth)},`))), ['invalid-report']);
-    add(family, `tags nested ${depth} deep`, () => uploadRequest(imageUpload(IMAGE, goodJson.replace(/"tags":\[[^\]]*\]/, `"tags":${'['.repeat(depth)}${']'.repeat(depth)}`))), ['invalid-report']);
+    add(
+      family,
+      `metrics nested ${depth} deep`,
+      () =>
+        uploadRequest(
+          imageUpload(
+            IMAGE,
+            goodJson.replace('"metrics":{', `"metrics":{"x":${'['.repeat(depth)}${']'.repeat(depth)},`),
+          ),
+        ),
+      ['invalid-report'],
+    );
+    add(
+      family,
+      `tags nested ${depth} deep`,
+      () =>
+        uploadRequest(
+          imageUpload(IMAGE, goodJson.replace(/"tags":\[[^\]]*\]/, `"tags":${'['.repeat(depth)}${']'.repeat(depth)}`)),
+        ),
+      ['invalid-report'],
+    );
   }
-  add(family, 'frame nested 5000 objects deep', () => uploadRequest(imageUpload(IMAGE, goodJson.replace(/"frame":\{[^}]*\}/, `"frame":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`))), ['invalid-report']);
-  add(family, 'report of 64 KiB + 1', () => uploadRequest(imageUpload(IMAGE, `${goodJson}${' '.repeat(64 * 1024 + 1 - goodJson.length)}`)), ['invalid-report']);
+  add(
+    family,
+    'frame nested 5000 objects deep',
+    () =>
+      uploadRequest(
+        imageUpload(
+          IMAGE,
+          goodJson.replace(/"frame":\{[^}]*\}/, `"frame":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`),
+        ),
+      ),
+    ['invalid-report'],
+  );
+  add(
+    family,
+    'report of 64 KiB + 1',
+    () => uploadRequest(imageUpload(IMAGE, `${goodJson}${' '.repeat(64 * 1024 + 1 - goodJson.length)}`)),
+    ['invalid-report'],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -813,11 +1476,18 @@ describe('hostile HTTP over a socket', () => {
     await raw(concat([ascii(head(body.length)), body.subarray(0, body.length >> 1)]), { hangUpAfterMs: 100 });
     // Chunked, past the limit.
     const chunk = new Uint8Array(256 * 1024);
-    const chunks = Array.from({ length: 10 }, () => concat([ascii(`${chunk.length.toString(16)}\r\n`), chunk, ascii('\r\n')]));
+    const chunks = Array.from({ length: 10 }, () =>
+      concat([ascii(`${chunk.length.toString(16)}\r\n`), chunk, ascii('\r\n')]),
+    );
     const chunked = await raw(concat([ascii(head('chunked')), ...chunks, ascii('0\r\n\r\n')]));
     expect(statusOf(chunked)).toBe(413);
     // Not HTTP at all, a bad request line, conflicting lengths, a header without a colon.
-    for (const garbage of ['\u0000\u0001\u0002 garbage\r\n\r\n', 'GET / HTTP/9.9\r\n\r\n', 'POST /checks HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello', 'GET /health HTTP/1.1\r\nBroken header\r\n\r\n']) {
+    for (const garbage of [
+      '\u0000\u0001\u0002 garbage\r\n\r\n',
+      'GET / HTTP/9.9\r\n\r\n',
+      'POST /checks HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello',
+      'GET /health HTTP/1.1\r\nBroken header\r\n\r\n',
+    ]) {
       const answer = await raw(garbage);
       if (answer !== '') expect(statusOf(answer)).toBeGreaterThanOrEqual(400);
     }

@@ -42,7 +42,11 @@ describe('CORS', () => {
       const response = await backend.fetch(
         new Request(`${BASE}${path}`, {
           method: 'OPTIONS',
-          headers: { Origin: SHOP, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' },
+          headers: {
+            Origin: SHOP,
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'authorization',
+          },
         }),
       );
       expect(response.status).toBe(204);
@@ -55,7 +59,10 @@ describe('CORS', () => {
   it('gives other origins no Access-Control-Allow-Origin', async () => {
     const { backend } = await setup();
     const preflight = await backend.fetch(
-      new Request(`${BASE}/checks`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } }),
+      new Request(`${BASE}/checks`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+      }),
     );
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const { captureToken } = await createSession(backend);
@@ -80,7 +87,10 @@ describe('CORS', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await backend.fetch(
-      new Request(`${BASE}/sessions`, { method: 'OPTIONS', headers: { Origin: SHOP, 'Access-Control-Request-Method': 'POST' } }),
+      new Request(`${BASE}/sessions`, {
+        method: 'OPTIONS',
+        headers: { Origin: SHOP, 'Access-Control-Request-Method': 'POST' },
+      }),
     );
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -139,7 +149,8 @@ describe('rate limits', () => {
       env: { LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: '3' },
       clientAddress: (request) => request.headers.get('x-test-client') ?? undefined,
     });
-    const health = (client: string) => backend.fetch(new Request(`${BASE}/health`, { headers: { 'x-test-client': client } }));
+    const health = (client: string) =>
+      backend.fetch(new Request(`${BASE}/health`, { headers: { 'x-test-client': client } }));
     for (let index = 0; index < 3; index += 1) expect((await health('10.0.0.1')).status).toBe(200);
     const limited = await health('10.0.0.1');
     expect(limited.status).toBe(429);
@@ -180,7 +191,7 @@ describe('service routes', () => {
     });
   });
 
-  it('POST /webhooks/:provider hands the body to that provider\'s webhook hook and always answers 202', async () => {
+  it("POST /webhooks/:provider hands the body to that provider's webhook hook and always answers 202", async () => {
     const received: unknown[] = [];
     const oz: ProviderAdapter = { ...fakeAdapter('oz'), receiveWebhook: (body) => void received.push(body) };
     const { backend } = await setup({ adapters: [oz, fakeAdapter('kairos')] });
@@ -268,16 +279,23 @@ describe('over real HTTP', () => {
     const { checkId } = (await uploaded.json()) as { checkId: string };
 
     await backend.processor.whenIdle();
-    const status = await fetch(`${url}/checks/${checkId}`, { headers: { authorization: `Bearer ${session.captureToken}` } });
+    const status = await fetch(`${url}/checks/${checkId}`, {
+      headers: { authorization: `Bearer ${session.captureToken}` },
+    });
     expect(await status.json()).toEqual({ checkId, sessionId: session.sessionId, status: 'done' });
 
-    const result = await fetch(`${url}/sessions/${session.sessionId}/result`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    const result = await fetch(`${url}/sessions/${session.sessionId}/result`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    });
     expect(await result.json()).toMatchObject({
       reference: 'http-1',
       status: 'done',
       decision: 'spoof',
       reason: 'all: spoof from kairos',
-      providers: [{ provider: 'oz', decision: 'live' }, { provider: 'kairos', decision: 'spoof', score: 0.12 }],
+      providers: [
+        { provider: 'oz', decision: 'live' },
+        { provider: 'kairos', decision: 'spoof', score: 0.12 },
+      ],
       check: { checkId, bytes: jpeg().length },
     });
     const requestLog = logger.lines.find((line) => line.event === 'request' && line.fields['path'] === '/checks');
@@ -295,7 +313,11 @@ describe('over real HTTP', () => {
     const form = new FormData();
     form.set('media', new Blob([jpeg()], { type: 'image/jpeg' }), 'capture.jpg');
     form.set('report', JSON.stringify(report()));
-    const response = await fetch(`${small.url}/checks`, { method: 'POST', headers: { authorization: `Bearer ${captureToken}` }, body: form });
+    const response = await fetch(`${small.url}/checks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${captureToken}` },
+      body: form,
+    });
     expect(response.status).toBe(413);
     expect(await errorCode(response)).toBe('payload-too-large');
     await local.close();

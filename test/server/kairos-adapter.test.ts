@@ -5,7 +5,10 @@ import { ProviderError, type CheckMedia, type ProviderContext } from '../../src/
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startKairosEmulator, type RunningKairosEmulator } from '../../src/sandbox/kairos-emulator.js';
-import { DOCUMENTED_SPOOF_FACES_LIVENESS as SANDBOX_SPOOF_FACES_LIVENESS, documentedFacesLiveness as sandboxFacesLiveness } from './support/sandbox-scores.js';
+import {
+  DOCUMENTED_SPOOF_FACES_LIVENESS as SANDBOX_SPOOF_FACES_LIVENESS,
+  documentedFacesLiveness as sandboxFacesLiveness,
+} from './support/sandbox-scores.js';
 import { jpeg } from './support/backend.js';
 
 const jpeg640 = jpeg(640, 640, 'noise', 7);
@@ -119,7 +122,11 @@ describe('Kairos adapter against the emulator', () => {
     for (const version of ['v0.1', 'v0.2'] as const) {
       const outcome = await adapter({}, version).verify(selfie640, context('variant-shapes'));
       const call = emulator.state.calls.at(-1)!;
-      expect(outcome).toMatchObject({ decision: 'live', score: sandboxFacesLiveness(jpeg640), ids: { apiReqUid: call.apiReqUid, responseCode: '2' } });
+      expect(outcome).toMatchObject({
+        decision: 'live',
+        score: sandboxFacesLiveness(jpeg640),
+        ids: { apiReqUid: call.apiReqUid, responseCode: '2' },
+      });
       expect(outcome.ids.requestId).toBe(call.requestId);
     }
   });
@@ -244,9 +251,7 @@ describe('Kairos adapter against the emulator', () => {
   });
 
   it('retries per-request timeouts, then reports provider-unavailable', async () => {
-    const error = await providerError(
-      adapter({ timeoutMs: 100, maxAttempts: 2 }).verify(selfie640, context('slow')),
-    );
+    const error = await providerError(adapter({ timeoutMs: 100, maxAttempts: 2 }).verify(selfie640, context('slow')));
     expect(error.code).toBe('provider-unavailable');
     expect(error.message).toMatch(/timed out after 100 ms/);
     expect(emulator.state.calls).toHaveLength(2);

@@ -117,22 +117,31 @@ describe('readKairosLivenessBody', () => {
 
   it('requires only a numeric faces_liveness and an array faces_predicted', () => {
     // No request id, faces without delta, the async spelling api_req_uuid, unknown fields: all fine.
-    expect(readKairosLivenessBody(JSON.stringify({ response_data: { faces_liveness: 0.9, faces_predicted: [] } })).ok)
-      .toBe(true);
+    expect(
+      readKairosLivenessBody(JSON.stringify({ response_data: { faces_liveness: 0.9, faces_predicted: [] } })).ok,
+    ).toBe(true);
     const variant = {
       api_req_uuid: 'uuid-1',
       api_version: '0.2',
       response_code: { unexpected: true },
-      response_data: { faces_liveness: 0.9, faces_predicted: [{ confidence: 0.98, top_left: { x: 1, y: 2 } }], quality: 'ok' },
+      response_data: {
+        faces_liveness: 0.9,
+        faces_predicted: [{ confidence: 0.98, top_left: { x: 1, y: 2 } }],
+        quality: 'ok',
+      },
     };
     expect(readKairosLivenessBody(JSON.stringify(variant))).toMatchObject({
       ok: true,
       response: { api_req_uuid: 'uuid-1', response_data: { faces_liveness: 0.9 } },
     });
-    expect(readKairosLivenessBody(JSON.stringify({ api_req_uid: 'u', response_data: { faces_liveness: 0.9 } })).ok)
-      .toBe(false);
-    expect(readKairosLivenessBody(JSON.stringify({ api_req_uid: 'u', response_data: { faces_liveness: 0.9, faces_predicted: {} } })).ok)
-      .toBe(false);
+    expect(
+      readKairosLivenessBody(JSON.stringify({ api_req_uid: 'u', response_data: { faces_liveness: 0.9 } })).ok,
+    ).toBe(false);
+    expect(
+      readKairosLivenessBody(
+        JSON.stringify({ api_req_uid: 'u', response_data: { faces_liveness: 0.9, faces_predicted: {} } }),
+      ).ok,
+    ).toBe(false);
   });
 });
 

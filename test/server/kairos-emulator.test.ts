@@ -7,7 +7,10 @@ import {
   type RunningKairosEmulator,
 } from '../../src/sandbox/kairos-emulator.js';
 import { readImageSize } from '../../src/sandbox/kairos/image-size.js';
-import { DOCUMENTED_SPOOF_FACES_LIVENESS as SANDBOX_SPOOF_FACES_LIVENESS, documentedFacesLiveness as sandboxFacesLiveness } from './support/sandbox-scores.js';
+import {
+  DOCUMENTED_SPOOF_FACES_LIVENESS as SANDBOX_SPOOF_FACES_LIVENESS,
+  documentedFacesLiveness as sandboxFacesLiveness,
+} from './support/sandbox-scores.js';
 import { jpeg } from './support/backend.js';
 
 function makePng(width: number, height: number): Uint8Array {
@@ -73,9 +76,7 @@ describe('Kairos emulator over HTTP', () => {
     expect(body.response_code).toBe(2);
     expect(body.response_data).toEqual({
       faces_liveness: sandboxFacesLiveness(jpeg640),
-      faces_predicted: [
-        { confidence: expect.any(Number), top_left: { x: 160, y: 112 }, delta: { x: 320, y: 416 } },
-      ],
+      faces_predicted: [{ confidence: expect.any(Number), top_left: { x: 160, y: 112 }, delta: { x: 320, y: 416 } }],
       img: { width: 640, height: 640 },
     });
     expect(emulator.state.calls).toEqual([
@@ -116,20 +117,31 @@ describe('Kairos emulator over HTTP', () => {
       false,
     );
     expect(hyphen.status).toBe(401);
-    expect(await hyphen.json()).toEqual({ error: { code: 'hyphenated-credential-headers', message: expect.any(String) } });
+    expect(await hyphen.json()).toEqual({
+      error: { code: 'hyphenated-credential-headers', message: expect.any(String) },
+    });
 
     const missing = await post('v0.2', livenessForm(jpeg640), {}, false);
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ error: { code: 'auth-failed' } });
 
-    const wrong = await post('v0.2', livenessForm(jpeg640), { app_id: emulator.credentials.appId, app_key: 'nope' }, false);
+    const wrong = await post(
+      'v0.2',
+      livenessForm(jpeg640),
+      { app_id: emulator.credentials.appId, app_key: 'nope' },
+      false,
+    );
     expect(wrong.status).toBe(401);
   });
 
   it('refuses a JSON body, a missing selfie and a bad threshold', async () => {
-    const json = await post('v0.2', JSON.stringify({ selfie: Buffer.from(jpeg640).toString('base64'), threshold: 0.6 }), {
-      'content-type': 'application/json',
-    });
+    const json = await post(
+      'v0.2',
+      JSON.stringify({ selfie: Buffer.from(jpeg640).toString('base64'), threshold: 0.6 }),
+      {
+        'content-type': 'application/json',
+      },
+    );
     expect(json.status).toBe(415);
     expect(await json.json()).toMatchObject({ error: { code: 'not-multipart' } });
 
@@ -167,13 +179,17 @@ describe('Kairos emulator over HTTP', () => {
     const spoof = await (await post('v0.2', livenessForm(jpeg640), { 'x-sandbox-scenario': 'spoof' })).json();
     expect(spoof).toMatchObject({ response_data: { faces_liveness: SANDBOX_SPOOF_FACES_LIVENESS } });
 
-    const boundary = await (await post('v0.2', livenessForm(jpeg640, '0.73'), { 'x-sandbox-scenario': 'boundary' })).json();
+    const boundary = await (
+      await post('v0.2', livenessForm(jpeg640, '0.73'), { 'x-sandbox-scenario': 'boundary' })
+    ).json();
     expect(boundary).toMatchObject({ response_data: { faces_liveness: 0.73 } });
 
     const noFace = await (await post('v0.2', livenessForm(jpeg640), { 'x-sandbox-scenario': 'no-face' })).json();
     expect(noFace).toMatchObject({ response_data: { faces_liveness: 0, faces_predicted: [] } });
 
-    const multi = (await (await post('v0.2', livenessForm(jpeg640), { 'x-sandbox-scenario': 'multi-face' })).json()) as {
+    const multi = (await (
+      await post('v0.2', livenessForm(jpeg640), { 'x-sandbox-scenario': 'multi-face' })
+    ).json()) as {
       response_data: { faces_predicted: Array<{ top_left: { x: number }; delta: { x: number } }> };
     };
     const [left, right] = multi.response_data.faces_predicted;

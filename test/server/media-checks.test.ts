@@ -27,7 +27,11 @@ describe('sniffContentType', () => {
     ['ZIP', zip({ 'a.jpg': new Uint8Array([1]) }), 'application/zip'],
     ['MP4', mp4(), 'video/mp4'],
     ['WebM', new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84, ...ascii('webm'), 0, 0]), 'video/webm'],
-    ['Matroska (not WebM)', new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x88, ...ascii('matroska')]), null],
+    [
+      'Matroska (not WebM)',
+      new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x88, ...ascii('matroska')]),
+      null,
+    ],
     ['text', new TextEncoder().encode('<html>hello</html>'), null],
     ['empty', new Uint8Array(0), null],
   ])('%s', (_label, bytes, expected) => {
@@ -46,11 +50,25 @@ describe('readImageSize', () => {
 
 describe('sharpness', () => {
   it('gives the Kairos still from the sharpest shotset frame, wherever it sits', async () => {
-    for (const names of [['noise.jpg', 'smooth.jpg', 'smooth.png'], ['smooth.jpg', 'smooth.png', 'noise.jpg']]) {
+    for (const names of [
+      ['noise.jpg', 'smooth.jpg', 'smooth.png'],
+      ['smooth.jpg', 'smooth.png', 'noise.jpg'],
+    ]) {
       const frames = Object.fromEntries(
-        names.map((name) => [name, name === 'noise.jpg' ? jpeg(480, 640, 'noise') : name.endsWith('.png') ? png(480, 640, 'smooth') : jpeg(480, 640, 'smooth')]),
+        names.map((name) => [
+          name,
+          name === 'noise.jpg'
+            ? jpeg(480, 640, 'noise')
+            : name.endsWith('.png')
+              ? png(480, 640, 'smooth')
+              : jpeg(480, 640, 'smooth'),
+        ]),
       );
-      const { info, media } = await validateUpload({ media: zip(frames), selfie: null, report: JSON.stringify(report('shotset', { frameCount: 3 })) });
+      const { info, media } = await validateUpload({
+        media: zip(frames),
+        selfie: null,
+        report: JSON.stringify(report('shotset', { frameCount: 3 })),
+      });
       expect(info.selfieSource).toBe('shotset-sharpest:noise.jpg');
       expect(media.selfieJpeg).toEqual(frames['noise.jpg']);
       expect(media.frames).toHaveLength(3);

@@ -31,7 +31,10 @@ const API_KEY = 'mounting-test-api-key-0123456789';
 const PAGE_ORIGIN = 'https://shop.example';
 const MOUNT = '/liveness';
 
-type Emulators = { oz: Awaited<ReturnType<typeof startOzEmulator>>; kairos: Awaited<ReturnType<typeof startKairosEmulator>> };
+type Emulators = {
+  oz: Awaited<ReturnType<typeof startOzEmulator>>;
+  kairos: Awaited<ReturnType<typeof startKairosEmulator>>;
+};
 
 /** The backend as an integrator builds it for mounting; only the sandbox endpoints are test-specific. */
 async function createBackend(emulators: Emulators, basePath: string): Promise<LivenessBackend> {
@@ -62,7 +65,10 @@ function expressApp(backend: LivenessBackend): express.Express {
     res.json({ echoed: req.body as unknown });
   });
   // Express strips the mount path from req.url, so this backend has no basePath.
-  app.use(MOUNT, getRequestListener((request, env) => backend.fetch(request, env)));
+  app.use(
+    MOUNT,
+    getRequestListener((request, env) => backend.fetch(request, env)),
+  );
   return app;
 }
 
@@ -147,14 +153,22 @@ function captureReport(width: number, height: number): CaptureReport {
 
 async function runCheck(base: string): Promise<{ sessionId: string; result: Record<string, unknown> }> {
   const asIntegrator = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
-  const created = await fetch(`${base}${MOUNT}/sessions`, { method: 'POST', headers: asIntegrator, body: JSON.stringify({ reference: 'mounting' }) });
+  const created = await fetch(`${base}${MOUNT}/sessions`, {
+    method: 'POST',
+    headers: asIntegrator,
+    body: JSON.stringify({ reference: 'mounting' }),
+  });
   expect(created.status).toBe(201);
   const { sessionId, captureToken } = (await created.json()) as { sessionId: string; captureToken: string };
 
   // What the widget does from the page: a preflight, the upload, then polling.
   const preflight = await fetch(`${base}${MOUNT}/checks`, {
     method: 'OPTIONS',
-    headers: { origin: PAGE_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    headers: {
+      origin: PAGE_ORIGIN,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization',
+    },
   });
   expect(preflight.status).toBe(204);
   expect(preflight.headers.get('access-control-allow-origin')).toBe(PAGE_ORIGIN);
@@ -184,14 +198,23 @@ async function runCheck(base: string): Promise<{ sessionId: string; result: Reco
 }
 
 async function expectHostRouteWorks(base: string): Promise<void> {
-  const response = await fetch(`${base}/api/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"order":42}' });
+  const response = await fetch(`${base}/api/echo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"order":42}',
+  });
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ echoed: { order: 42 } });
 }
 
 function expectLiveVerdict(sessionId: string, result: Record<string, unknown>): void {
   expect(result).toMatchObject({ sessionId, reference: 'mounting', status: 'done', decision: 'live' });
-  const providers = result['providers'] as Array<{ provider: string; sandbox: boolean; status: string; decision: string }>;
+  const providers = result['providers'] as Array<{
+    provider: string;
+    sandbox: boolean;
+    status: string;
+    decision: string;
+  }>;
   expect(providers.map((p) => [p.provider, p.sandbox, p.status, p.decision])).toEqual([
     ['oz', true, 'done', 'live'],
     ['kairos', true, 'done', 'live'],
@@ -209,7 +232,10 @@ describe('mounting the backend in an existing server', () => {
     const oz = await startOzEmulator({ analysisMs: 20, autoFinishMs: 50 });
     const kairos = await startKairosEmulator();
     emulators = { oz, kairos };
-    cleanup.push(() => oz.close(), () => kairos.close());
+    cleanup.push(
+      () => oz.close(),
+      () => kairos.close(),
+    );
   });
 
   afterAll(async () => {
@@ -220,7 +246,10 @@ describe('mounting the backend in an existing server', () => {
     const backend = await createBackend(emulators, '/');
     const server = createServer(expressApp(backend));
     const base = await listen(server);
-    cleanup.push(() => close(server), () => backend.close());
+    cleanup.push(
+      () => close(server),
+      () => backend.close(),
+    );
     const { sessionId, result } = await runCheck(base);
     expectLiveVerdict(sessionId, result);
     await expectHostRouteWorks(base);
@@ -231,7 +260,10 @@ describe('mounting the backend in an existing server', () => {
     const app = await fastifyApp(backend);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    cleanup.push(() => app.close(), () => backend.close());
+    cleanup.push(
+      () => app.close(),
+      () => backend.close(),
+    );
     const { sessionId, result } = await runCheck(base);
     expectLiveVerdict(sessionId, result);
     await expectHostRouteWorks(base);
@@ -241,7 +273,10 @@ describe('mounting the backend in an existing server', () => {
     const backend = await createBackend(emulators, MOUNT);
     const server = nodeHttpServer(backend);
     const base = await listen(server);
-    cleanup.push(() => close(server), () => backend.close());
+    cleanup.push(
+      () => close(server),
+      () => backend.close(),
+    );
     const { sessionId, result } = await runCheck(base);
     expectLiveVerdict(sessionId, result);
     await expectHostRouteWorks(base);

@@ -7,7 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_DOCUMENT } from '../../src/server/openapi.js';
-import { apiRequest, BASE, createTestBackend, jpeg, report, uploadRequest, zip, type TestBackend } from './support/backend.js';
+import {
+  apiRequest,
+  BASE,
+  createTestBackend,
+  jpeg,
+  report,
+  uploadRequest,
+  zip,
+  type TestBackend,
+} from './support/backend.js';
 
 type Json = unknown;
 type Schema = Record<string, unknown>;
@@ -57,7 +66,8 @@ function checkSchema(value: Json, schema: Schema, path = '$'): string[] {
       }
       case 'type': {
         const types = Array.isArray(rule) ? (rule as string[]) : [rule as string];
-        if (!types.some((type) => matchesType(value, type))) fail(`expected ${types.join(' | ')}, got ${typeOf(value)}`);
+        if (!types.some((type) => matchesType(value, type)))
+          fail(`expected ${types.join(' | ')}, got ${typeOf(value)}`);
         break;
       }
       case 'enum':
@@ -69,12 +79,14 @@ function checkSchema(value: Json, schema: Schema, path = '$'): string[] {
       case 'properties':
         if (typeOf(value) === 'object') {
           for (const [name, sub] of Object.entries(rule as Record<string, Schema>)) {
-            if (name in (value as object)) problems.push(...checkSchema((value as Record<string, Json>)[name], sub, `${path}.${name}`));
+            if (name in (value as object))
+              problems.push(...checkSchema((value as Record<string, Json>)[name], sub, `${path}.${name}`));
           }
         }
         break;
       case 'required':
-        if (typeOf(value) === 'object') for (const name of rule as string[]) if (!(name in (value as object))) fail(`missing ${name}`);
+        if (typeOf(value) === 'object')
+          for (const name of rule as string[]) if (!(name in (value as object))) fail(`missing ${name}`);
         break;
       case 'additionalProperties':
         if (typeOf(value) === 'object') {
@@ -87,7 +99,8 @@ function checkSchema(value: Json, schema: Schema, path = '$'): string[] {
         }
         break;
       case 'items':
-        if (Array.isArray(value)) value.forEach((item, index) => problems.push(...checkSchema(item, rule as Schema, `${path}[${index}]`)));
+        if (Array.isArray(value))
+          value.forEach((item, index) => problems.push(...checkSchema(item, rule as Schema, `${path}[${index}]`)));
         break;
       case 'oneOf': {
         const passing = (rule as Schema[]).filter((option) => checkSchema(value, option, path).length === 0).length;
@@ -101,7 +114,8 @@ function checkSchema(value: Json, schema: Schema, path = '$'): string[] {
         if (Array.isArray(value) && value.length > (rule as number)) fail(`more than ${String(rule)} items`);
         break;
       case 'maxProperties':
-        if (typeOf(value) === 'object' && Object.keys(value as object).length > (rule as number)) fail('too many properties');
+        if (typeOf(value) === 'object' && Object.keys(value as object).length > (rule as number))
+          fail('too many properties');
         break;
       case 'minLength':
         if (typeof value === 'string' && value.length < (rule as number)) fail(`shorter than ${String(rule)}`);
@@ -110,7 +124,8 @@ function checkSchema(value: Json, schema: Schema, path = '$'): string[] {
         if (typeof value === 'string' && value.length > (rule as number)) fail(`longer than ${String(rule)}`);
         break;
       case 'pattern':
-        if (typeof value === 'string' && !new RegExp(rule as string, 'u').test(value)) fail(`does not match ${String(rule)}`);
+        if (typeof value === 'string' && !new RegExp(rule as string, 'u').test(value))
+          fail(`does not match ${String(rule)}`);
         break;
       case 'minimum':
         if (typeof value === 'number' && value < (rule as number)) fail(`below ${String(rule)}`);
@@ -183,7 +198,10 @@ function examplesOf(method: string, template: string): Json[] {
 
 async function waitForCheck(app: TestBackend, token: string, checkId: string): Promise<Json> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    const { body } = await call(app, new Request(`${BASE}/checks/${checkId}`, { headers: { authorization: `Bearer ${token}` } }));
+    const { body } = await call(
+      app,
+      new Request(`${BASE}/checks/${checkId}`, { headers: { authorization: `Bearer ${token}` } }),
+    );
     if ((body as { status: string }).status !== 'processing') return body;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -225,14 +243,19 @@ describe('the OpenAPI document', () => {
     // POST /sessions: each example, then the documented refusals.
     const created: Array<{ sessionId: string; captureToken: string }> = [];
     for (const example of examplesOf('post', sessionsPath)) {
-      const { status, body } = await call(app, apiRequest(sessionsPath, { method: 'POST', body: JSON.stringify(example) }));
+      const { status, body } = await call(
+        app,
+        apiRequest(sessionsPath, { method: 'POST', body: JSON.stringify(example) }),
+      );
       expect(status).toBe(201);
       created.push(body as { sessionId: string; captureToken: string });
     }
     expect(created.length).toBeGreaterThan(0);
     expect((await call(app, apiRequest(sessionsPath, { method: 'POST', body: '{}', key: null }))).status).toBe(401);
     expect((await call(app, apiRequest(sessionsPath, { method: 'POST', body: '{}', key: 'wrong' }))).status).toBe(401);
-    expect((await call(app, apiRequest(sessionsPath, { method: 'POST', body: JSON.stringify({ color: 'red' }) }))).status).toBe(400);
+    expect(
+      (await call(app, apiRequest(sessionsPath, { method: 'POST', body: JSON.stringify({ color: 'red' }) }))).status,
+    ).toBe(400);
 
     const [session] = created;
     const pending = await call(app, apiRequest(`/sessions/${session!.sessionId}/result`));
@@ -256,7 +279,12 @@ describe('the OpenAPI document', () => {
     expect(finished.status).toBe('done');
     expect(finished.result, 'LIVENESS_EXPOSE_RESULT shows the documented result').toBeDefined();
     const other = created[1] ?? (await call(app, apiRequest(sessionsPath, { method: 'POST', body: '{}' }))).body;
-    const mismatch = await call(app, new Request(`${BASE}/checks/${checkId}`, { headers: { authorization: `Bearer ${(other as { captureToken: string }).captureToken}` } }));
+    const mismatch = await call(
+      app,
+      new Request(`${BASE}/checks/${checkId}`, {
+        headers: { authorization: `Bearer ${(other as { captureToken: string }).captureToken}` },
+      }),
+    );
     expect(mismatch.status).toBe(403);
 
     const done = await call(app, apiRequest(`/sessions/${session!.sessionId}/result`));
@@ -264,9 +292,13 @@ describe('the OpenAPI document', () => {
     expect((done.body as { providers: unknown[] }).providers.length).toBeGreaterThan(0);
 
     for (const example of examplesOf('post', '/webhooks/{provider}')) {
-      expect((await call(app, new Request(`${BASE}/webhooks/oz`, { method: 'POST', body: JSON.stringify(example) }))).status).toBe(202);
+      expect(
+        (await call(app, new Request(`${BASE}/webhooks/oz`, { method: 'POST', body: JSON.stringify(example) }))).status,
+      ).toBe(202);
     }
-    expect((await call(app, new Request(`${BASE}/webhooks/oz`, { method: 'POST', body: '{not json' }))).status).toBe(400);
+    expect((await call(app, new Request(`${BASE}/webhooks/oz`, { method: 'POST', body: '{not json' }))).status).toBe(
+      400,
+    );
     expect((await call(app, new Request(`${BASE}/health`))).status).toBe(200);
 
     expect((await call(app, apiRequest(`/sessions/${session!.sessionId}`, { method: 'DELETE' }))).status).toBe(204);
@@ -277,7 +309,9 @@ describe('the OpenAPI document', () => {
     for (const { method, template } of templates) {
       const operation = document.paths[template]![method.toLowerCase()]!;
       const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
-      expect([...(seen.get(`${method} ${template}`) ?? [])], `${method} ${template}`).toEqual(expect.arrayContaining(successes));
+      expect([...(seen.get(`${method} ${template}`) ?? [])], `${method} ${template}`).toEqual(
+        expect.arrayContaining(successes),
+      );
     }
   });
 });
@@ -285,11 +319,15 @@ describe('the OpenAPI document', () => {
 describe('the schema checker', () => {
   it('catches what the document promises to rule out', () => {
     const schema = document.components.schemas['SessionCreated']!;
-    expect(checkSchema({ sessionId: 's', captureToken: 't', expiresAt: '2030-01-01T00:00:00.000Z' }, schema)).toEqual([]);
+    expect(checkSchema({ sessionId: 's', captureToken: 't', expiresAt: '2030-01-01T00:00:00.000Z' }, schema)).toEqual(
+      [],
+    );
     expect(checkSchema({ sessionId: 's', captureToken: 't', expiresAt: 'tomorrow', extra: 1 }, schema)).toEqual([
       '$.expiresAt: not a date-time',
       '$: unexpected property extra',
     ]);
-    expect(checkSchema({}, { uniqueItems: true })).toEqual(['$: the checker does not implement the keyword "uniqueItems"']);
+    expect(checkSchema({}, { uniqueItems: true })).toEqual([
+      '$: the checker does not implement the keyword "uniqueItems"',
+    ]);
   });
 });

@@ -4,19 +4,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createOzAdapter,
-  analysisIdsIn,
-  type OzAdapter,
-  type OzConfig,
-} from '../../src/server/providers/oz/index.js';
+import { createOzAdapter, analysisIdsIn, type OzAdapter, type OzConfig } from '../../src/server/providers/oz/index.js';
 import { ProviderError, type ProviderErrorCode } from '../../src/server/providers/types.js';
+import { startOzEmulator, type OzEmulatorOptions, type RunningOzEmulator } from '../../src/sandbox/oz-emulator.js';
 import {
-  startOzEmulator,
-  type OzEmulatorOptions,
-  type RunningOzEmulator,
-} from '../../src/sandbox/oz-emulator.js';
-import { DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING, documentedConfidenceSpoofing as sandboxConfidenceSpoofing } from './support/sandbox-scores.js';
+  DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING,
+  documentedConfidenceSpoofing as sandboxConfidenceSpoofing,
+} from './support/sandbox-scores.js';
 import sharp from 'sharp';
 import { imageMedia, makeContext, makeMp4, manualClock, shotsetMedia, videoMedia } from './oz-support.js';
 
@@ -85,7 +79,10 @@ describe('Oz adapter happy paths', () => {
     const outcome = await adapterFor(target).verify(media, ctx);
 
     const analysis = await readFromEmulator(target, `/api/analyses/${outcome.ids.analysisId}`);
-    const [entry] = analysis.results_media as Array<{ source_shots_set_id: string; results_data: { confidence_spoofing: number } }>;
+    const [entry] = analysis.results_media as Array<{
+      source_shots_set_id: string;
+      results_data: { confidence_spoofing: number };
+    }>;
     expect(entry!.source_shots_set_id).toBe(outcome.ids.mediaId);
     const confidence = entry!.results_data.confidence_spoofing;
     // The documented sandbox range for a live capture: 0.01 + 0.19 u.
@@ -469,18 +466,19 @@ describe('Oz adapter against the shapes the docs leave open (variant-shapes)', (
     // The create-folder answers had no media[]: each folder was read back.
     expect(target.state.calls('GET /api/folders/:id')).toBe(3);
     // QUEUED is undocumented: polling went on, and it was logged once per check, not per read.
-    expect(events.filter((entry) => entry.event === 'oz.analysis.unknown_status').map((entry) => entry.fields.status)).toEqual([
-      'QUEUED',
-      'QUEUED',
-      'QUEUED',
-    ]);
+    expect(
+      events.filter((entry) => entry.event === 'oz.analysis.unknown_status').map((entry) => entry.fields.status),
+    ).toEqual(['QUEUED', 'QUEUED', 'QUEUED']);
   });
 
   it('keeps polling an undocumented status until the deadline, then provider-timeout', async () => {
     const target = await emulator();
     const { events, logger } = recorder();
     const adapter = adapterFor(target, { deadlineMs: 1_000, pollIntervalMs: 10, maxPollIntervalMs: 10, logger });
-    await expectProviderError(adapter.verify(videoMedia(), makeContext({ sandboxScenario: 'variant-shapes,slow:600000' })), 'provider-timeout');
+    await expectProviderError(
+      adapter.verify(videoMedia(), makeContext({ sandboxScenario: 'variant-shapes,slow:600000' })),
+      'provider-timeout',
+    );
     expect(events.filter((entry) => entry.event === 'oz.analysis.polled').length).toBeGreaterThanOrEqual(2);
     expect(events.filter((entry) => entry.event === 'oz.analysis.unknown_status')).toHaveLength(1);
   });
@@ -537,13 +535,19 @@ describe('Oz adapter: uploads are not safe to repeat', () => {
       });
       request.on('end', () => {
         void (async () => {
-        const upstream = await fetch(target.url + request.url, {
-          method: request.method,
-          headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'host').map(([k, v]) => [k, String(v)])),
-          ...(request.method === 'GET' ? {} : { body: Buffer.concat(chunks) }),
-        });
-        response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-        response.end(Buffer.from(await upstream.arrayBuffer()));
+          const upstream = await fetch(target.url + request.url, {
+            method: request.method,
+            headers: Object.fromEntries(
+              Object.entries(request.headers)
+                .filter(([name]) => name !== 'host')
+                .map(([k, v]) => [k, String(v)]),
+            ),
+            ...(request.method === 'GET' ? {} : { body: Buffer.concat(chunks) }),
+          });
+          response.writeHead(upstream.status, {
+            'content-type': upstream.headers.get('content-type') ?? 'application/json',
+          });
+          response.end(Buffer.from(await upstream.arrayBuffer()));
         })();
       });
     });
@@ -566,7 +570,10 @@ describe('Oz adapter: resolution_endpoint', () => {
   it('is not sent without OZ_WEBHOOK_URL', async () => {
     const target = await emulator();
     const { events, logger } = recorder();
-    const outcome = await adapterFor(target, { logger }).verify(videoMedia(), makeContext({ sandboxScenario: 'refuse-resolution-endpoint' }));
+    const outcome = await adapterFor(target, { logger }).verify(
+      videoMedia(),
+      makeContext({ sandboxScenario: 'refuse-resolution-endpoint' }),
+    );
     expect(outcome.decision).toBe('live');
     expect(events.some((entry) => entry.event === 'oz.webhook.refused')).toBe(false);
     expect(target.state.webhookDeliveries).toEqual([]);
@@ -587,7 +594,11 @@ describe('Oz adapter: resolution_endpoint', () => {
 describe("Oz adapter: Oz's documented media limits", () => {
   it('converts a WebP photo to JPEG, which the emulator (like Oz) requires', async () => {
     const target = await emulator();
-    const webp = new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).webp().toBuffer());
+    const webp = new Uint8Array(
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
+        .webp()
+        .toBuffer(),
+    );
     const media = imageMedia(1, { contentType: 'image/webp', fileName: 'selfie.webp', bytes: webp });
     expect((await adapterFor(target).verify(media, makeContext())).decision).toBe('live');
   });
@@ -629,5 +640,9 @@ async function rawUpload(target: RunningOzEmulator, bytes: Uint8Array, type: str
   const form = new FormData();
   form.append('v', new Blob([new Uint8Array(bytes)], { type }), 'v.mp4');
   form.append('payload', JSON.stringify({ 'media:tags': { v: ['video_selfie', 'video_selfie_blank'] } }));
-  return fetch(`${target.url}/api/folders/`, { method: 'POST', headers: { 'X-Forensic-Access-Token': access_token }, body: form });
+  return fetch(`${target.url}/api/folders/`, {
+    method: 'POST',
+    headers: { 'X-Forensic-Access-Token': access_token },
+    body: form,
+  });
 }

@@ -77,7 +77,10 @@ describe('findMediaResult', () => {
   it('takes the only entry of a one-media analysis, whatever (or whether) it names its source', () => {
     const bare = { results_data: { confidence_spoofing: 0.1 } };
     expect(findMediaResult(finished('SUCCESS', [bare]), MEDIA)).toBe(bare);
-    const withSources = { ...finished('SUCCESS', [bare]), source_media: [{ media_id: MEDIA, media_type: 'IMAGE_FOLDER' }] };
+    const withSources = {
+      ...finished('SUCCESS', [bare]),
+      source_media: [{ media_id: MEDIA, media_type: 'IMAGE_FOLDER' }],
+    };
     expect(findMediaResult(withSources, MEDIA)).toBe(bare);
     const undocumentedKey = { source_media_id: MEDIA, results_data: { confidence_spoofing: 0.1 } };
     expect(findMediaResult(finished('SUCCESS', [undocumentedKey]), MEDIA)).toBe(undocumentedKey);
@@ -208,8 +211,14 @@ describe('prepareOzUpload', () => {
   });
 
   it('converts a WebP photo to JPEG first: Oz documents JPEG and PNG only', async () => {
-    const webp = new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a05030' } }).webp().toBuffer());
-    const upload = await prepareOzUpload(imageMedia(1, { contentType: 'image/webp', fileName: 'face.webp', bytes: webp }));
+    const webp = new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a05030' } })
+        .webp()
+        .toBuffer(),
+    );
+    const upload = await prepareOzUpload(
+      imageMedia(1, { contentType: 'image/webp', fileName: 'face.webp', bytes: webp }),
+    );
     const [name, frame] = Object.entries(unzipSync(upload.bytes))[0]!;
     expect(name).toBe('frame_0.jpg');
     expect([...frame.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
@@ -224,11 +233,15 @@ describe('prepareOzUpload', () => {
   });
 
   it("enforces Oz's limits before sending: format, 10 MB per file, video <= 5 s", async () => {
-    expect(await uploadError(prepareOzUpload(imageMedia(1, { contentType: 'image/gif' })))).toBe('provider-media-unsupported');
+    expect(await uploadError(prepareOzUpload(imageMedia(1, { contentType: 'image/gif' })))).toBe(
+      'provider-media-unsupported',
+    );
     const big = { ...videoMedia(), bytes: new Uint8Array(OZ_MAX_FILE_BYTES + 1) };
     big.bytes.set(makeMp4());
     expect(await uploadError(prepareOzUpload(big))).toBe('provider-media-too-large');
-    expect(await uploadError(prepareOzUpload({ ...videoMedia(), bytes: mp4Lasting(5.5) }))).toBe('provider-media-too-long');
+    expect(await uploadError(prepareOzUpload({ ...videoMedia(), bytes: mp4Lasting(5.5) }))).toBe(
+      'provider-media-too-long',
+    );
     expect(await uploadError(prepareOzUpload({ ...videoMedia(), bytes: mp4Lasting(4.9) }))).toBeUndefined();
     expect(videoDurationSeconds(mp4Lasting(3.25))).toBe(3.25);
     expect(videoDurationSeconds(makeMp4())).toBeNull();
@@ -288,7 +301,9 @@ describe('Oz API versions', () => {
 describe('analysisIdsIn (the Oz webhook body)', () => {
   it('takes analyse_id / analysis_id at the top level and in analyses[], nothing else', () => {
     expect(analysisIdsIn({ analyse_id: 'a-1', resolution_status: 'SUCCESS' })).toEqual(['a-1']);
-    expect(analysisIdsIn({ folder_id: 'f', analyses: [{ analysis_id: 'a-2' }, { analyse_id: 'bad id!' }] })).toEqual(['a-2']);
+    expect(analysisIdsIn({ folder_id: 'f', analyses: [{ analysis_id: 'a-2' }, { analyse_id: 'bad id!' }] })).toEqual([
+      'a-2',
+    ]);
     expect(analysisIdsIn([1, 2, 3])).toEqual([]);
     expect(analysisIdsIn({ analyse_id: 42 })).toEqual([]);
   });

@@ -5,12 +5,11 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
+import { startOzEmulator, type OzEmulatorOptions, type RunningOzEmulator } from '../../src/sandbox/oz-emulator.js';
 import {
-  startOzEmulator,
-  type OzEmulatorOptions,
-  type RunningOzEmulator,
-} from '../../src/sandbox/oz-emulator.js';
-import { DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING, documentedConfidenceSpoofing as sandboxConfidenceSpoofing } from './support/sandbox-scores.js';
+  DOCUMENTED_SPOOF_CONFIDENCE_SPOOFING as SANDBOX_SPOOF_CONFIDENCE_SPOOFING,
+  documentedConfidenceSpoofing as sandboxConfidenceSpoofing,
+} from './support/sandbox-scores.js';
 import { makeJpeg, makeMp4, makePng, makeShotset, makeWebm, manualClock } from './oz-support.js';
 
 const TOKEN = 'X-Forensic-Access-Token';
@@ -184,7 +183,10 @@ describe('Oz emulator on API 5.2.0', () => {
       const entries = final.results_media as Json[];
       expect(entries).toHaveLength(1);
       expect(Object.keys(entries[0]!).filter((key) => key.startsWith('source_'))).toEqual([]);
-      expect(entries[0]).toMatchObject({ resolution_status: 'SUCCESS', results_data: { confidence_spoofing: sandboxConfidenceSpoofing(bytes) } });
+      expect(entries[0]).toMatchObject({
+        resolution_status: 'SUCCESS',
+        results_data: { confidence_spoofing: sandboxConfidenceSpoofing(bytes) },
+      });
       const folderAfter = await timed.call('GET', `/api/folders/${folderIdOf(folder)}?with_analyses=true`);
       expect((folderAfter.body as Json).resolution_status).toBe('FINISHED');
     } finally {
@@ -255,7 +257,9 @@ describe('Oz emulator on API 5.2.0', () => {
     let clock = Date.now();
     const timed = await openApi({ apiVersion: '5.2.0', now: () => clock });
     try {
-      const folder = await timed.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }]);
+      const folder = await timed.createFolder([
+        { bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS },
+      ]);
       const scenario = { 'x-sandbox-scenario': 'slow:60000,legacy-scores' };
       const started = await timed.startQuality(folderIdOf(folder), undefined, scenario);
       const statuses: string[] = [];
@@ -563,9 +567,19 @@ describe('Oz emulator limits and variant shapes', () => {
   };
 
   it('refuses WebP (images are JPEG/PNG only), a WebP frame in a shot set, and a file over 10 MB', async () => {
-    const webp = new Uint8Array([...Buffer.from('RIFF'), 0x1a, 0, 0, 0, ...Buffer.from('WEBPVP8 '), ...new Array(16).fill(0)]);
+    const webp = new Uint8Array([
+      ...Buffer.from('RIFF'),
+      0x1a,
+      0,
+      0,
+      0,
+      ...Buffer.from('WEBPVP8 '),
+      ...new Array(16).fill(0),
+    ]);
     expect(await upload(webp, 'image/webp', 'a.webp')).toEqual(ozError(400, 4));
-    expect(await upload(zipSync({ 'a.jpg': makeJpeg(), 'b.webp': webp }), 'application/zip', 's.zip')).toEqual(ozError(400, 4));
+    expect(await upload(zipSync({ 'a.jpg': makeJpeg(), 'b.webp': webp }), 'application/zip', 's.zip')).toEqual(
+      ozError(400, 4),
+    );
     const big = new Uint8Array(10_000_001);
     big.set(makeJpeg());
     expect(await upload(big, 'image/jpeg', 'big.jpg')).toEqual(ozError(400, 4));
@@ -590,7 +604,10 @@ describe('Oz emulator limits and variant shapes', () => {
 
   it('answers variant-shapes with unknown fields, no media[], an object from start-analyses and QUEUED while running', async () => {
     const variant = { 'x-sandbox-scenario': 'variant-shapes,slow:600000' };
-    const folder = await api.createFolder([{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }], variant);
+    const folder = await api.createFolder(
+      [{ bytes: makeMp4(), name: 'v.mp4', type: 'video/mp4', tags: VIDEO_TAGS }],
+      variant,
+    );
     expect(folder.media).toBeUndefined();
     expect(folder).toHaveProperty('sandbox_note');
     const started = await api.call('POST', `/api/folders/${folderIdOf(folder)}/analyses/`, {

@@ -17,7 +17,12 @@ const table: Record<PolicyName, Row[]> = {
     ['one spoof', [live('oz'), spoof('kairos')], 'done', 'spoof'],
     ['spoof next to an error is still spoof', [spoof('oz'), error('kairos', 'provider-unavailable')], 'done', 'spoof'],
     ['live next to an error', [live('oz'), error('kairos', 'provider-timeout')], 'failed', 'inconclusive'],
-    ['every provider failed', [error('oz', 'provider-auth'), error('kairos', 'provider-quota')], 'failed', 'inconclusive'],
+    [
+      'every provider failed',
+      [error('oz', 'provider-auth'), error('kairos', 'provider-quota')],
+      'failed',
+      'inconclusive',
+    ],
     ['single provider live', [live('kairos')], 'done', 'live'],
   ],
   any: [
@@ -25,7 +30,12 @@ const table: Record<PolicyName, Row[]> = {
     ['live next to an error', [error('oz', 'provider-failed'), live('kairos')], 'done', 'live'],
     ['every provider spoof', [spoof('oz'), spoof('kairos')], 'done', 'spoof'],
     ['spoof next to an error', [spoof('oz'), error('kairos', 'provider-unavailable')], 'failed', 'inconclusive'],
-    ['every provider failed', [error('oz', 'provider-rejected'), error('kairos', 'provider-timeout')], 'failed', 'inconclusive'],
+    [
+      'every provider failed',
+      [error('oz', 'provider-rejected'), error('kairos', 'provider-timeout')],
+      'failed',
+      'inconclusive',
+    ],
   ],
   fallback: [
     ['first answer wins (live)', [live('oz')], 'done', 'live'],
@@ -36,7 +46,12 @@ const table: Record<PolicyName, Row[]> = {
     ['auth first, second answers', [error('oz', 'provider-auth'), live('kairos')], 'done', 'live'],
     ['a refusal stops the chain', [error('oz', 'provider-rejected')], 'failed', 'inconclusive'],
     ['a system failure stops the chain', [error('oz', 'provider-failed')], 'failed', 'inconclusive'],
-    ['nobody available', [error('oz', 'provider-unavailable'), error('kairos', 'provider-quota')], 'failed', 'inconclusive'],
+    [
+      'nobody available',
+      [error('oz', 'provider-unavailable'), error('kairos', 'provider-quota')],
+      'failed',
+      'inconclusive',
+    ],
   ],
 };
 
@@ -70,7 +85,9 @@ describe('decide', () => {
   it('refuses an attempt with both or neither of outcome and error', () => {
     expect(() => decide('all', [{ provider: 'oz' }])).toThrow(TypeError);
     expect(() =>
-      decide('any', [{ provider: 'oz', outcome: { decision: 'live' }, error: { code: 'provider-failed', message: 'x' } }]),
+      decide('any', [
+        { provider: 'oz', outcome: { decision: 'live' }, error: { code: 'provider-failed', message: 'x' } },
+      ]),
     ).toThrow(TypeError);
   });
 });

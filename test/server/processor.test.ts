@@ -40,7 +40,10 @@ async function upload(backend: LivenessBackend, sessionBody: Record<string, unkn
 }
 
 async function result(backend: LivenessBackend, sessionId: string) {
-  return (await (await backend.fetch(apiRequest(`/sessions/${sessionId}/result`))).json()) as Record<string, unknown> & {
+  return (await (await backend.fetch(apiRequest(`/sessions/${sessionId}/result`))).json()) as Record<
+    string,
+    unknown
+  > & {
     providers: Array<Record<string, unknown>>;
   };
 }
@@ -60,8 +63,12 @@ describe('status transitions', () => {
     await until(async () => (await store.getCheck(checkId))?.providers.length === 1);
     const midway = await result(backend, session.sessionId);
     expect(midway).toMatchObject({ status: 'processing', decision: null });
-    expect(midway.providers).toEqual([expect.objectContaining({ provider: 'kairos', status: 'done', decision: 'live' })]);
-    expect(await (await backend.fetch(statusRequest(session.captureToken, checkId))).json()).toMatchObject({ status: 'processing' });
+    expect(midway.providers).toEqual([
+      expect.objectContaining({ provider: 'kairos', status: 'done', decision: 'live' }),
+    ]);
+    expect(await (await backend.fetch(statusRequest(session.captureToken, checkId))).json()).toMatchObject({
+      status: 'processing',
+    });
 
     ozGate.release();
     await backend.processor.whenIdle();
@@ -76,7 +83,12 @@ describe('status transitions', () => {
       check: { checkId, mediaKind: 'image', contentType: 'image/jpeg', mediaRetained: false },
     });
     expect(final.providers.map((provider) => provider['provider'])).toEqual(['oz', 'kairos']);
-    expect(final.providers[0]).toMatchObject({ sandbox: true, score: 0.9, raw: { name: 'confidence_spoofing' }, ids: { request: 'oz-request' } });
+    expect(final.providers[0]).toMatchObject({
+      sandbox: true,
+      score: 0.9,
+      raw: { name: 'confidence_spoofing' },
+      ids: { request: 'oz-request' },
+    });
     expect(final.completedAt).toEqual(expect.any(String));
     expect(await (await backend.fetch(statusRequest(session.captureToken, checkId))).json()).toEqual({
       checkId,
@@ -86,7 +98,9 @@ describe('status transitions', () => {
   });
 
   it('ends failed/inconclusive under "all" when a provider errors, keeping the error', async () => {
-    const { backend } = await setup({ adapters: [fakeAdapter('oz', fails('oz', 'provider-unavailable')), fakeAdapter('kairos')] });
+    const { backend } = await setup({
+      adapters: [fakeAdapter('oz', fails('oz', 'provider-unavailable')), fakeAdapter('kairos')],
+    });
     const { sessionId } = await upload(backend);
     await backend.processor.whenIdle();
     const final = await result(backend, sessionId);
@@ -100,7 +114,11 @@ describe('status transitions', () => {
   });
 
   it('records an unexpected adapter crash as provider-failed and logs it', async () => {
-    const crashing: ProviderAdapter = { name: 'oz', sandbox: true, verify: async () => Promise.reject(new TypeError('boom')) };
+    const crashing: ProviderAdapter = {
+      name: 'oz',
+      sandbox: true,
+      verify: async () => Promise.reject(new TypeError('boom')),
+    };
     const { backend, logger } = await setup({ adapters: [crashing, fakeAdapter('kairos')] });
     const { sessionId } = await upload(backend);
     await backend.processor.whenIdle();
@@ -134,7 +152,10 @@ describe('policies', () => {
   it('any runs providers concurrently and is live on one live answer', async () => {
     const ozGate = gated('oz', 'spoof');
     const kairos = fakeAdapter('kairos', answers('kairos', 'live'));
-    const { backend } = await setup({ env: { LIVENESS_POLICY: 'any' }, adapters: [fakeAdapter('oz', ozGate.behaviour), kairos] });
+    const { backend } = await setup({
+      env: { LIVENESS_POLICY: 'any' },
+      adapters: [fakeAdapter('oz', ozGate.behaviour), kairos],
+    });
     const { sessionId } = await upload(backend);
     await until(async () => kairos.calls.length === 1);
     ozGate.release();
@@ -166,7 +187,10 @@ describe('provider context', () => {
     opened.push(backend);
     const { sessionId } = await upload(backend);
     await backend.processor.whenIdle();
-    expect((await result(backend, sessionId)).providers[0]).toMatchObject({ provider: 'oz', error: { code: 'provider-timeout' } });
+    expect((await result(backend, sessionId)).providers[0]).toMatchObject({
+      provider: 'oz',
+      error: { code: 'provider-timeout' },
+    });
   });
 });
 
@@ -231,7 +255,9 @@ describe('resumePending', () => {
       adapters: [
         fakeAdapter('oz', async (_media, ctx) => {
           await ctx.saveCheckpoint({ folderId: 'folder-1', analysisId: 'analysis-1' });
-          return new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+          return new Promise((_resolve, reject) =>
+            ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+          );
         }),
         fakeAdapter('kairos'),
       ],
@@ -245,7 +271,9 @@ describe('resumePending', () => {
     expect((await store.getCheck(checkId))?.status).toBe('processing');
 
     // Second run, as after a restart.
-    const oz = fakeAdapter('oz', async (_media, ctx) => outcome('oz', ctx.checkpoint?.['analysisId'] === 'analysis-1' ? 'live' : 'spoof'));
+    const oz = fakeAdapter('oz', async (_media, ctx) =>
+      outcome('oz', ctx.checkpoint?.['analysisId'] === 'analysis-1' ? 'live' : 'spoof'),
+    );
     const kairos = fakeAdapter('kairos');
     const second = createLivenessBackend({ config, store, adapters: [oz, kairos] });
     opened.push(second);

@@ -51,7 +51,8 @@ beforeEach(async () => {
   receiver.script([]);
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) await kill(child, 'SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) await kill(child, 'SIGKILL');
   await oz.close();
   await kairos.close();
   await rm(dataDir, { recursive: true, force: true });
@@ -65,7 +66,9 @@ interface RunningChild {
 
 /** Starts the backend in its own process, pointed at the emulators of this test process as if they were Oz and Kairos. */
 async function startBackendProcess(options: { webhookRetryMs?: number } = {}): Promise<RunningChild> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(LIVENESS_|OZ_|KAIROS_|PORT$|HOST$)/.test(name)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(LIVENESS_|OZ_|KAIROS_|PORT$|HOST$)/.test(name)),
+  );
   const child = fork(CHILD, [JSON.stringify(options)], {
     execArgv: ['--import', TSX],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -93,7 +96,9 @@ async function startBackendProcess(options: { webhookRetryMs?: number } = {}): P
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { url: string }).url));
-    child.once('exit', (code, signal) => reject(new Error(`backend process exited (${code ?? signal}) before listening:\n${stderr}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`backend process exited (${code ?? signal}) before listening:\n${stderr}`)),
+    );
   });
   const logs = () =>
     stderr
@@ -103,7 +108,10 @@ async function startBackendProcess(options: { webhookRetryMs?: number } = {}): P
   return { child, url, logs };
 }
 
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function kill(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
     child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal }));
     child.kill(signal);
@@ -139,7 +147,11 @@ async function uploadCheck(url: string) {
   const form = new FormData();
   form.set('media', new Blob([jpeg(320, 420)], { type: 'image/jpeg' }), 'capture.jpg');
   form.set('report', JSON.stringify(sent));
-  const uploaded = await fetch(`${url}/checks`, { method: 'POST', body: form, headers: { authorization: `Bearer ${captureToken}` } });
+  const uploaded = await fetch(`${url}/checks`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${captureToken}` },
+  });
   expect(uploaded.status).toBe(202);
   const { checkId } = (await uploaded.json()) as { checkId: string };
   return { sessionId, checkId, sent };
@@ -164,8 +176,9 @@ describe('a backend killed with SIGKILL', () => {
     // Kill as soon as the Oz analysis id is durable and Kairos has answered: Oz is still PROCESSING.
     const beforeKill = await waitForJournal(
       (events) =>
-        events.some((event) => event.type === 'checkpoint-saved' && event.checkId === checkId && event.checkpoint['analysisId']) &&
-        events.some((event) => event.type === 'provider-result' && event.result.provider === 'kairos'),
+        events.some(
+          (event) => event.type === 'checkpoint-saved' && event.checkId === checkId && event.checkpoint['analysisId'],
+        ) && events.some((event) => event.type === 'provider-result' && event.result.provider === 'kairos'),
       'the Oz checkpoint and the Kairos answer',
     );
     expect(await kill(first.child, 'SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
@@ -180,10 +193,23 @@ describe('a backend killed with SIGKILL', () => {
     ozClock += OZ_ANALYSIS_MS;
     const result = await finalResult(second.url, sessionId);
 
-    expect(result).toMatchObject({ sessionId, reference: 'crash-test', status: 'done', decision: 'live', reason: 'all: live from oz, kairos' });
-    expect(result.check).toMatchObject({ checkId, mediaKind: 'image', contentType: 'image/jpeg', report: sent, mediaRetained: false });
+    expect(result).toMatchObject({
+      sessionId,
+      reference: 'crash-test',
+      status: 'done',
+      decision: 'live',
+      reason: 'all: live from oz, kairos',
+    });
+    expect(result.check).toMatchObject({
+      checkId,
+      mediaKind: 'image',
+      contentType: 'image/jpeg',
+      report: sent,
+      mediaRetained: false,
+    });
     // Oz: the same folder, media and analysis the first process started, read on until final.
-    if (checkpoint.type !== 'checkpoint-saved' || kairosBefore.type !== 'provider-result') throw new Error('unexpected events');
+    if (checkpoint.type !== 'checkpoint-saved' || kairosBefore.type !== 'provider-result')
+      throw new Error('unexpected events');
     const ozResult = result.providers.find((provider) => provider.provider === 'oz')!;
     expect(ozResult).toMatchObject({ status: 'done', decision: 'live', sandbox: false, ids: checkpoint.checkpoint });
     expect(oz.state.folderCount).toBe(1);
@@ -197,12 +223,21 @@ describe('a backend killed with SIGKILL', () => {
     const logs = second.logs();
     expect(logs).toContainEqual(expect.objectContaining({ event: 'backend-started', resumed: 1 }));
     expect(logs).toContainEqual(expect.objectContaining({ event: 'check-resumed', checkId, answered: 1 }));
-    expect(logs).toContainEqual(expect.objectContaining({ event: 'oz.check.resumed', checkId, analysisId: checkpoint.checkpoint['analysisId'] }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({ event: 'oz.check.resumed', checkId, analysisId: checkpoint.checkpoint['analysisId'] }),
+    );
 
     // The integrator hears about it once, from the second process, with a valid signature and the same result.
     const [delivery] = await receiver.waitFor(1);
     const headers = delivery!.headers;
-    expect(verifyWebhookSignature(WEBHOOK_SECRET, String(headers['liveness-signature']), String(headers['liveness-timestamp']), delivery!.rawBody)).toMatchObject({
+    expect(
+      verifyWebhookSignature(
+        WEBHOOK_SECRET,
+        String(headers['liveness-signature']),
+        String(headers['liveness-timestamp']),
+        delivery!.rawBody,
+      ),
+    ).toMatchObject({
       valid: true,
     });
     expect(JSON.parse(delivery!.rawBody)).toMatchObject({ type: 'check.completed', data: result });
@@ -228,9 +263,15 @@ describe('a backend killed with SIGKILL', () => {
 
     const second = await startBackendProcess({ webhookRetryMs: 300 });
     const deliveries = await receiver.waitFor(2);
-    expect(deliveries.map((delivery) => delivery.headers['liveness-event-id'])).toEqual([attempt.eventId, attempt.eventId]);
+    expect(deliveries.map((delivery) => delivery.headers['liveness-event-id'])).toEqual([
+      attempt.eventId,
+      attempt.eventId,
+    ]);
     expect(deliveries.map((delivery) => delivery.headers['liveness-attempt'])).toEqual(['1', '2']);
-    expect(JSON.parse(deliveries[1]!.rawBody)).toMatchObject({ id: attempt.eventId, data: { sessionId, status: 'done' } });
+    expect(JSON.parse(deliveries[1]!.rawBody)).toMatchObject({
+      id: attempt.eventId,
+      data: { sessionId, status: 'done' },
+    });
     await waitForJournal(
       (events) => events.some((event) => event.type === 'webhook-attempted' && event.status === 'delivered'),
       'the delivery recorded',

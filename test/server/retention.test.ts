@@ -27,7 +27,12 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-function backendOn(store: Store, clock: ReturnType<typeof testClock>, env: Record<string, string> = {}, adapters = [fakeAdapter('oz'), fakeAdapter('kairos')]) {
+function backendOn(
+  store: Store,
+  clock: ReturnType<typeof testClock>,
+  env: Record<string, string> = {},
+  adapters = [fakeAdapter('oz'), fakeAdapter('kairos')],
+) {
   const backend = createLivenessBackend({
     config: testConfig({ LIVENESS_MEDIA_RETENTION_SECONDS: String(7 * DAY), ...env }),
     adapters,
@@ -46,7 +51,8 @@ async function uploaded(backend: LivenessBackend) {
   return { ...session, checkId };
 }
 
-const status = async (backend: LivenessBackend, sessionId: string) => (await backend.fetch(apiRequest(`/sessions/${sessionId}/result`))).status;
+const status = async (backend: LivenessBackend, sessionId: string) =>
+  (await backend.fetch(apiRequest(`/sessions/${sessionId}/result`))).status;
 
 describe('session retention', () => {
   it('defaults to 30 days', () => {
@@ -95,7 +101,9 @@ describe('session retention', () => {
     const ozGate = gated('oz');
     const backend = backendOn(store, testClock(), {}, [fakeAdapter('oz', ozGate.behaviour), fakeAdapter('kairos')]);
     const { sessionId, checkId } = await uploaded(backend);
-    expect(await store.prune(START_TIME + 365 * DAY * 1000, { sessionRetentionSeconds: 60 })).toMatchObject({ sessions: 0 });
+    expect(await store.prune(START_TIME + 365 * DAY * 1000, { sessionRetentionSeconds: 60 })).toMatchObject({
+      sessions: 0,
+    });
     expect((await store.getCheck(checkId))?.status).toBe('processing');
     ozGate.release();
     await backend.processor.whenIdle();

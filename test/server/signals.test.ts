@@ -1,6 +1,11 @@
 /** The injection signals: each server rule, the virtual-camera list, the report schema and the rejection policy end to end. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateSignals, MIN_TIMING_SAMPLES, REGULAR_TIMING_MAX_JITTER_MS, signalVerdict } from '../../src/server/signals.js';
+import {
+  evaluateSignals,
+  MIN_TIMING_SAMPLES,
+  REGULAR_TIMING_MAX_JITTER_MS,
+  signalVerdict,
+} from '../../src/server/signals.js';
 import { parseReport } from '../../src/server/upload/report.js';
 import { matchVirtualCamera, SIGNAL_REASONS, VIRTUAL_CAMERAS, type CaptureSignals } from '../../src/shared/signals.js';
 import {
@@ -14,7 +19,10 @@ import {
   type TestBackend,
 } from './support/backend.js';
 
-function signals(overrides: Partial<CaptureSignals> = {}, camera: Partial<NonNullable<CaptureSignals['camera']>> = {}): CaptureSignals {
+function signals(
+  overrides: Partial<CaptureSignals> = {},
+  camera: Partial<NonNullable<CaptureSignals['camera']>> = {},
+): CaptureSignals {
   return {
     camera: {
       label: 'Integrated Camera (04f2:b6dd)',
@@ -74,7 +82,12 @@ describe('matchVirtualCamera', () => {
 
 describe('evaluateSignals', () => {
   it('reports nothing for a report without signals (an older widget)', () => {
-    expect(evaluateSignals(undefined)).toEqual({ virtualCamera: false, cameraLabel: null, frameTimingJitterMs: null, reasons: [] });
+    expect(evaluateSignals(undefined)).toEqual({
+      virtualCamera: false,
+      cameraLabel: null,
+      frameTimingJitterMs: null,
+      reasons: [],
+    });
   });
 
   it('reports nothing suspicious for an ordinary webcam', () => {
@@ -113,12 +126,19 @@ describe('evaluateSignals', () => {
     const regular = { samples: MIN_TIMING_SAMPLES, meanIntervalMs: 33.33, jitterMs: REGULAR_TIMING_MAX_JITTER_MS / 2 };
     expect(evaluateSignals(signals({ frameTiming: regular })).reasons).toEqual(['regular-frame-timing']);
     // Too few frames say nothing; jitter at the limit is a camera's.
-    expect(evaluateSignals(signals({ frameTiming: { ...regular, samples: MIN_TIMING_SAMPLES - 1 } })).reasons).toEqual([]);
-    expect(evaluateSignals(signals({ frameTiming: { ...regular, jitterMs: REGULAR_TIMING_MAX_JITTER_MS } })).reasons).toEqual([]);
+    expect(evaluateSignals(signals({ frameTiming: { ...regular, samples: MIN_TIMING_SAMPLES - 1 } })).reasons).toEqual(
+      [],
+    );
+    expect(
+      evaluateSignals(signals({ frameTiming: { ...regular, jitterMs: REGULAR_TIMING_MAX_JITTER_MS } })).reasons,
+    ).toEqual([]);
   });
 
   it('device-change and page-hidden', () => {
-    expect(evaluateSignals(signals({ deviceChanges: 2, hiddenCount: 1 })).reasons).toEqual(['device-change', 'page-hidden']);
+    expect(evaluateSignals(signals({ deviceChanges: 2, hiddenCount: 1 })).reasons).toEqual([
+      'device-change',
+      'page-hidden',
+    ]);
   });
 
   it('reports no camera fields when no camera was described', () => {
@@ -143,7 +163,11 @@ describe('evaluateSignals', () => {
 describe('signalVerdict', () => {
   const virtual = report('image', { signals: signals({}, { label: 'ManyCam Virtual Webcam' }) });
   it('imposes spoof with reason virtual-camera only when the policy asks', () => {
-    expect(signalVerdict(virtual, { rejectVirtualCamera: true })).toEqual({ status: 'done', decision: 'spoof', reason: 'virtual-camera' });
+    expect(signalVerdict(virtual, { rejectVirtualCamera: true })).toEqual({
+      status: 'done',
+      decision: 'spoof',
+      reason: 'virtual-camera',
+    });
     expect(signalVerdict(virtual, { rejectVirtualCamera: false })).toBeNull();
     expect(signalVerdict(report('image', { signals: signals() }), { rejectVirtualCamera: true })).toBeNull();
     expect(signalVerdict(report('image'), { rejectVirtualCamera: true })).toBeNull();
@@ -179,7 +203,9 @@ describe('LIVENESS_REJECT_VIRTUAL_CAMERA', () => {
     current = await createTestBackend({ env: { LIVENESS_PROVIDERS: 'oz', ...env }, adapters: [oz] });
     const { backend } = current;
     const { captureToken, sessionId } = await createSession(backend);
-    const upload = await backend.fetch(uploadRequest(captureToken, { report: report('image', { signals: signals({}, { label }) }) }));
+    const upload = await backend.fetch(
+      uploadRequest(captureToken, { report: report('image', { signals: signals({}, { label }) }) }),
+    );
     expect(upload.status).toBe(202);
     await backend.processor.whenIdle();
     const response = await backend.fetch(apiRequest(`/sessions/${sessionId}/result`));
@@ -189,14 +215,22 @@ describe('LIVENESS_REJECT_VIRTUAL_CAMERA', () => {
 
   it('off by default: the virtual camera is reported and the provider decides', async () => {
     const result = await checkWith({}, 'OBS Virtual Camera');
-    expect(result.signals).toEqual({ virtualCamera: true, cameraLabel: 'OBS Virtual Camera', frameTimingJitterMs: 2.1, reasons: ['virtual-camera'] });
+    expect(result.signals).toEqual({
+      virtualCamera: true,
+      cameraLabel: 'OBS Virtual Camera',
+      frameTimingJitterMs: 2.1,
+      reasons: ['virtual-camera'],
+    });
     expect(result.decision).toBe('live');
     expect(oz.calls).toHaveLength(1);
   });
 
   it('on: a virtual camera is spoof with reason virtual-camera, and no provider is asked', async () => {
     const result = await checkWith({ LIVENESS_REJECT_VIRTUAL_CAMERA: 'true' }, 'OBS Virtual Camera');
-    expect({ decision: result.decision, reason: result.reason }).toEqual({ decision: 'spoof', reason: 'virtual-camera' });
+    expect({ decision: result.decision, reason: result.reason }).toEqual({
+      decision: 'spoof',
+      reason: 'virtual-camera',
+    });
     expect(result.signals.virtualCamera).toBe(true);
     expect(oz.calls).toHaveLength(0);
   });

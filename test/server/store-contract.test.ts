@@ -109,7 +109,10 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
       expect(await second.getMedia('check-1')).toEqual(blobs);
       expect(await second.getTokenUse('token-1')).toEqual(use());
       expect((await second.listProcessingChecks()).map((item) => item.id)).toEqual(['check-1']);
-      expect(await second.acceptCheck(check('check-2'), blobs, use('check-2'))).toEqual({ accepted: false, existing: use() });
+      expect(await second.acceptCheck(check('check-2'), blobs, use('check-2'))).toEqual({
+        accepted: false,
+        existing: use(),
+      });
       expect(await second.getCheck('check-2')).toBeNull();
     });
 
@@ -118,9 +121,28 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
       await store.saveCheckpoint('check-1', 'oz', { folderId: 'f-1' });
       await store.saveCheckpoint('check-1', 'oz', { folderId: 'f-1', analysisId: 'a-1' });
       await store.saveCheckpoint('check-1', 'kairos', { step: '1' });
-      const base = { sandbox: true, raw: null, threshold: null, ids: {}, reason: null, timings: { startedAt: 'a', finishedAt: 'b', durationMs: 1, attempts: 1 } };
-      await store.recordProviderResult('check-1', { ...base, provider: 'oz', status: 'error', decision: null, score: null });
-      await store.recordProviderResult('check-1', { ...base, provider: 'oz', status: 'done', decision: 'live', score: 0.8 });
+      const base = {
+        sandbox: true,
+        raw: null,
+        threshold: null,
+        ids: {},
+        reason: null,
+        timings: { startedAt: 'a', finishedAt: 'b', durationMs: 1, attempts: 1 },
+      };
+      await store.recordProviderResult('check-1', {
+        ...base,
+        provider: 'oz',
+        status: 'error',
+        decision: null,
+        score: null,
+      });
+      await store.recordProviderResult('check-1', {
+        ...base,
+        provider: 'oz',
+        status: 'done',
+        decision: 'live',
+        score: 0.8,
+      });
       const restored = await (await reopen(store)).getCheck('check-1');
       expect(restored?.checkpoints).toEqual({ oz: { folderId: 'f-1', analysisId: 'a-1' }, kairos: { step: '1' } });
       expect(restored?.providers).toEqual([expect.objectContaining({ provider: 'oz', status: 'done', score: 0.8 })]);
@@ -152,7 +174,12 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
       expect(await first.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: true });
       expect(await first.getMedia('check-1')).toBeNull();
       const second = await reopen(first);
-      expect(await second.getCheck('check-1')).toMatchObject({ status: 'done', verdict: { decision: 'live' }, completedAt: 5_000, mediaDeleted: true });
+      expect(await second.getCheck('check-1')).toMatchObject({
+        status: 'done',
+        verdict: { decision: 'live' },
+        completedAt: 5_000,
+        mediaDeleted: true,
+      });
       expect(await second.getMedia('check-1')).toBeNull();
       expect(await second.listProcessingChecks()).toEqual([]);
     });
@@ -160,7 +187,11 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
     it('keeps the media of a verdict with a retention period until the sweep after it ends', async () => {
       const store = await storeWithCheck();
       await store.completeCheck('check-1', liveVerdict(65_000));
-      expect(await store.getCheck('check-1')).toMatchObject({ status: 'done', mediaDeleted: false, mediaExpiresAt: 65_000 });
+      expect(await store.getCheck('check-1')).toMatchObject({
+        status: 'done',
+        mediaDeleted: false,
+        mediaExpiresAt: 65_000,
+      });
       expect(await store.getMedia('check-1')).toEqual(blobs);
       expect(await store.prune(64_999)).toMatchObject({ media: 0 });
       expect(await store.getMedia('check-1')).toEqual(blobs);
@@ -171,8 +202,16 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
 
     it('keeps webhook deliveries and their attempts across a re-open, one event per check', async () => {
       const first = await storeWithCheck();
-      await first.completeCheck('check-1', liveVerdict(5_000, { webhookEvent: { eventId: 'evt_1', createdAt: 5_000 } }));
-      await first.recordWebhookAttempt('evt_1', { attemptedAt: 6_000, status: 'pending', nextAttemptAt: 16_000, error: 'HTTP 503' });
+      await first.completeCheck(
+        'check-1',
+        liveVerdict(5_000, { webhookEvent: { eventId: 'evt_1', createdAt: 5_000 } }),
+      );
+      await first.recordWebhookAttempt('evt_1', {
+        attemptedAt: 6_000,
+        status: 'pending',
+        nextAttemptAt: 16_000,
+        error: 'HTTP 503',
+      });
       const second = await reopen(first);
       const pending = {
         eventId: 'evt_1',
@@ -188,7 +227,12 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
         deliveredAt: null,
       };
       expect(await second.listPendingWebhookDeliveries()).toEqual([pending]);
-      await second.recordWebhookAttempt('evt_1', { attemptedAt: 17_000, status: 'delivered', nextAttemptAt: null, error: null });
+      await second.recordWebhookAttempt('evt_1', {
+        attemptedAt: 17_000,
+        status: 'delivered',
+        nextAttemptAt: null,
+        error: null,
+      });
       expect(await second.listPendingWebhookDeliveries()).toEqual([]);
       expect(await second.getWebhookDelivery('evt_1')).toEqual({
         ...pending,
@@ -222,7 +266,10 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
     it('deletes a session with everything it owns, and sweeps sessions past retention but not busy ones', async () => {
       const store = await storeWithCheck();
       await store.createSession({ ...session, id: 'session-2' });
-      await store.completeCheck('check-1', liveVerdict(9_000_000, { webhookEvent: { eventId: 'evt_1', createdAt: 5_000 } }));
+      await store.completeCheck(
+        'check-1',
+        liveVerdict(9_000_000, { webhookEvent: { eventId: 'evt_1', createdAt: 5_000 } }),
+      );
       // session-1's last activity is its token expiry (301 s, later than the 5 s verdict); session-2 has no check.
       expect(await store.prune(300_000 + 1_000, { sessionRetentionSeconds: 1 })).toMatchObject({ sessions: 0 });
       expect(await store.prune(302_000, { sessionRetentionSeconds: 1 })).toMatchObject({ sessions: 2 });
@@ -232,7 +279,10 @@ describe.each([fileFlavour, postgresFlavour])('$name', (flavour) => {
       expect(await store.getWebhookDelivery('evt_1')).toBeNull();
 
       await store.createSession({ ...session, id: 'session-3' });
-      await store.acceptCheck({ ...check('check-3'), sessionId: 'session-3' }, blobs, { ...use('check-3', 'token-3'), sessionId: 'session-3' });
+      await store.acceptCheck({ ...check('check-3'), sessionId: 'session-3' }, blobs, {
+        ...use('check-3', 'token-3'),
+        sessionId: 'session-3',
+      });
       expect(await store.prune(10_000_000, { sessionRetentionSeconds: 1 })).toMatchObject({ sessions: 0 });
       expect(await store.deleteSession('session-3')).toBe(true);
       expect(await store.deleteSession('session-3')).toBe(false);

@@ -85,7 +85,11 @@ describe('content type', () => {
     expect(response.status).toBe(202);
     await backend.processor.whenIdle();
     const check = await store.findCheckForSession(sessionId);
-    expect(check?.media).toMatchObject({ contentType: 'image/png', selfieSource: 'image-reencoded', fileName: 'capture.png' });
+    expect(check?.media).toMatchObject({
+      contentType: 'image/png',
+      selfieSource: 'image-reencoded',
+      fileName: 'capture.png',
+    });
     const selfie = kairos.calls[0]!.media.selfieJpeg;
     expect([...selfie.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     expect(kairos.calls[0]!.media.selfieSize).toEqual({ width: 480, height: 640 });
@@ -93,7 +97,11 @@ describe('content type', () => {
 
   it('refuses a selfie part that is not an image (415)', async () => {
     await expectRefusedWithoutTrace(
-      { media: mp4(), report: report('video', { frameCount: 30 }), selfie: new TextEncoder().encode('not an image at all') },
+      {
+        media: mp4(),
+        report: report('video', { frameCount: 30 }),
+        selfie: new TextEncoder().encode('not an image at all'),
+      },
       { status: 415, code: 'unsupported-media-type' },
     );
   });
@@ -141,7 +149,10 @@ describe('size limits', () => {
 
 describe('images', () => {
   it('refuses an image whose shorter side is under 300 px (image-too-small)', async () => {
-    const message = await expectRefusedWithoutTrace({ media: jpeg(640, 200) }, { status: 422, code: 'image-too-small' });
+    const message = await expectRefusedWithoutTrace(
+      { media: jpeg(640, 200) },
+      { status: 422, code: 'image-too-small' },
+    );
     expect(message).toContain('640x200');
   });
 
@@ -165,11 +176,17 @@ describe('report', () => {
 
   it('refuses a report that is not JSON or not a CaptureReport', async () => {
     await expectRefusedWithoutTrace({ report: '{oops' }, { status: 422, code: 'invalid-report' });
-    await expectRefusedWithoutTrace({ report: JSON.stringify({ version: 2 }) }, { status: 422, code: 'invalid-report' });
+    await expectRefusedWithoutTrace(
+      { report: JSON.stringify({ version: 2 }) },
+      { status: 422, code: 'invalid-report' },
+    );
   });
 
   it('refuses a report whose mode does not match the media', async () => {
-    const message = await expectRefusedWithoutTrace({ media: jpeg(), report: report('video') }, { status: 422, code: 'invalid-report' });
+    const message = await expectRefusedWithoutTrace(
+      { media: jpeg(), report: report('video') },
+      { status: 422, code: 'invalid-report' },
+    );
     expect(message).toMatch(/mode "video".*image/);
   });
 
@@ -194,14 +211,19 @@ describe('report', () => {
 
 describe('video', () => {
   it('needs a selfie part', async () => {
-    await expectRefusedWithoutTrace({ media: mp4(), report: report('video', { frameCount: 30 }) }, { status: 400, code: 'invalid-request' });
+    await expectRefusedWithoutTrace(
+      { media: mp4(), report: report('video', { frameCount: 30 }) },
+      { status: 400, code: 'invalid-request' },
+    );
   });
 
   it('uses the selfie part as the still', async () => {
     const { backend } = await setup();
     const { captureToken } = await createSession(backend);
     const selfie = jpeg(360, 480, 'noise', 3);
-    const response = await backend.fetch(uploadRequest(captureToken, { media: mp4(), report: report('video', { frameCount: 30 }), selfie }));
+    const response = await backend.fetch(
+      uploadRequest(captureToken, { media: mp4(), report: report('video', { frameCount: 30 }), selfie }),
+    );
     expect(response.status).toBe(202);
     await backend.processor.whenIdle();
     const { media } = kairos.calls[0]!;
@@ -214,8 +236,14 @@ describe('shotset ZIP', () => {
   it('gives providers every frame and the sharpest one as the selfie', async () => {
     const { backend, store } = await setup();
     const { captureToken, sessionId } = await createSession(backend);
-    const frames = { 'frame-1.jpg': jpeg(480, 640, 'smooth'), 'frame-2.jpg': jpeg(480, 640, 'noise', 5), 'frame-3.png': png(480, 640, 'smooth') };
-    const response = await backend.fetch(uploadRequest(captureToken, { media: zip(frames, 6), report: shotsetReport(3) }));
+    const frames = {
+      'frame-1.jpg': jpeg(480, 640, 'smooth'),
+      'frame-2.jpg': jpeg(480, 640, 'noise', 5),
+      'frame-3.png': png(480, 640, 'smooth'),
+    };
+    const response = await backend.fetch(
+      uploadRequest(captureToken, { media: zip(frames, 6), report: shotsetReport(3) }),
+    );
     expect(response.status).toBe(202);
     await backend.processor.whenIdle();
     const { media } = oz.calls[0]!;
@@ -240,7 +268,10 @@ describe('shotset ZIP', () => {
 
   it('refuses a zip bomb by compression ratio (zip-limits)', async () => {
     const bomb = zip({ 'a.jpg': new Uint8Array(8 * 1024 * 1024) }, 9);
-    const message = await expectRefusedWithoutTrace({ media: bomb, report: shotsetReport(1) }, { status: 422, code: 'zip-limits' });
+    const message = await expectRefusedWithoutTrace(
+      { media: bomb, report: shotsetReport(1) },
+      { status: 422, code: 'zip-limits' },
+    );
     expect(message).toMatch(/compresses \d+:1/);
   });
 
@@ -248,18 +279,32 @@ describe('shotset ZIP', () => {
     const honest = zip({ 'a.jpg': new Uint8Array(4 * 1024 * 1024) }, 9);
     const compressed = new DataView(honest.buffer).getUint32(honest.length - 22 - 46 - 5 + 20, true);
     const lying = withDeclaredSize(honest, compressed * 50);
-    const message = await expectRefusedWithoutTrace({ media: lying, report: shotsetReport(1) }, { status: 422, code: 'zip-limits' });
+    const message = await expectRefusedWithoutTrace(
+      { media: lying, report: shotsetReport(1) },
+      { status: 422, code: 'zip-limits' },
+    );
     expect(message).toContain('beyond its declared size');
   });
 
   it('refuses more than 30 entries (zip-limits)', async () => {
-    const entries = Object.fromEntries(Array.from({ length: 31 }, (_, index) => [`f${index}.jpg`, new Uint8Array([1, 2, 3])]));
-    await expectRefusedWithoutTrace({ media: zip(entries), report: shotsetReport(31) }, { status: 422, code: 'zip-limits' });
+    const entries = Object.fromEntries(
+      Array.from({ length: 31 }, (_, index) => [`f${index}.jpg`, new Uint8Array([1, 2, 3])]),
+    );
+    await expectRefusedWithoutTrace(
+      { media: zip(entries), report: shotsetReport(31) },
+      { status: 422, code: 'zip-limits' },
+    );
   });
 
-  it.each([['../evil.jpg'], ['frames/a.jpg'], ['..\\evil.jpg'], ['C:evil.jpg']])('refuses the entry name %s (invalid-zip)', async (name) => {
-    await expectRefusedWithoutTrace({ media: zip({ [name]: jpeg() }), report: shotsetReport(1) }, { status: 422, code: 'invalid-zip' });
-  });
+  it.each([['../evil.jpg'], ['frames/a.jpg'], ['..\\evil.jpg'], ['C:evil.jpg']])(
+    'refuses the entry name %s (invalid-zip)',
+    async (name) => {
+      await expectRefusedWithoutTrace(
+        { media: zip({ [name]: jpeg() }), report: shotsetReport(1) },
+        { status: 422, code: 'invalid-zip' },
+      );
+    },
+  );
 
   it('refuses directory entries (invalid-zip)', async () => {
     const archive = zipSync({ 'frames/': new Uint8Array(0), 'a.jpg': [jpeg(), { level: 0 }] });
@@ -268,7 +313,10 @@ describe('shotset ZIP', () => {
 
   it('refuses a nested archive, by name or by content (invalid-zip)', async () => {
     const inner = zip({ 'a.jpg': jpeg() });
-    await expectRefusedWithoutTrace({ media: zip({ 'inner.zip': inner }), report: shotsetReport(1) }, { status: 422, code: 'invalid-zip' });
+    await expectRefusedWithoutTrace(
+      { media: zip({ 'inner.zip': inner }), report: shotsetReport(1) },
+      { status: 422, code: 'invalid-zip' },
+    );
     const message = await expectRefusedWithoutTrace(
       { media: zip({ 'frame.jpg': inner }), report: shotsetReport(1) },
       { status: 422, code: 'invalid-zip' },
@@ -278,13 +326,19 @@ describe('shotset ZIP', () => {
 
   it('refuses an entry that is not a JPEG or PNG (415)', async () => {
     await expectRefusedWithoutTrace(
-      { media: zip({ 'a.jpg': new TextEncoder().encode('plain text pretending to be a frame') }), report: shotsetReport(1) },
+      {
+        media: zip({ 'a.jpg': new TextEncoder().encode('plain text pretending to be a frame') }),
+        report: shotsetReport(1),
+      },
       { status: 415, code: 'unsupported-media-type' },
     );
   });
 
   it('refuses an entry image that is too small (image-too-small)', async () => {
-    await expectRefusedWithoutTrace({ media: zip({ 'a.jpg': jpeg(200, 200) }), report: shotsetReport(1) }, { status: 422, code: 'image-too-small' });
+    await expectRefusedWithoutTrace(
+      { media: zip({ 'a.jpg': jpeg(200, 200) }), report: shotsetReport(1) },
+      { status: 422, code: 'image-too-small' },
+    );
   });
 });
 

@@ -9,11 +9,23 @@ import { HttpError } from '../../src/server/errors.js';
 import { createMemoryStore } from '../../src/server/store/memory.js';
 import { restoreCheckMedia, validateUpload, type UploadParts } from '../../src/server/upload/validate.js';
 import { createUploadValidator, type UploadValidator } from '../../src/server/upload/validator.js';
-import { createSession, fakeAdapter, jpeg, mp4, png, report, testConfig, uploadRequest, zip } from './support/backend.js';
+import {
+  createSession,
+  fakeAdapter,
+  jpeg,
+  mp4,
+  png,
+  report,
+  testConfig,
+  uploadRequest,
+  zip,
+} from './support/backend.js';
 
 const SHOTSET_FRAMES = 30;
 const shotsetOf = (count: number): UploadParts => ({
-  media: zip(Object.fromEntries(Array.from({ length: count }, (_, index) => [`frame-${index}.jpg`, jpeg(480, 640, 'smooth')]))),
+  media: zip(
+    Object.fromEntries(Array.from({ length: count }, (_, index) => [`frame-${index}.jpg`, jpeg(480, 640, 'smooth')])),
+  ),
   selfie: null,
   report: JSON.stringify(report('shotset', { frameCount: count })),
 });
@@ -21,7 +33,14 @@ const shotsetOf = (count: number): UploadParts => ({
 const INPUTS: Array<[string, UploadParts]> = [
   ['a JPEG image', { media: jpeg(), selfie: null, report: JSON.stringify(report()) }],
   ['a PNG image (re-encoded still)', { media: png(), selfie: null, report: JSON.stringify(report()) }],
-  ['a shotset of PNG and JPEG frames', { media: zip({ 'a.png': png(400, 400, 'smooth'), 'b.jpg': jpeg(400, 400) }), selfie: null, report: JSON.stringify(report('shotset', { frameCount: 2 })) }],
+  [
+    'a shotset of PNG and JPEG frames',
+    {
+      media: zip({ 'a.png': png(400, 400, 'smooth'), 'b.jpg': jpeg(400, 400) }),
+      selfie: null,
+      report: JSON.stringify(report('shotset', { frameCount: 2 })),
+    },
+  ],
   ['a video with its selfie', { media: mp4(), selfie: jpeg(), report: JSON.stringify(report('video')) }],
   ['bytes of no accepted type', { media: new Uint8Array([1, 2, 3]), selfie: null, report: JSON.stringify(report()) }],
   ['a truncated JPEG', { media: jpeg().slice(0, 4_000), selfie: null, report: JSON.stringify(report()) }],
@@ -43,16 +62,19 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<unknown> {
   try {
     return { value: digested(await run()) };
   } catch (error) {
-    if (error instanceof HttpError) return { refusal: { status: error.status, code: error.code, message: error.message } };
+    if (error instanceof HttpError)
+      return { refusal: { status: error.status, code: error.code, message: error.message } };
     throw error;
   }
 }
 
 /** Byte arrays as length + SHA-256: equal content compares equal, and megabytes compare in no time. */
 function digested(value: unknown): unknown {
-  if (value instanceof Uint8Array) return `${value.length} bytes, sha256 ${createHash('sha256').update(value).digest('hex')}`;
+  if (value instanceof Uint8Array)
+    return `${value.length} bytes, sha256 ${createHash('sha256').update(value).digest('hex')}`;
   if (Array.isArray(value)) return value.map(digested);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, digested(inner)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, digested(inner)]));
   return value;
 }
 

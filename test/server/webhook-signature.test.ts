@@ -21,8 +21,15 @@ describe('verifyWebhookSignature', () => {
   const header = `v1=${KNOWN_SIGNATURE}`;
 
   it('accepts a genuine delivery, with the timestamp as a string or a number', () => {
-    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP })).toEqual({ valid: true, timestamp: TIMESTAMP });
-    expect(verifyWebhookSignature(SECRET, header, TIMESTAMP, new TextEncoder().encode(BODY), { now: AT_TIMESTAMP + 299_000 })).toEqual({
+    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP })).toEqual({
+      valid: true,
+      timestamp: TIMESTAMP,
+    });
+    expect(
+      verifyWebhookSignature(SECRET, header, TIMESTAMP, new TextEncoder().encode(BODY), {
+        now: AT_TIMESTAMP + 299_000,
+      }),
+    ).toEqual({
       valid: true,
       timestamp: TIMESTAMP,
     });
@@ -30,17 +37,39 @@ describe('verifyWebhookSignature', () => {
 
   it('refuses a changed body, another secret or a re-dated timestamp', () => {
     const now = { now: AT_TIMESTAMP };
-    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY.replace('evt_1', 'evt_2'), now)).toEqual({ valid: false, reason: 'mismatch' });
-    expect(verifyWebhookSignature(`${SECRET}x`, header, String(TIMESTAMP), BODY, now)).toEqual({ valid: false, reason: 'mismatch' });
-    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP + 1), BODY, now)).toEqual({ valid: false, reason: 'mismatch' });
+    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY.replace('evt_1', 'evt_2'), now)).toEqual({
+      valid: false,
+      reason: 'mismatch',
+    });
+    expect(verifyWebhookSignature(`${SECRET}x`, header, String(TIMESTAMP), BODY, now)).toEqual({
+      valid: false,
+      reason: 'mismatch',
+    });
+    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP + 1), BODY, now)).toEqual({
+      valid: false,
+      reason: 'mismatch',
+    });
     // Re-serialized JSON is not the raw body.
-    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), JSON.stringify(JSON.parse(BODY), null, 1), now)).toMatchObject({ valid: false });
+    expect(
+      verifyWebhookSignature(SECRET, header, String(TIMESTAMP), JSON.stringify(JSON.parse(BODY), null, 1), now),
+    ).toMatchObject({ valid: false });
   });
 
   it('refuses deliveries outside the tolerance window, either way (replays)', () => {
-    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP + 301_000 })).toEqual({ valid: false, reason: 'stale' });
-    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP - 301_000 })).toEqual({ valid: false, reason: 'stale' });
-    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP + 60_000, toleranceSeconds: 30 })).toEqual({
+    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP + 301_000 })).toEqual({
+      valid: false,
+      reason: 'stale',
+    });
+    expect(verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP - 301_000 })).toEqual({
+      valid: false,
+      reason: 'stale',
+    });
+    expect(
+      verifyWebhookSignature(SECRET, header, String(TIMESTAMP), BODY, {
+        now: AT_TIMESTAMP + 60_000,
+        toleranceSeconds: 30,
+      }),
+    ).toEqual({
       valid: false,
       reason: 'stale',
     });
@@ -48,8 +77,12 @@ describe('verifyWebhookSignature', () => {
 
   it('accepts any matching v1 entry (secret rotation) and ignores other schemes', () => {
     const rotated = `v0=${'0'.repeat(64)}, v1=${'f'.repeat(64)},v1=${KNOWN_SIGNATURE.toUpperCase()}`;
-    expect(verifyWebhookSignature(SECRET, rotated, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP })).toMatchObject({ valid: true });
-    expect(verifyWebhookSignature(SECRET, `v0=${KNOWN_SIGNATURE}`, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP })).toEqual({
+    expect(verifyWebhookSignature(SECRET, rotated, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP })).toMatchObject({
+      valid: true,
+    });
+    expect(
+      verifyWebhookSignature(SECRET, `v0=${KNOWN_SIGNATURE}`, String(TIMESTAMP), BODY, { now: AT_TIMESTAMP }),
+    ).toEqual({
       valid: false,
       reason: 'malformed',
     });
@@ -65,7 +98,10 @@ describe('verifyWebhookSignature', () => {
     [`v1=${KNOWN_SIGNATURE}`, '-1700000000', 'malformed'],
     [`v1=${KNOWN_SIGNATURE}`, '1700000000.5', 'malformed'],
   ])('refuses header %j with timestamp %j as %s', (value, timestamp, reason) => {
-    expect(verifyWebhookSignature(SECRET, value, timestamp, BODY, { now: AT_TIMESTAMP })).toEqual({ valid: false, reason });
+    expect(verifyWebhookSignature(SECRET, value, timestamp, BODY, { now: AT_TIMESTAMP })).toEqual({
+      valid: false,
+      reason,
+    });
   });
 });
 

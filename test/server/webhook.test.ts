@@ -51,7 +51,12 @@ interface Setup {
 
 /** A backend on the real clock (retries are scheduled in real time), its webhook pointed at the receiver. */
 async function setup(
-  options: { env?: Record<string, string>; store?: Store; tuning?: WebhookTuning; adapters?: Parameters<typeof createLivenessBackend>[0]['adapters'] } = {},
+  options: {
+    env?: Record<string, string>;
+    store?: Store;
+    tuning?: WebhookTuning;
+    adapters?: Parameters<typeof createLivenessBackend>[0]['adapters'];
+  } = {},
 ): Promise<Setup> {
   const store = options.store ?? (await createMemoryStore());
   const logger = recordingLogger();
@@ -91,9 +96,21 @@ describe('outbound webhook', () => {
 
     const body = parsed(delivery!);
     const result = await (await backend.fetch(apiRequest(`/sessions/${sessionId}/result`))).json();
-    expect(body).toEqual({ id: expect.stringMatching(/^evt_[0-9a-f-]{36}$/), type: 'check.completed', createdAt: expect.any(String), data: result });
+    expect(body).toEqual({
+      id: expect.stringMatching(/^evt_[0-9a-f-]{36}$/),
+      type: 'check.completed',
+      createdAt: expect.any(String),
+      data: result,
+    });
     // The test adapters are sandboxed, so the event says so beside the decision.
-    expect(body.data).toMatchObject({ sessionId, reference: 'order-9', status: 'done', decision: 'live', sandbox: true, check: { checkId, mediaRetained: false } });
+    expect(body.data).toMatchObject({
+      sessionId,
+      reference: 'order-9',
+      status: 'done',
+      decision: 'live',
+      sandbox: true,
+      check: { checkId, mediaRetained: false },
+    });
     expect(body.createdAt).toBe((result as { completedAt: string }).completedAt);
 
     const headers = delivery!.headers;
@@ -101,19 +118,45 @@ describe('outbound webhook', () => {
     expect(headers['liveness-event-id']).toBe(body.id);
     expect(headers['liveness-attempt']).toBe('1');
     expect(headers['liveness-timestamp']).toMatch(/^\d{10}$/);
-    expect(verifyWebhookSignature(SECRET, headers['liveness-signature'] as string, headers['liveness-timestamp'] as string, delivery!.rawBody)).toEqual({
+    expect(
+      verifyWebhookSignature(
+        SECRET,
+        headers['liveness-signature'] as string,
+        headers['liveness-timestamp'] as string,
+        delivery!.rawBody,
+      ),
+    ).toEqual({
       valid: true,
       timestamp: Number(headers['liveness-timestamp']),
     });
-    expect(verifyWebhookSignature('another-secret-0123456789-0123456789', headers['liveness-signature'] as string, headers['liveness-timestamp'] as string, delivery!.rawBody)).toMatchObject({ valid: false });
+    expect(
+      verifyWebhookSignature(
+        'another-secret-0123456789-0123456789',
+        headers['liveness-signature'] as string,
+        headers['liveness-timestamp'] as string,
+        delivery!.rawBody,
+      ),
+    ).toMatchObject({ valid: false });
 
     const [record] = await deliveriesOf(store, sessionId);
-    expect(record).toMatchObject({ eventId: body.id, checkId, status: 'delivered', attempts: 1, nextAttemptAt: null, lastError: null });
+    expect(record).toMatchObject({
+      eventId: body.id,
+      checkId,
+      status: 'delivered',
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+    });
     expect(receiver.deliveries).toHaveLength(1);
   });
 
   it('carries no sandbox mark when real providers answered', async () => {
-    const { backend } = await setup({ adapters: [fakeAdapter('oz', answers('oz', 'live'), false), fakeAdapter('kairos', answers('kairos', 'live'), false)] });
+    const { backend } = await setup({
+      adapters: [
+        fakeAdapter('oz', answers('oz', 'live'), false),
+        fakeAdapter('kairos', answers('kairos', 'live'), false),
+      ],
+    });
     const { sessionId } = await uploadOne(backend);
     const [delivery] = await receiver.waitFor(1);
     expect(parsed(delivery!).data).toMatchObject({ sessionId, status: 'done', decision: 'live' });
@@ -121,7 +164,9 @@ describe('outbound webhook', () => {
   });
 
   it('sends failed checks too', async () => {
-    const { backend } = await setup({ adapters: [fakeAdapter('oz', fails('oz', 'provider-unavailable')), fakeAdapter('kairos')] });
+    const { backend } = await setup({
+      adapters: [fakeAdapter('oz', fails('oz', 'provider-unavailable')), fakeAdapter('kairos')],
+    });
     const { sessionId } = await uploadOne(backend);
     const [delivery] = await receiver.waitFor(1);
     expect(parsed(delivery!).data).toMatchObject({ sessionId, status: 'failed', decision: 'inconclusive' });
@@ -138,8 +183,15 @@ describe('outbound webhook', () => {
     expect(new Set(deliveries.map((delivery) => delivery.rawBody)).size).toBe(1);
     expect(deliveries.map((delivery) => delivery.headers['liveness-attempt'])).toEqual(['1', '2', '3', '4', '5']);
     const [record] = await deliveriesOf(store, sessionId);
-    expect(record).toMatchObject({ status: 'delivered', attempts: 5, lastError: null, deliveredAt: expect.any(Number) });
-    const failures = logger.lines.filter((line) => line.event === 'webhook-attempt-failed').map((line) => line.fields['error']);
+    expect(record).toMatchObject({
+      status: 'delivered',
+      attempts: 5,
+      lastError: null,
+      deliveredAt: expect.any(Number),
+    });
+    const failures = logger.lines
+      .filter((line) => line.event === 'webhook-attempt-failed')
+      .map((line) => line.fields['error']);
     expect(failures.slice(0, 3)).toEqual(['HTTP 500', 'HTTP 503', 'HTTP 302']);
     expect(String(failures[3])).toMatch(/timeout|abort/i);
     expect(receiver.deliveries).toHaveLength(5);
@@ -150,7 +202,12 @@ describe('outbound webhook', () => {
     const { backend, store, logger } = await setup({ env: { LIVENESS_WEBHOOK_MAX_ATTEMPTS: '3' } });
     const { sessionId } = await uploadOne(backend);
     await until(async () => (await deliveriesOf(store, sessionId))[0]?.status === 'failed');
-    expect((await deliveriesOf(store, sessionId))[0]).toMatchObject({ attempts: 3, nextAttemptAt: null, lastError: 'HTTP 500', deliveredAt: null });
+    expect((await deliveriesOf(store, sessionId))[0]).toMatchObject({
+      attempts: 3,
+      nextAttemptAt: null,
+      lastError: 'HTTP 500',
+      deliveredAt: null,
+    });
     expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', event: 'webhook-gave-up' }));
     await backend.webhooks?.whenIdle();
     expect(receiver.deliveries).toHaveLength(3);
@@ -170,13 +227,21 @@ describe('outbound webhook', () => {
     await firstStore.close();
     opened.length = 0;
     const pending = (await deliveriesOf(await reopen(), sessionId))[0]!;
-    expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500', nextAttemptAt: expect.any(Number) });
+    expect(pending).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'HTTP 500',
+      nextAttemptAt: expect.any(Number),
+    });
     expect(receiver.deliveries).toHaveLength(1);
 
     receiver.script([], 200);
     const { store: secondStore } = await setup({ store: await reopen() });
     await until(async () => (await deliveriesOf(secondStore, sessionId))[0]?.status === 'delivered');
-    expect(receiver.deliveries.map((delivery) => delivery.headers['liveness-event-id'])).toEqual([pending.eventId, pending.eventId]);
+    expect(receiver.deliveries.map((delivery) => delivery.headers['liveness-event-id'])).toEqual([
+      pending.eventId,
+      pending.eventId,
+    ]);
     expect(receiver.deliveries.map((delivery) => delivery.headers['liveness-attempt'])).toEqual(['1', '2']);
     expect(receiver.deliveries[1]!.rawBody).toBe(receiver.deliveries[0]!.rawBody);
 
@@ -200,7 +265,11 @@ describe('outbound webhook', () => {
 
   it('records no event while no webhook URL is configured', async () => {
     const store = await createMemoryStore();
-    const backend = createLivenessBackend({ config: testConfig(), adapters: [fakeAdapter('oz'), fakeAdapter('kairos')], store });
+    const backend = createLivenessBackend({
+      config: testConfig(),
+      adapters: [fakeAdapter('oz'), fakeAdapter('kairos')],
+      store,
+    });
     opened.push(backend);
     expect(backend.webhooks).toBeNull();
     const { sessionId } = await uploadOne(backend);

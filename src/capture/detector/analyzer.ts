@@ -99,5 +99,10 @@ function measure(bitmap: ImageBitmap, face: FaceDetection | null, frameCtx: Canv
 function clampBox(box: FaceDetection['box'], width: number, height: number) {
   const x = Math.max(0, Math.min(width - 1, box.x));
   const y = Math.max(0, Math.min(height - 1, box.y));
-  return { x, y, width: Math.max(1, Math.min(width - x, box.width)), height: Math.max(1, Math.min(height - y, box.height)) };
+  return {
+    x,
+    y,
+    width: Math.max(1, Math.min(width - x, box.width)),
+    height: Math.max(1, Math.min(height - y, box.height)),
+  };
 }

@@ -113,7 +113,8 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
     event.preventDefault();
     stop(new DetectorStoppedError(`the detector worker failed: ${event.message || 'an uncaught error'}`));
   };
-  worker.onmessageerror = () => stop(new DetectorStoppedError('the detector worker sent a message that cannot be read'));
+  worker.onmessageerror = () =>
+    stop(new DetectorStoppedError('the detector worker sent a message that cannot be read'));
   // Termination fires no event on the Worker: the lock the worker held is granted to us only once it is gone.
   if (holdsLifeLock && navigator.locks) {
     navigator.locks

@@ -20,8 +20,7 @@ const messages: Messages = {
   'hint.moving': 'Nehýbejte se',
   'hint.ok': 'Výborně, nehýbejte se',
   'intro.title': 'Pořiďte rychlé selfie',
-  'intro.body':
-    'Pomocí kamery ověříme, že jste skutečně přítomni. Nic se nenahrává, dokud nebude váš obličej v oválu.',
+  'intro.body': 'Pomocí kamery ověříme, že jste skutečně přítomni. Nic se nenahrává, dokud nebude váš obličej v oválu.',
   'intro.start': 'Zapnout kameru',
   'status.starting': 'Zapínání kamery…',
   'status.loading': 'Příprava navádění…',
@@ -38,8 +37,7 @@ const messages: Messages = {
   'camera.option': 'Kamera {number}',
   'video.label': 'Náhled kamery',
   'error.title': 'Něco se pokazilo',
-  'error.camera-denied':
-    'Přístup ke kameře byl zablokován. Povolte kameru v nastavení prohlížeče a zkuste to znovu.',
+  'error.camera-denied': 'Přístup ke kameře byl zablokován. Povolte kameru v nastavení prohlížeče a zkuste to znovu.',
   'error.camera-not-found': 'Nebyla nalezena žádná kamera. Připojte kameru a zkuste to znovu.',
   'error.camera-in-use': 'Kameru používá jiná aplikace. Zavřete ji a zkuste to znovu.',
   'error.camera-ended': 'Kamera přestala fungovat. Zkuste to znovu.',

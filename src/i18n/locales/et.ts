@@ -38,8 +38,7 @@ const messages: Messages = {
   'camera.option': 'Kaamera {number}',
   'video.label': 'Kaamera eelvaade',
   'error.title': 'Midagi läks valesti',
-  'error.camera-denied':
-    'Juurdepääs kaamerale blokeeriti. Lubage kaamera brauseri seadetes ja proovige siis uuesti.',
+  'error.camera-denied': 'Juurdepääs kaamerale blokeeriti. Lubage kaamera brauseri seadetes ja proovige siis uuesti.',
   'error.camera-not-found': 'Kaamerat ei leitud. Ühendage kaamera ja proovige uuesti.',
   'error.camera-in-use': 'Kaamerat kasutab teine rakendus. Sulgege see ja proovige uuesti.',
   'error.camera-ended': 'Kaamera peatus. Proovige uuesti.',

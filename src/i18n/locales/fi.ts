@@ -38,8 +38,7 @@ const messages: Messages = {
   'camera.option': 'Kamera {number}',
   'video.label': 'Kameran esikatselu',
   'error.title': 'Jokin meni vikaan',
-  'error.camera-denied':
-    'Kameran käyttö estettiin. Salli kamera selaimen asetuksista ja yritä sitten uudelleen.',
+  'error.camera-denied': 'Kameran käyttö estettiin. Salli kamera selaimen asetuksista ja yritä sitten uudelleen.',
   'error.camera-not-found': 'Kameraa ei löytynyt. Liitä kamera ja yritä uudelleen.',
   'error.camera-in-use': 'Toinen sovellus käyttää kameraa. Sulje se ja yritä uudelleen.',
   'error.camera-ended': 'Kamera pysähtyi. Yritä uudelleen.',

@@ -20,8 +20,7 @@ const messages: Messages = {
   'hint.moving': 'Ne mičite se',
   'hint.ok': 'Odlično, ne mičite se',
   'intro.title': 'Snimite brzi selfie',
-  'intro.body':
-    'Kamerom ćemo potvrditi vašu prisutnost. Ništa se ne snima dok vam lice ne bude unutar ovala.',
+  'intro.body': 'Kamerom ćemo potvrditi vašu prisutnost. Ništa se ne snima dok vam lice ne bude unutar ovala.',
   'intro.start': 'Uključi kameru',
   'status.starting': 'Otvaranje kamere…',
   'status.loading': 'Priprema vodiča za lice…',

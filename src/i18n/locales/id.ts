@@ -38,8 +38,7 @@ const messages: Messages = {
   'camera.option': 'Kamera {number}',
   'video.label': 'Pratinjau kamera',
   'error.title': 'Terjadi kesalahan',
-  'error.camera-denied':
-    'Akses kamera diblokir. Izinkan kamera di pengaturan browser Anda, lalu coba lagi.',
+  'error.camera-denied': 'Akses kamera diblokir. Izinkan kamera di pengaturan browser Anda, lalu coba lagi.',
   'error.camera-not-found': 'Kamera tidak ditemukan. Sambungkan kamera, lalu coba lagi.',
   'error.camera-in-use': 'Kamera Anda sedang digunakan aplikasi lain. Tutup aplikasi tersebut, lalu coba lagi.',
   'error.camera-ended': 'Kamera berhenti. Coba lagi.',

@@ -37,7 +37,8 @@ const messages: Messages = {
   'camera.option': 'カメラ {number}',
   'video.label': 'カメラのプレビュー',
   'error.title': '問題が発生しました',
-  'error.camera-denied': 'カメラへのアクセスがブロックされました。ブラウザの設定でカメラを許可してから、もう一度お試しください。',
+  'error.camera-denied':
+    'カメラへのアクセスがブロックされました。ブラウザの設定でカメラを許可してから、もう一度お試しください。',
   'error.camera-not-found': 'カメラが見つかりません。カメラを接続して、もう一度お試しください。',
   'error.camera-in-use': 'カメラが別のアプリで使用されています。そのアプリを閉じて、もう一度お試しください。',
   'error.camera-ended': 'カメラが停止しました。もう一度お試しください。',

@@ -20,8 +20,7 @@ const messages: Messages = {
   'hint.moving': 'Nejudėkite',
   'hint.ok': 'Puiku, nejudėkite',
   'intro.title': 'Greitai nusifotografuokite',
-  'intro.body':
-    'Kamera patikrinsime, ar esate čia. Niekas neįrašoma, kol jūsų veidas nėra ovalo viduje.',
+  'intro.body': 'Kamera patikrinsime, ar esate čia. Niekas neįrašoma, kol jūsų veidas nėra ovalo viduje.',
   'intro.start': 'Įjungti kamerą',
   'status.starting': 'Įjungiama kamera…',
   'status.loading': 'Ruošiami veido nurodymai…',

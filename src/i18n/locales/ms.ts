@@ -38,8 +38,7 @@ const messages: Messages = {
   'camera.option': 'Kamera {number}',
   'video.label': 'Pratonton kamera',
   'error.title': 'Ada yang tidak kena',
-  'error.camera-denied':
-    'Akses kamera telah disekat. Benarkan kamera dalam tetapan pelayar anda, kemudian cuba lagi.',
+  'error.camera-denied': 'Akses kamera telah disekat. Benarkan kamera dalam tetapan pelayar anda, kemudian cuba lagi.',
   'error.camera-not-found': 'Tiada kamera ditemui. Sambungkan kamera dan cuba lagi.',
   'error.camera-in-use': 'Kamera anda sedang digunakan oleh aplikasi lain. Tutup aplikasi itu dan cuba lagi.',
   'error.camera-ended': 'Kamera berhenti. Cuba lagi.',

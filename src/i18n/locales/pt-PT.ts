@@ -44,7 +44,8 @@ const messages: Messages = {
   'error.camera-not-found': 'Não foi encontrada nenhuma câmara. Ligue uma câmara e tente novamente.',
   'error.camera-in-use': 'A câmara está a ser utilizada por outra aplicação. Feche-a e tente novamente.',
   'error.camera-ended': 'A câmara parou. Tente novamente.',
-  'error.unsupported-browser': 'Este navegador não consegue utilizar a câmara aqui. Experimente um navegador atualizado.',
+  'error.unsupported-browser':
+    'Este navegador não consegue utilizar a câmara aqui. Experimente um navegador atualizado.',
   'error.model-load-failed': 'Não foi possível carregar a orientação do rosto.',
   'error.capture-failed': 'Não foi possível tirar a fotografia. Tente novamente.',
   'error.token-missing': 'Esta página não está configurada para uma verificação (falta o token).',

@@ -20,8 +20,7 @@ const messages: Messages = {
   'hint.moving': 'Nehýbte sa',
   'hint.ok': 'Výborne, nehýbte sa',
   'intro.title': 'Urobte si rýchle selfie',
-  'intro.body':
-    'Pomocou kamery overíme, že ste skutočne prítomní. Nič sa nenahráva, kým nebude vaša tvár v ováli.',
+  'intro.body': 'Pomocou kamery overíme, že ste skutočne prítomní. Nič sa nenahráva, kým nebude vaša tvár v ováli.',
   'intro.start': 'Zapnúť kameru',
   'status.starting': 'Zapína sa kamera…',
   'status.loading': 'Pripravuje sa navádzanie…',

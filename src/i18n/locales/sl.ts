@@ -20,8 +20,7 @@ const messages: Messages = {
   'hint.moving': 'Ne premikajte se',
   'hint.ok': 'Odlično, ne premikajte se',
   'intro.title': 'Posnemite hiter selfi',
-  'intro.body':
-    'S kamero bomo preverili, ali ste prisotni. Nič se ne snema, dokler vaš obraz ni v ovalu.',
+  'intro.body': 'S kamero bomo preverili, ali ste prisotni. Nič se ne snema, dokler vaš obraz ni v ovalu.',
   'intro.start': 'Vklopi kamero',
   'status.starting': 'Odpiranje kamere…',
   'status.loading': 'Pripravljanje vodenja za obraz…',
@@ -38,8 +37,7 @@ const messages: Messages = {
   'camera.option': 'Kamera {number}',
   'video.label': 'Predogled kamere',
   'error.title': 'Prišlo je do napake',
-  'error.camera-denied':
-    'Dostop do kamere je blokiran. Dovolite kamero v nastavitvah brskalnika in poskusite znova.',
+  'error.camera-denied': 'Dostop do kamere je blokiran. Dovolite kamero v nastavitvah brskalnika in poskusite znova.',
   'error.camera-not-found': 'Kamere ni mogoče najti. Priključite kamero in poskusite znova.',
   'error.camera-in-use': 'Kamero uporablja drug program. Zaprite ga in poskusite znova.',
   'error.camera-ended': 'Kamera se je ustavila. Poskusite znova.',

@@ -38,8 +38,7 @@ const messages: Messages = {
   'camera.option': 'Kamera {number}',
   'video.label': 'Kamera önizlemesi',
   'error.title': 'Bir sorun oluştu',
-  'error.camera-denied':
-    'Kamera erişimi engellendi. Tarayıcı ayarlarınızdan kameraya izin verin ve tekrar deneyin.',
+  'error.camera-denied': 'Kamera erişimi engellendi. Tarayıcı ayarlarınızdan kameraya izin verin ve tekrar deneyin.',
   'error.camera-not-found': 'Kamera bulunamadı. Bir kamera bağlayın ve tekrar deneyin.',
   'error.camera-in-use': 'Kameranız başka bir uygulama tarafından kullanılıyor. Uygulamayı kapatın ve tekrar deneyin.',
   'error.camera-ended': 'Kamera durdu. Tekrar deneyin.',

@@ -97,7 +97,11 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
     ctx.onLogin();
     const pair = sessions.issue();
     // Undocumented type (open question 6): under variant-shapes a date string instead of Unix seconds.
-    return c.json(c.get('scenario').variantShapes ? { ...pair, expire_date: new Date(pair.expire_date * 1000).toISOString() } : pair);
+    return c.json(
+      c.get('scenario').variantShapes
+        ? { ...pair, expire_date: new Date(pair.expire_date * 1000).toISOString() }
+        : pair,
+    );
   });
 
   app.post('/api/authorize/refresh', async (c) => {
@@ -295,7 +299,11 @@ function metaDataMatches(folder: FolderRecord, filter: string): boolean {
   if (separator <= 0) throw invalidValue('meta_data filter must look like key==value', { meta_data: filter });
   const key = filter.slice(0, separator);
   const value = folder.metaData[key];
-  return value !== undefined && value !== null && (typeof value === 'string' ? value : JSON.stringify(value)) === filter.slice(separator + 2);
+  return (
+    value !== undefined &&
+    value !== null &&
+    (typeof value === 'string' ? value : JSON.stringify(value)) === filter.slice(separator + 2)
+  );
 }
 
 /** Folder analyses filters (§1.5): analyse_id, type and state, each with an `.exclude` twin, comma lists. */

@@ -49,7 +49,10 @@ export const DEFAULT_SCENARIO: Scenario = {
 /** Parses a scenario list; an unknown name is a 400 (error_code 4) so a typo never silently plays "live". */
 export function parseScenario(value: string | undefined | null): Scenario {
   const scenario: Scenario = { ...DEFAULT_SCENARIO };
-  for (const name of (value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter(Boolean)) {
+  for (const name of (value ?? '')
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean)) {
     applyScenario(scenario, name);
   }
   return scenario;

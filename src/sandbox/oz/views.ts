@@ -10,7 +10,11 @@ import type { AnalysisRecord, FolderRecord, MediaRecord, OzStore } from './store
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
 /** Fields no doc names, added under `variant-shapes`: a client must ignore what it does not know. */
-const UNKNOWN_FIELDS = { company_id: '00000000-0000-4000-8000-00000000c0de', sandbox_note: 'unknown field', extra: { nested: [1, 2] } };
+const UNKNOWN_FIELDS = {
+  company_id: '00000000-0000-4000-8000-00000000c0de',
+  sandbox_note: 'unknown field',
+  extra: { nested: [1, 2] },
+};
 
 export function mediaView(media: MediaRecord): Record<string, unknown> {
   return {

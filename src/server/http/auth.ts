@@ -8,7 +8,10 @@ export function bearerToken(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
-export function requireBearer(request: Request, missing: Extract<ErrorCode, 'api-key-missing' | 'token-missing'>): string {
+export function requireBearer(
+  request: Request,
+  missing: Extract<ErrorCode, 'api-key-missing' | 'token-missing'>,
+): string {
   const token = bearerToken(request);
   if (token === null) {
     const what = missing === 'api-key-missing' ? 'the API key' : 'a capture token';
@@ -22,7 +25,9 @@ export function requireBearer(request: Request, missing: Extract<ErrorCode, 'api
 export async function requireApiKey(request: Request, apiKey: string): Promise<void> {
   const presented = requireBearer(request, 'api-key-missing');
   if (!(await constantTimeEqual(presented, apiKey))) {
-    throw httpError('api-key-invalid', 'the API key is not valid', { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+    throw httpError('api-key-invalid', 'the API key is not valid', {
+      headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    });
   }
 }
 

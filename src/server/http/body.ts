@@ -76,7 +76,9 @@ export async function readMultipart(request: Request, maxBytes: number): Promise
  * A client that hangs up mid-body (or sends broken chunked encoding) makes the stream fail. That is the client's
  * doing, not a server fault: answer it as a bad request (nobody may be left to read it) rather than log a 500.
  */
-async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+async function readChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
   try {
     return await reader.read();
   } catch (error) {

@@ -19,7 +19,13 @@ export interface SandboxEndpoints {
 export const SANDBOX_KAIROS_VERSION_PATH = '/v0.2';
 
 const SANDBOX_TUNING = {
-  oz: { pollIntervalMs: 150, maxPollIntervalMs: 600, deadlineMs: 60_000, requestTimeoutMs: 10_000, retryBaseDelayMs: 50 },
+  oz: {
+    pollIntervalMs: 150,
+    maxPollIntervalMs: 600,
+    deadlineMs: 60_000,
+    requestTimeoutMs: 10_000,
+    retryBaseDelayMs: 50,
+  },
   kairos: { timeoutMs: 10_000, backoffMs: 50 },
 } as const;
 
@@ -103,7 +109,8 @@ function adapterLogger(logger: Logger): (event: string, fields: Record<string, u
   return (event, fields) => {
     const scalars: LogFields = {};
     for (const [key, value] of Object.entries(fields)) {
-      if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) scalars[key] = value as LogFields[string];
+      if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+        scalars[key] = value as LogFields[string];
     }
     logger.info(event, scalars);
   };

@@ -61,7 +61,11 @@ export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
       expiresAt: claims.expiresAt,
       idempotencyKey,
     };
-    const accepted = await store.acceptCheck(check, { media: validated.media.bytes, selfieJpeg: validated.media.selfieJpeg }, use);
+    const accepted = await store.acceptCheck(
+      check,
+      { media: validated.media.bytes, selfieJpeg: validated.media.selfieJpeg },
+      use,
+    );
     if (!accepted.accepted) return replayOrRefuse(c, deps, accepted.existing, idempotencyKey);
 
     processor.start(check.id, validated.media);
@@ -123,7 +127,10 @@ function readIdempotencyKey(c: Context<AppEnv>): string | null {
 function refuseUnknownParts(upload: MultipartUpload): void {
   for (const name of [...upload.files.keys(), ...upload.fields.keys()]) {
     if (!UPLOAD_PARTS.has(name)) {
-      throw httpError('invalid-request', `unknown part ${JSON.stringify(name.slice(0, 64))}: send "media", "report" and optionally "selfie"`);
+      throw httpError(
+        'invalid-request',
+        `unknown part ${JSON.stringify(name.slice(0, 64))}: send "media", "report" and optionally "selfie"`,
+      );
     }
   }
 }
@@ -133,7 +140,8 @@ function singleFile(upload: MultipartUpload, name: string, required: boolean): U
   if (upload.fields.has(name)) throw httpError('invalid-request', `"${name}" must be a file part`);
   if (files.length > 1) throw httpError('invalid-request', `send one "${name}" part`);
   const file = files[0] ?? null;
-  if (required && (file === null || file.length === 0)) throw httpError('invalid-request', `the "${name}" file part is required`);
+  if (required && (file === null || file.length === 0))
+    throw httpError('invalid-request', `the "${name}" file part is required`);
   return file;
 }
 

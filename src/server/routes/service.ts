@@ -27,7 +27,9 @@ export function registerServiceRoutes(app: BackendApp, deps: RouteDeps): void {
       // Not awaited: the caller should not wait on our polling; a failure only means polling as usual.
       Promise.resolve()
         .then(() => adapter.receiveWebhook?.(body))
-        .catch((error: unknown) => deps.logger.warn('webhook-notify-failed', { provider, error: describeError(error) }));
+        .catch((error: unknown) =>
+          deps.logger.warn('webhook-notify-failed', { provider, error: describeError(error) }),
+        );
     }
     deps.logger.info('webhook-received', { provider });
     return c.json({ accepted: true }, 202);

@@ -77,13 +77,17 @@ export function registerSessionRoutes(app: BackendApp, deps: RouteDeps): void {
 }
 
 /** Scenarios only ever reach sandbox emulators: asking for one on a real provider is a caller error. */
-function checkedScenarios(requested: Partial<Record<ProviderName, string>>, deps: RouteDeps): SessionRecord['sandboxScenario'] {
+function checkedScenarios(
+  requested: Partial<Record<ProviderName, string>>,
+  deps: RouteDeps,
+): SessionRecord['sandboxScenario'] {
   const scenarios: SessionRecord['sandboxScenario'] = {};
   for (const [name, scenario] of Object.entries(requested)) {
     if (scenario === undefined) continue;
     const adapter = deps.adapters.find((candidate) => candidate.name === name);
     if (!adapter) throw httpError('invalid-request', `sandboxScenario.${name}: provider ${name} is not configured`);
-    if (!adapter.sandbox) throw httpError('invalid-request', `sandboxScenario.${name}: provider ${name} is not a sandbox`);
+    if (!adapter.sandbox)
+      throw httpError('invalid-request', `sandboxScenario.${name}: provider ${name} is not a sandbox`);
     scenarios[adapter.name] = scenario;
   }
   return scenarios;

@@ -151,7 +151,9 @@ export async function createEventStore(persistence: StorePersistence, kind: 'mem
       copy([...visible.checks.values()].find((check) => check.sessionId === sessionId)),
 
     listProcessingChecks: async () =>
-      [...visible.checks.values()].filter((check) => check.status === 'processing').map((check) => structuredClone(check)),
+      [...visible.checks.values()]
+        .filter((check) => check.status === 'processing')
+        .map((check) => structuredClone(check)),
 
     getMedia: async (checkId) => {
       const check = visible.checks.get(checkId);
@@ -189,7 +191,9 @@ export async function createEventStore(persistence: StorePersistence, kind: 'mem
         .map((webhook) => structuredClone(webhook)),
 
     listWebhookDeliveries: async (sessionId) =>
-      [...visible.webhooks.values()].filter((webhook) => webhook.sessionId === sessionId).map((webhook) => structuredClone(webhook)),
+      [...visible.webhooks.values()]
+        .filter((webhook) => webhook.sessionId === sessionId)
+        .map((webhook) => structuredClone(webhook)),
 
     recordWebhookAttempt: (eventId: string, attempt: WebhookAttempt) =>
       serially(async () => {
@@ -205,7 +209,9 @@ export async function createEventStore(persistence: StorePersistence, kind: 'mem
         );
         for (const check of due) await deleteMediaOf(check.id);
         const expiredSessions =
-          options.sessionRetentionSeconds === undefined ? [] : sessionsPastRetention(state, now, options.sessionRetentionSeconds);
+          options.sessionRetentionSeconds === undefined
+            ? []
+            : sessionsPastRetention(state, now, options.sessionRetentionSeconds);
         for (const sessionId of expiredSessions) await deleteSessionNow(sessionId);
         return { tokenUses: expiredUses, media: due.length, sessions: expiredSessions.length };
       }),
@@ -223,7 +229,9 @@ export async function createEventStore(persistence: StorePersistence, kind: 'mem
 
   async function deleteSessionNow(sessionId: string): Promise<boolean> {
     if (!state.sessions.has(sessionId)) return false;
-    const checkIds = [...state.checks.values()].filter((check) => check.sessionId === sessionId).map((check) => check.id);
+    const checkIds = [...state.checks.values()]
+      .filter((check) => check.sessionId === sessionId)
+      .map((check) => check.id);
     // Journal first, durably: a crash before the files go leaves orphans that the next start's compaction removes.
     record({ type: 'session-deleted', sessionId });
     await durable();
@@ -251,7 +259,8 @@ function sessionsPastRetention(state: StoreState, now: number, retentionSeconds:
   for (const check of state.checks.values()) {
     if (check.status === 'processing') busy.add(check.sessionId);
     const since = lastActivity.get(check.sessionId);
-    if (since !== undefined && check.completedAt !== null) lastActivity.set(check.sessionId, Math.max(since, check.completedAt));
+    if (since !== undefined && check.completedAt !== null)
+      lastActivity.set(check.sessionId, Math.max(since, check.completedAt));
   }
   const retentionMs = retentionSeconds * 1000;
   return [...lastActivity].filter(([id, since]) => !busy.has(id) && since + retentionMs <= now).map(([id]) => id);

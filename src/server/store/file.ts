@@ -69,7 +69,10 @@ export async function createFileStore(dir: string): Promise<Store> {
       // Built under a temporary name and renamed, so a check's folder is either complete or absent.
       const temporary = `${target}.${randomUUID()}.tmp`;
       await mkdir(temporary, { mode: 0o700 });
-      await Promise.all([writeDurably(join(temporary, MEDIA_FILE), blobs.media), writeDurably(join(temporary, SELFIE_FILE), blobs.selfieJpeg)]);
+      await Promise.all([
+        writeDurably(join(temporary, MEDIA_FILE), blobs.media),
+        writeDurably(join(temporary, SELFIE_FILE), blobs.selfieJpeg),
+      ]);
       await syncDirectory(temporary);
       await rename(temporary, target);
       await syncMediaRoot();
@@ -133,10 +136,12 @@ export function coalesced(work: () => Promise<void>): () => Promise<void> {
   return () => {
     if (next) return next;
     if (!running) return start();
-    const queued = running.catch(() => undefined).then(() => {
-      next = null;
-      return start();
-    });
+    const queued = running
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return start();
+      });
     next = queued;
     return queued;
   };

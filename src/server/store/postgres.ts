@@ -66,7 +66,10 @@ const DEFAULT_LEASE_MS = 30_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 /** pg_advisory_xact_lock key for migrations: any constant the application owns ("livenes" in ASCII). */
 const MIGRATION_LOCK_KEY = 0x6c6976656e6573n;
-const CHANNELS: Record<ClusterTopic, string> = { 'work-released': 'liveness_work_released', 'provider-hint': 'liveness_provider_hint' };
+const CHANNELS: Record<ClusterTopic, string> = {
+  'work-released': 'liveness_work_released',
+  'provider-hint': 'liveness_provider_hint',
+};
 const LISTEN_RETRY_MS = 1_000;
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 
@@ -175,7 +178,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async releaseChecks(checkIds) {
       const result =
         checkIds === undefined
-          ? await query(`UPDATE liveness_checks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1`, [instanceId])
+          ? await query(
+              `UPDATE liveness_checks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1`,
+              [instanceId],
+            )
           : await query(
               `UPDATE liveness_checks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1 AND id = ANY($2::text[])`,
               [instanceId, [...checkIds]],
@@ -194,11 +200,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
 
     async releaseWebhooks() {
-      await query(`UPDATE liveness_webhooks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1`, [instanceId]);
+      await query(`UPDATE liveness_webhooks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1`, [
+        instanceId,
+      ]);
     },
 
     async takeRateToken(scope, key, perMinute) {
-      const result = await query<{ wait: number }>(`SELECT liveness_take_rate_token($1, $2, $3) AS wait`, [scope, key, perMinute]);
+      const result = await query<{ wait: number }>(`SELECT liveness_take_rate_token($1, $2, $3) AS wait`, [
+        scope,
+        key,
+        perMinute,
+      ]);
       return Number(result.rows[0]?.wait ?? 0);
     },
 
@@ -223,7 +235,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
 
     async getSession(sessionId) {
-      const result = await query<{ record: SessionRecord }>(`SELECT record FROM liveness_sessions WHERE id = $1`, [sessionId]);
+      const result = await query<{ record: SessionRecord }>(`SELECT record FROM liveness_sessions WHERE id = $1`, [
+        sessionId,
+      ]);
       return result.rows[0]?.record ?? null;
     },
 
@@ -250,11 +264,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             [use.tokenId, use.sessionId, use.checkId, use.expiresAt, use.idempotencyKey],
           );
         } catch (error) {
-          if (isForeignKeyViolation(error)) throw new Error(`session ${check.sessionId} does not exist`, { cause: error });
+          if (isForeignKeyViolation(error))
+            throw new Error(`session ${check.sessionId} does not exist`, { cause: error });
           throw error;
         }
         if (inserted.rowCount === 0) {
-          const existing = await client.query<TokenUseRow>(`SELECT * FROM liveness_token_uses WHERE token_id = $1`, [use.tokenId]);
+          const existing = await client.query<TokenUseRow>(`SELECT * FROM liveness_token_uses WHERE token_id = $1`, [
+            use.tokenId,
+          ]);
           if (!existing.rows[0]) throw new Error('token use vanished while being read');
           return { accepted: false, existing: tokenUseFrom(existing.rows[0]) };
         }
@@ -342,7 +359,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
                   lease_owner = NULL, lease_expires_at = NULL
             WHERE id = $1 AND status = 'processing' AND (lease_owner IS NULL OR lease_owner = $6)
             RETURNING media_deleted, session_id`,
-          [checkId, completion.status, JSON.stringify(completion.verdict), completion.completedAt, completion.mediaExpiresAt, instanceId],
+          [
+            checkId,
+            completion.status,
+            JSON.stringify(completion.verdict),
+            completion.completedAt,
+            completion.mediaExpiresAt,
+            instanceId,
+          ],
         );
         const row = updated.rows[0];
         if (!row) return;
@@ -364,14 +388,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
 
     async listPendingWebhookDeliveries() {
-      const result = await query<WebhookRow>(`SELECT * FROM liveness_webhooks WHERE status = 'pending' ORDER BY created_at, event_id`);
+      const result = await query<WebhookRow>(
+        `SELECT * FROM liveness_webhooks WHERE status = 'pending' ORDER BY created_at, event_id`,
+      );
       return result.rows.map(webhookFrom);
     },
 
     async listWebhookDeliveries(sessionId) {
-      const result = await query<WebhookRow>(`SELECT * FROM liveness_webhooks WHERE session_id = $1 ORDER BY created_at, event_id`, [
-        sessionId,
-      ]);
+      const result = await query<WebhookRow>(
+        `SELECT * FROM liveness_webhooks WHERE session_id = $1 ORDER BY created_at, event_id`,
+        [sessionId],
+      );
       return result.rows.map(webhookFrom);
     },
 
@@ -395,7 +422,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           [now],
         );
         if (media.rows.length > 0) {
-          await client.query(`DELETE FROM liveness_media WHERE check_id = ANY($1::text[])`, [media.rows.map((row) => row.id)]);
+          await client.query(`DELETE FROM liveness_media WHERE check_id = ANY($1::text[])`, [
+            media.rows.map((row) => row.id),
+          ]);
         }
         let sessions = 0;
         if (options.sessionRetentionSeconds !== undefined) {
@@ -418,10 +447,16 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
     async readiness() {
       try {
-        const result = await pool.query<{ version: number | null }>(`SELECT max(version) AS version FROM liveness_schema_migrations`);
+        const result = await pool.query<{ version: number | null }>(
+          `SELECT max(version) AS version FROM liveness_schema_migrations`,
+        );
         const version = Number(result.rows[0]?.version ?? 0);
         if (version < LATEST_SCHEMA_VERSION) {
-          return { kind: 'postgres', ready: false, reason: `schema version ${version}, expected ${LATEST_SCHEMA_VERSION}` };
+          return {
+            kind: 'postgres',
+            ready: false,
+            reason: `schema version ${version}, expected ${LATEST_SCHEMA_VERSION}`,
+          };
         }
         return { kind: 'postgres', ready: true };
       } catch (error) {
@@ -454,16 +489,23 @@ async function migrate(pool: pg.Pool, logger: Logger): Promise<void> {
     await client.query(`CREATE TABLE IF NOT EXISTS liveness_schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const applied = new Set(
-      (await client.query<{ version: number }>('SELECT version FROM liveness_schema_migrations')).rows.map((row) => row.version),
+      (await client.query<{ version: number }>('SELECT version FROM liveness_schema_migrations')).rows.map(
+        (row) => row.version,
+      ),
     );
     const newer = Math.max(0, ...applied);
     if (newer > LATEST_SCHEMA_VERSION) {
-      throw new Error(`the database schema is at version ${newer}, newer than this backend knows (${LATEST_SCHEMA_VERSION}): upgrade the backend`);
+      throw new Error(
+        `the database schema is at version ${newer}, newer than this backend knows (${LATEST_SCHEMA_VERSION}): upgrade the backend`,
+      );
     }
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       await client.query(migration.sql);
-      await client.query('INSERT INTO liveness_schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await client.query('INSERT INTO liveness_schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       logger.info('database-migrated', { version: migration.version, name: migration.name });
     }
     await client.query('COMMIT');
@@ -569,10 +611,20 @@ interface CheckRow {
   media_deleted: boolean;
 }
 
-type CheckBody = Omit<CheckRecord, 'id' | 'sessionId' | 'status' | 'createdAt' | 'completedAt' | 'mediaExpiresAt' | 'mediaDeleted'>;
+type CheckBody = Omit<
+  CheckRecord,
+  'id' | 'sessionId' | 'status' | 'createdAt' | 'completedAt' | 'mediaExpiresAt' | 'mediaDeleted'
+>;
 
 function checkBody(check: CheckRecord): CheckBody {
-  return { policy: check.policy, media: check.media, report: check.report, providers: check.providers, checkpoints: check.checkpoints, verdict: check.verdict };
+  return {
+    policy: check.policy,
+    media: check.media,
+    report: check.report,
+    providers: check.providers,
+    checkpoints: check.checkpoints,
+    verdict: check.verdict,
+  };
 }
 
 function checkFrom(row: CheckRow): CheckRecord {

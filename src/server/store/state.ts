@@ -24,7 +24,13 @@ export type StoreEvent =
   | { type: 'token-uses-pruned'; expiredBefore: number }
   | ({ type: 'webhook-attempted'; eventId: string } & WebhookAttempt)
   // `webhooks` is absent from snapshots written before outbound webhooks existed.
-  | { type: 'snapshot'; sessions: SessionRecord[]; checks: CheckRecord[]; uses: TokenUse[]; webhooks?: WebhookDeliveryRecord[] };
+  | {
+      type: 'snapshot';
+      sessions: SessionRecord[];
+      checks: CheckRecord[];
+      uses: TokenUse[];
+      webhooks?: WebhookDeliveryRecord[];
+    };
 
 export interface StoreState {
   sessions: Map<string, SessionRecord>;
@@ -72,7 +78,10 @@ export function applyEvent(state: StoreState, event: StoreEvent): void {
     case 'provider-result': {
       const check = state.checks.get(event.checkId);
       if (!check) return;
-      check.providers = [...check.providers.filter((result) => result.provider !== event.result.provider), event.result];
+      check.providers = [
+        ...check.providers.filter((result) => result.provider !== event.result.provider),
+        event.result,
+      ];
       return;
     }
     case 'check-completed': {

@@ -74,7 +74,10 @@ export function parseReport(json: string | null): CaptureReport {
   }
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) {
-    throw httpError('invalid-report', `the report does not match CaptureReport (${formatIssues(parsed.error, 'report')})`);
+    throw httpError(
+      'invalid-report',
+      `the report does not match CaptureReport (${formatIssues(parsed.error, 'report')})`,
+    );
   }
   return parsed.data;
 }
@@ -99,6 +102,9 @@ export function checkReportMatchesMedia(report: CaptureReport, kind: MediaKind, 
   }
   if (kind === 'image' && report.frameCount !== 1) throw httpError('invalid-report', 'an image has frameCount 1');
   if (entryCount !== null && report.frameCount !== entryCount) {
-    throw httpError('invalid-report', `the report says ${report.frameCount} frames but the shotset holds ${entryCount}`);
+    throw httpError(
+      'invalid-report',
+      `the report says ${report.frameCount} frames but the shotset holds ${entryCount}`,
+    );
   }
 }

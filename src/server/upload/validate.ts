@@ -83,7 +83,10 @@ export async function validateUpload(parts: UploadParts): Promise<ValidatedUploa
   // 1. Sniff.
   const contentType = sniffContentType(parts.media);
   if (contentType === null) {
-    throw httpError('unsupported-media-type', 'media must be JPEG, PNG, WebP, a ZIP shotset, MP4 or WebM (judged by its bytes)');
+    throw httpError(
+      'unsupported-media-type',
+      'media must be JPEG, PNG, WebP, a ZIP shotset, MP4 or WebM (judged by its bytes)',
+    );
   }
   const kind = KIND_OF[contentType];
 
@@ -164,7 +167,11 @@ export async function validateUpload(parts: UploadParts): Promise<ValidatedUploa
  * validated when they were accepted, so only what is not stored is redone: a shotset's frames, with PNG entries
  * re-encoded.
  */
-export async function restoreCheckMedia(info: CheckMediaInfo, bytes: Uint8Array, selfieJpeg: Uint8Array): Promise<CheckMedia> {
+export async function restoreCheckMedia(
+  info: CheckMediaInfo,
+  bytes: Uint8Array,
+  selfieJpeg: Uint8Array,
+): Promise<CheckMedia> {
   const media: CheckMedia = {
     kind: info.kind,
     contentType: info.contentType,
@@ -241,7 +248,10 @@ function checkImageSize(size: PixelSize | null, label: string): PixelSize {
     );
   }
   if (Math.min(width, height) < UPLOAD_LIMITS.minImageSide) {
-    throw httpError('image-too-small', `${label}: ${width}x${height} px; the shorter side must be at least ${UPLOAD_LIMITS.minImageSide} px`);
+    throw httpError(
+      'image-too-small',
+      `${label}: ${width}x${height} px; the shorter side must be at least ${UPLOAD_LIMITS.minImageSide} px`,
+    );
   }
   return size;
 }
@@ -255,7 +265,10 @@ function checkNothingAfterImage(bytes: Uint8Array, type: StillType, label: strin
   const end = type === 'image/jpeg' ? jpegEnd(bytes) : pngEnd(bytes);
   if (end === null) throw httpError('image-undecodable', `${label}: the image has no end marker`);
   if (end !== bytes.length) {
-    throw httpError('unsupported-media-type', `${label}: ${bytes.length - end} bytes follow the end of the image (polyglot files are not accepted)`);
+    throw httpError(
+      'unsupported-media-type',
+      `${label}: ${bytes.length - end} bytes follow the end of the image (polyglot files are not accepted)`,
+    );
   }
 }
 
@@ -275,7 +288,10 @@ function readWebpSize(bytes: Uint8Array): PixelSize | null {
       return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
     }
     case 'VP8X':
-      return { width: 1 + (at(24) | (at(25) << 8) | (at(26) << 16)), height: 1 + (at(27) | (at(28) << 8) | (at(29) << 16)) };
+      return {
+        width: 1 + (at(24) | (at(25) << 8) | (at(26) << 16)),
+        height: 1 + (at(27) | (at(28) << 8) | (at(29) << 16)),
+      };
     default:
       return null;
   }

@@ -12,15 +12,15 @@ export type ValidationRequest =
   | { id: number; task: 'restore'; info: CheckMediaInfo; bytes: Uint8Array; selfieJpeg: Uint8Array };
 
 export type ValidationResponse =
-  | { id: number; ok: true; value: ValidatedUpload | CheckMedia }
-  | { id: number; ok: false; error: SerializedError };
+  { id: number; ok: true; value: ValidatedUpload | CheckMedia } | { id: number; ok: false; error: SerializedError };
 
 /** The worker's first message: loaded, listening, ready for tasks. */
 export interface WorkerReady {
   ready: true;
 }
 
-export type SerializedError = { refusal: true; code: ErrorCode; message: string } | { refusal: false; name: string; message: string };
+export type SerializedError =
+  { refusal: true; code: ErrorCode; message: string } | { refusal: false; name: string; message: string };
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof HttpError) return { refusal: true, code: error.code, message: error.message };

@@ -1,6 +1,11 @@
 /** Worker thread entry: runs upload validation (unzipping, header checks, sharpness) off the main thread. */
 import { parentPort } from 'node:worker_threads';
-import { serializeError, type ValidationRequest, type ValidationResponse, type WorkerReady } from './validation-protocol.js';
+import {
+  serializeError,
+  type ValidationRequest,
+  type ValidationResponse,
+  type WorkerReady,
+} from './validation-protocol.js';
 import { restoreCheckMedia, validateUpload } from './validate.js';
 
 const port = parentPort;
@@ -13,7 +18,8 @@ port.on('message', (request: ValidationRequest) => {
       : restoreCheckMedia(request.info, request.bytes, request.selfieJpeg);
   work.then(
     (value) => port.postMessage({ id: request.id, ok: true, value } satisfies ValidationResponse),
-    (error: unknown) => port.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies ValidationResponse),
+    (error: unknown) =>
+      port.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies ValidationResponse),
   );
 });
 port.postMessage({ ready: true } satisfies WorkerReady);

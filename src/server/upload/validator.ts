@@ -12,7 +12,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckMedia } from '../providers/types.js';
 import type { CheckMediaInfo } from '../store/types.js';
-import { deserializeError, type ValidationRequest, type ValidationResponse, type WorkerReady } from './validation-protocol.js';
+import {
+  deserializeError,
+  type ValidationRequest,
+  type ValidationResponse,
+  type WorkerReady,
+} from './validation-protocol.js';
 import { restoreCheckMedia, validateUpload, type UploadParts, type ValidatedUpload } from './validate.js';
 
 export interface UploadValidator {
@@ -97,7 +102,8 @@ class WorkerPoolValidator implements UploadValidator {
     for (const task of this.#queue.splice(0)) task.reject(new Error('the upload validator is closed'));
     const workers = [...this.#workers];
     this.#workers.clear();
-    for (const { tasks } of workers) for (const task of tasks.values()) task.reject(new Error('the upload validator is closed'));
+    for (const { tasks } of workers)
+      for (const task of tasks.values()) task.reject(new Error('the upload validator is closed'));
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
 
@@ -189,5 +195,9 @@ function spawnValidationWorker(): Worker {
 function resolveEsm(specifier: string, parent: string): string {
   if (typeof import.meta.resolve === 'function') return import.meta.resolve(specifier);
   // require.resolve picks the "require" condition (index.cjs); the "import" one sits beside it as index.mjs.
-  return pathToFileURL(createRequire(parent).resolve(specifier).replace(/\.cjs$/, '.mjs')).href;
+  return pathToFileURL(
+    createRequire(parent)
+      .resolve(specifier)
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
 }

@@ -73,7 +73,8 @@ function readDirectory(bytes: Uint8Array, view: DataView): { entries: DirectoryE
     throw limits('ZIP64 archives are not accepted');
   }
   if (count === 0) throw invalid('the archive holds no frames');
-  if (count > UPLOAD_LIMITS.maxZipEntries) throw limits(`${count} entries; at most ${UPLOAD_LIMITS.maxZipEntries} are accepted`);
+  if (count > UPLOAD_LIMITS.maxZipEntries)
+    throw limits(`${count} entries; at most ${UPLOAD_LIMITS.maxZipEntries} are accepted`);
   const start = u32(eocd + 16);
   if (start + u32(eocd + 12) !== eocd) throw invalid('the central directory does not end where the end record starts');
 
@@ -81,7 +82,8 @@ function readDirectory(bytes: Uint8Array, view: DataView): { entries: DirectoryE
   const names = new Set<string>();
   let offset = start;
   for (let index = 0; index < count; index += 1) {
-    if (offset + CENTRAL_HEADER_LENGTH > eocd || u32(offset) !== CENTRAL_SIGNATURE) throw invalid('the central directory is damaged');
+    if (offset + CENTRAL_HEADER_LENGTH > eocd || u32(offset) !== CENTRAL_SIGNATURE)
+      throw invalid('the central directory is damaged');
     const flags = u16(offset + 8);
     const nameLength = u16(offset + 28);
     const next = offset + CENTRAL_HEADER_LENGTH + nameLength + u16(offset + 30) + u16(offset + 32);
@@ -98,8 +100,10 @@ function readDirectory(bytes: Uint8Array, view: DataView): { entries: DirectoryE
       localOffset: u32(offset + 42),
     };
     if (flags & 0x0001) throw invalid('encrypted entries are not accepted');
-    if (entry.method !== 0 && entry.method !== 8) throw invalid(`entry "${entry.name}" uses an unsupported compression method`);
-    if ([entry.compressedSize, entry.size, entry.localOffset].includes(ZIP64_MARKER)) throw limits('ZIP64 archives are not accepted');
+    if (entry.method !== 0 && entry.method !== 8)
+      throw invalid(`entry "${entry.name}" uses an unsupported compression method`);
+    if ([entry.compressedSize, entry.size, entry.localOffset].includes(ZIP64_MARKER))
+      throw limits('ZIP64 archives are not accepted');
     checkName(entry.name);
     if (names.has(entry.name)) throw invalid(`entry "${entry.name}" appears twice`);
     names.add(entry.name);
@@ -120,9 +124,11 @@ function findEndOfCentralDirectory(view: DataView): number {
 
 function checkName(name: string): void {
   if (name.length === 0) throw invalid('an entry has an empty name');
-  if (name.endsWith('/') || name.endsWith('\\')) throw invalid(`entry "${name}" is a directory; frames must sit at the top level`);
+  if (name.endsWith('/') || name.endsWith('\\'))
+    throw invalid(`entry "${name}" is a directory; frames must sit at the top level`);
   if (name.includes('..')) throw invalid(`entry "${name}" contains ".."`);
-  if (name.includes('/') || name.includes('\\') || name.includes(':')) throw invalid(`entry "${name}" has a path; frames must sit at the top level`);
+  if (name.includes('/') || name.includes('\\') || name.includes(':'))
+    throw invalid(`entry "${name}" has a path; frames must sit at the top level`);
   // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
   if (/[\u0000-\u001f\u007f]/.test(name)) throw invalid('an entry name contains control characters');
   if (NESTED_ARCHIVE_NAME.test(name)) throw invalid(`entry "${name}" is a nested archive`);
@@ -131,15 +137,20 @@ function checkName(name: string): void {
 function checkDeclaredLimits(entries: readonly DirectoryEntry[]): void {
   let total = 0;
   for (const entry of entries) {
-    if (entry.method === 0 && entry.compressedSize !== entry.size) throw invalid(`entry "${entry.name}" has inconsistent sizes`);
+    if (entry.method === 0 && entry.compressedSize !== entry.size)
+      throw invalid(`entry "${entry.name}" has inconsistent sizes`);
     const ratio = entry.size / Math.max(entry.compressedSize, 1);
     if (ratio > UPLOAD_LIMITS.maxZipCompressionRatio) {
-      throw limits(`entry "${entry.name}" compresses ${Math.round(ratio)}:1; at most ${UPLOAD_LIMITS.maxZipCompressionRatio}:1 is accepted`);
+      throw limits(
+        `entry "${entry.name}" compresses ${Math.round(ratio)}:1; at most ${UPLOAD_LIMITS.maxZipCompressionRatio}:1 is accepted`,
+      );
     }
     total += entry.size;
   }
   if (total > UPLOAD_LIMITS.maxZipUncompressedBytes) {
-    throw limits(`the frames total ${total} bytes uncompressed; at most ${UPLOAD_LIMITS.maxZipUncompressedBytes} are accepted`);
+    throw limits(
+      `the frames total ${total} bytes uncompressed; at most ${UPLOAD_LIMITS.maxZipUncompressedBytes} are accepted`,
+    );
   }
 }
 

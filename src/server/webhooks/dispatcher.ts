@@ -142,7 +142,10 @@ export class WebhookDispatcher {
       (error: unknown) => {
         // The store refused the write (or rendering failed): try again later rather than in a tight loop.
         this.#inFlight.delete(delivery.eventId);
-        this.#options.logger.error('webhook-attempt-crashed', { eventId: delivery.eventId, error: describeError(error) });
+        this.#options.logger.error('webhook-attempt-crashed', {
+          eventId: delivery.eventId,
+          error: describeError(error),
+        });
         this.#wakeLater(this.#schedule.baseDelayMs);
       },
     );
@@ -179,10 +182,20 @@ export class WebhookDispatcher {
     const failure = await this.#post(body, delivery.eventId, attemptedAt, attempt, signal);
     if (signal.aborted) return;
     const finishedAt = clock();
-    const fields = { eventId: delivery.eventId, checkId: delivery.checkId, attempt, durationMs: finishedAt - attemptedAt };
+    const fields = {
+      eventId: delivery.eventId,
+      checkId: delivery.checkId,
+      attempt,
+      durationMs: finishedAt - attemptedAt,
+    };
 
     if (failure === null) {
-      await store.recordWebhookAttempt(delivery.eventId, { attemptedAt, status: 'delivered', nextAttemptAt: null, error: null });
+      await store.recordWebhookAttempt(delivery.eventId, {
+        attemptedAt,
+        status: 'delivered',
+        nextAttemptAt: null,
+        error: null,
+      });
       logger.info('webhook-delivered', fields);
       return;
     }
@@ -198,7 +211,13 @@ export class WebhookDispatcher {
   }
 
   /** One POST; null when the receiver answered 2xx, otherwise why not. Redirects are failures, not followed. */
-  async #post(body: string, eventId: string, attemptedAt: number, attempt: number, signal: AbortSignal): Promise<string | null> {
+  async #post(
+    body: string,
+    eventId: string,
+    attemptedAt: number,
+    attempt: number,
+    signal: AbortSignal,
+  ): Promise<string | null> {
     const { settings } = this.#options;
     const timestamp = Math.floor(attemptedAt / 1000);
     try {

@@ -64,14 +64,23 @@ export function describeGateScenario(expected: GuidanceCode): void {
         await sleep(100);
       }
       const first = events.of('liveness-guidance').find((g) => g.code === expected);
-      expect(first, `a ${expected} hint (saw ${events.of('liveness-guidance').map((g) => g.code).join(', ')})`).to.exist;
+      expect(
+        first,
+        `a ${expected} hint (saw ${events
+          .of('liveness-guidance')
+          .map((g) => g.code)
+          .join(', ')})`,
+      ).to.exist;
       expect(first!.failing[0]).to.equal(expected);
       expect(first!.message).to.be.a('string').and.not.empty;
 
       await sleep(OBSERVE_MS);
       const later = events.of('liveness-guidance');
       expect(later.at(-1)?.code, 'the hint still shown').to.equal(expected);
-      expect(later.some((g) => g.code === 'ok'), 'never judged good').to.equal(false);
+      expect(
+        later.some((g) => g.code === 'ok'),
+        'never judged good',
+      ).to.equal(false);
       expect(events.of('liveness-capture'), 'no capture').to.deep.equal([]);
       expect(events.of('liveness-error')).to.deep.equal([]);
       expect(element.phase).to.equal('guiding');

@@ -24,7 +24,10 @@ export async function recordWidgetEvents(page: Page): Promise<void> {
       document.addEventListener(name, (event) => {
         const { detail } = event as unknown as CustomEvent<Record<string, unknown>>;
         // Only plain data crosses back to the test (media Blobs do not).
-        host.__livenessEvents?.push({ type: name, detail: JSON.parse(JSON.stringify(detail ?? {})) as Record<string, unknown> });
+        host.__livenessEvents?.push({
+          type: name,
+          detail: JSON.parse(JSON.stringify(detail ?? {})) as Record<string, unknown>,
+        });
       });
     }
   }, EVENT_NAMES);
@@ -46,13 +49,19 @@ export async function waitForCompletion(page: Page, timeoutMs = 90_000): Promise
   // Polled from here rather than with page.waitForFunction, which would evaluate code in a page under test for CSP.
   for (;;) {
     const events = await widgetEvents(page);
-    const finished = events.some((e) => e.type === 'liveness-complete' || (e.type === 'liveness-error' && e.detail['recoverable'] === false));
+    const finished = events.some(
+      (e) => e.type === 'liveness-complete' || (e.type === 'liveness-error' && e.detail['recoverable'] === false),
+    );
     if (finished) return events;
-    if (Date.now() > deadline) throw new Error(`no liveness-complete within ${timeoutMs} ms; events: ${JSON.stringify(events)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no liveness-complete within ${timeoutMs} ms; events: ${JSON.stringify(events)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-export function detailOf(events: WidgetEvent[], type: (typeof EVENT_NAMES)[number]): Record<string, unknown> | undefined {
+export function detailOf(
+  events: WidgetEvent[],
+  type: (typeof EVENT_NAMES)[number],
+): Record<string, unknown> | undefined {
   return events.find((event) => event.type === type)?.detail;
 }

@@ -82,14 +82,18 @@ export async function fireCanaryViolation(page: Page, watch: CspWatch, allowedOr
     watch.reports.some((report) => report.blockedUri === canary) &&
     watch.messages.some((message) => message.startsWith(`${VIOLATION_PREFIX}page`) && message.includes(canary));
   while (!seen()) {
-    if (Date.now() > deadline) throw new Error(`the canary violation did not reach every channel: ${JSON.stringify(watch)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the canary violation did not reach every channel: ${JSON.stringify(watch)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return canary;
 }
 
 /** Everything the watch saw except the canary (its report, its event and Chromium's console line about it). */
-export function violationsOtherThan(watch: CspWatch, canary: string): { reports: CspWatch['reports']; messages: string[] } {
+export function violationsOtherThan(
+  watch: CspWatch,
+  canary: string,
+): { reports: CspWatch['reports']; messages: string[] } {
   return {
     reports: watch.reports.filter((report) => report.blockedUri !== canary),
     messages: watch.messages.filter((message) => !message.includes(canary)),

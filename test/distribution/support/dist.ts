@@ -2,7 +2,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const REQUIRED = ['dist/cdn/liveness-check.js', 'dist/cdn/integrity.json', 'dist/esm/index.js', 'dist/custom-elements.json'];
+const REQUIRED = [
+  'dist/cdn/liveness-check.js',
+  'dist/cdn/integrity.json',
+  'dist/esm/index.js',
+  'dist/custom-elements.json',
+];
 
 export function assertBuilt(): void {
   const root = fileURLToPath(new URL('../../../', import.meta.url));

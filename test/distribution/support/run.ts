@@ -17,14 +17,20 @@ export interface CaptureVisit {
   violations: ReturnType<typeof violationsOtherThan>;
 }
 
-export async function visitAndCapture(browser: Browser, url: string, csp: CspWatch, canaryOrigin: string): Promise<CaptureVisit> {
+export async function visitAndCapture(
+  browser: Browser,
+  url: string,
+  csp: CspWatch,
+  canaryOrigin: string,
+): Promise<CaptureVisit> {
   const context = await browser.newContext({ permissions: ['camera'] });
   try {
     const requests: string[] = [];
     const wasmContentTypes: string[] = [];
     context.on('request', (request) => requests.push(request.url()));
     context.on('response', (response) => {
-      if (new URL(response.url()).pathname.endsWith('.wasm')) wasmContentTypes.push(response.headers()['content-type'] ?? '');
+      if (new URL(response.url()).pathname.endsWith('.wasm'))
+        wasmContentTypes.push(response.headers()['content-type'] ?? '');
     });
     const page = await context.newPage();
     await csp.attach(context, page);

@@ -19,7 +19,10 @@ export interface RunningSite {
 export type Handler = (request: Request) => Promise<Response>;
 
 /** Listens on 127.0.0.1 only; `hostName` is what the page's URLs call it (both resolve to loopback). */
-export async function startSite(handler: Handler, hostName: '127.0.0.1' | 'localhost' = '127.0.0.1'): Promise<RunningSite> {
+export async function startSite(
+  handler: Handler,
+  hostName: '127.0.0.1' | 'localhost' = '127.0.0.1',
+): Promise<RunningSite> {
   const served: ServedRequest[] = [];
   const server = await serve(async (request) => {
     const response = await handler(request);
@@ -36,10 +39,14 @@ export async function startSite(handler: Handler, hostName: '127.0.0.1' | 'local
 }
 
 /** Adds headers to every response of `handler` (a CSP, CORS for a CDN); a function is read per request. */
-export function withHeaders(handler: Handler, headers: Record<string, string> | (() => Record<string, string>)): Handler {
+export function withHeaders(
+  handler: Handler,
+  headers: Record<string, string> | (() => Record<string, string>),
+): Handler {
   return async (request) => {
     const response = await handler(request);
-    for (const [name, value] of Object.entries(typeof headers === 'function' ? headers() : headers)) response.headers.set(name, value);
+    for (const [name, value] of Object.entries(typeof headers === 'function' ? headers() : headers))
+      response.headers.set(name, value);
     return response;
   };
 }

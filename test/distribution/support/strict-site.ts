@@ -27,7 +27,9 @@ export async function startStrictSite({ csp, cdnOrigin, ...pageOptions }: Strict
   let integrator: IntegratorRoutes | null = null;
   let policy = '';
   // The policy rides on every response, as a site-wide header would: the worker script gets it too.
-  const page = withHeaders(pageSite({ ...pageOptions, integrator: () => integrator }), () => ({ 'content-security-policy': policy }));
+  const page = withHeaders(pageSite({ ...pageOptions, integrator: () => integrator }), () => ({
+    'content-security-policy': policy,
+  }));
   const site = await startSite((request) => csp().handle(page)(request), 'localhost');
   const backend = await startSandboxBackend(site.origin);
   integrator = createIntegratorRoutes({ backendUrl: backend.running.url, apiKey: backend.running.apiKey });

@@ -10,7 +10,9 @@ const options = JSON.parse(process.argv[2] ?? '{}') as { webhookRetryMs?: number
 const running = await startLivenessBackend({
   port: 0,
   host: '127.0.0.1',
-  ...(options.webhookRetryMs ? { webhook: { retryBaseDelayMs: options.webhookRetryMs, retryMaxDelayMs: options.webhookRetryMs } } : {}),
+  ...(options.webhookRetryMs
+    ? { webhook: { retryBaseDelayMs: options.webhookRetryMs, retryMaxDelayMs: options.webhookRetryMs } }
+    : {}),
 });
 process.send?.({ type: 'listening', url: running.url, apiKey: running.apiKey });
 process.once('SIGTERM', () => {

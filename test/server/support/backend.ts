@@ -56,7 +56,11 @@ export interface FakeAdapter extends ProviderAdapter {
 
 export type Behaviour = (media: CheckMedia, ctx: ProviderContext) => Promise<ProviderOutcome>;
 
-export function fakeAdapter(name: ProviderName, behaviour: Behaviour = answers(name, 'live'), sandbox = true): FakeAdapter {
+export function fakeAdapter(
+  name: ProviderName,
+  behaviour: Behaviour = answers(name, 'live'),
+  sandbox = true,
+): FakeAdapter {
   const calls: FakeAdapter['calls'] = [];
   return {
     name,
@@ -69,13 +73,18 @@ export function fakeAdapter(name: ProviderName, behaviour: Behaviour = answers(n
   };
 }
 
-export function outcome(provider: ProviderName, decision: 'live' | 'spoof', score = decision === 'live' ? 0.9 : 0.1): ProviderOutcome {
+export function outcome(
+  provider: ProviderName,
+  decision: 'live' | 'spoof',
+  score = decision === 'live' ? 0.9 : 0.1,
+): ProviderOutcome {
   const at = new Date(START_TIME).toISOString();
   return {
     provider,
     decision,
     score,
-    raw: provider === 'oz' ? { name: 'confidence_spoofing', value: 1 - score } : { name: 'faces_liveness', value: score },
+    raw:
+      provider === 'oz' ? { name: 'confidence_spoofing', value: 1 - score } : { name: 'faces_liveness', value: score },
     threshold: provider === 'kairos' ? 0.6 : null,
     ids: { request: `${provider}-request` },
     timings: { startedAt: at, finishedAt: at, durationMs: 5, attempts: 1 },
@@ -146,7 +155,10 @@ export interface RecordingLogger extends Logger {
 
 export function recordingLogger(): RecordingLogger {
   const lines: RecordingLogger['lines'] = [];
-  const at = (level: string) => (event: string, fields: LogFields = {}) => lines.push({ level, event, fields });
+  const at =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      lines.push({ level, event, fields });
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -154,7 +166,12 @@ export function recordingLogger(): RecordingLogger {
 // Media
 
 /** A JPEG whose content is either noisy (sharp) or a smooth gradient (low Laplacian variance). */
-export function jpeg(width = 480, height = 640, pattern: 'noise' | 'smooth' = 'noise', seed = 1): Uint8Array<ArrayBuffer> {
+export function jpeg(
+  width = 480,
+  height = 640,
+  pattern: 'noise' | 'smooth' = 'noise',
+  seed = 1,
+): Uint8Array<ArrayBuffer> {
   return memo(`jpeg:${width}:${height}:${pattern}:${seed}`, () => {
     const encoded = encodeJpeg({ width, height, data: pixels(width, height, pattern, seed) }, 90);
     return new Uint8Array(encoded.data);
@@ -264,9 +281,11 @@ export interface UploadParts {
 export function uploadRequest(token: string | null, parts: UploadParts = {}): Request {
   const form = new FormData();
   const media = parts.media === undefined ? jpeg() : parts.media;
-  if (media !== null) form.set('media', new Blob([media.slice()], { type: parts.mediaType ?? 'image/jpeg' }), 'capture.bin');
+  if (media !== null)
+    form.set('media', new Blob([media.slice()], { type: parts.mediaType ?? 'image/jpeg' }), 'capture.bin');
   const reportValue = parts.report === undefined ? report() : parts.report;
-  if (reportValue !== null) form.set('report', typeof reportValue === 'string' ? reportValue : JSON.stringify(reportValue));
+  if (reportValue !== null)
+    form.set('report', typeof reportValue === 'string' ? reportValue : JSON.stringify(reportValue));
   if (parts.selfie) form.set('selfie', new Blob([parts.selfie.slice()], { type: 'image/jpeg' }), 'selfie.jpg');
   const headers = new Headers(parts.headers);
   if (token !== null) headers.set('authorization', `Bearer ${token}`);

@@ -42,7 +42,11 @@ export function rawJwt(
 ): string {
   const head = `${b64url(JSON.stringify(header))}.${b64url(typeof payload === 'string' ? payload : JSON.stringify(payload))}`;
   const signature =
-    'signature' in signing ? signing.signature : createHmac(signing.hash ?? 'sha256', signing.key).update(head).digest('base64url');
+    'signature' in signing
+      ? signing.signature
+      : createHmac(signing.hash ?? 'sha256', signing.key)
+          .update(head)
+          .digest('base64url');
   return `${head}.${signature}`;
 }
 
@@ -166,7 +170,8 @@ export function buildZip(spec: ZipSpec): Uint8Array<ArrayBuffer> {
     offset += localBytes.length;
   }
   spec.entries.forEach((entry, index) => {
-    if (entry.localOffsetOf !== undefined) new DataView(centrals[index]!.buffer).setUint32(42, offsets[entry.localOffsetOf]!, true);
+    if (entry.localOffsetOf !== undefined)
+      new DataView(centrals[index]!.buffer).setUint32(42, offsets[entry.localOffsetOf]!, true);
   });
   const directory = concat(centrals);
   const end = new DataView(new ArrayBuffer(22));

@@ -35,7 +35,10 @@ export async function startInstance(name: string, env: Record<string, string>): 
   });
   let stderr = '';
   const lines: Array<Record<string, unknown>> = [];
-  const waiters: Array<{ match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }> = [];
+  const waiters: Array<{
+    match: (line: Record<string, unknown>) => boolean;
+    resolve: (line: Record<string, unknown>) => void;
+  }> = [];
   child.stdout.resume();
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -64,7 +67,9 @@ export async function startInstance(name: string, env: Record<string, string>): 
   const started = await Promise.race([
     waitForLog((line) => line['event'] === 'backend-started'),
     exited.then(({ code, signal }) => {
-      throw new Error(`${name} exited (${code ?? signal}) before listening:\n${lines.map((line) => JSON.stringify(line)).join('\n')}${stderr}`);
+      throw new Error(
+        `${name} exited (${code ?? signal}) before listening:\n${lines.map((line) => JSON.stringify(line)).join('\n')}${stderr}`,
+      );
     }),
   ]);
   const instance: Instance = {

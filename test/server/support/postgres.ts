@@ -6,7 +6,11 @@
  * CI: with CI=true a server that cannot start fails the tests instead.
  */
 import pg from 'pg';
-import { postgresUnavailableReason, startThrowawayPostgres, type ThrowawayPostgres } from '../../../scripts/lib/throwaway-postgres.js';
+import {
+  postgresUnavailableReason,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../../../scripts/lib/throwaway-postgres.js';
 
 const unavailable = postgresUnavailableReason();
 

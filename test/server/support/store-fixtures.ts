@@ -55,4 +55,3 @@ export const liveVerdict = (mediaExpiresAt: number, extra: Partial<CheckCompleti
   mediaExpiresAt,
   ...extra,
 });
-

@@ -42,4 +42,3 @@ export async function probeClip(
     await rm(userDataDir, { recursive: true, force: true });
   }
 }
-

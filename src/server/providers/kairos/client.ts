@@ -155,11 +155,7 @@ function livenessForm(selfieJpeg: Uint8Array, threshold: number): FormData {
 }
 
 /** A broken logger must never turn a verdict into a failure. */
-function safeLog(
-  logger: KairosClientSettings['logger'],
-  event: string,
-  fields: Record<string, unknown>,
-): void {
+function safeLog(logger: KairosClientSettings['logger'], event: string, fields: Record<string, unknown>): void {
   try {
     logger(event, fields);
   } catch {

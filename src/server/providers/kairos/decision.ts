@@ -25,10 +25,7 @@ const V02_MAX_SIDE = 5000;
  * Why Kairos would refuse a selfie of this size, or null when it fits (§2.1): v0.1 wants both sides ≥ 480 px;
  * v0.2 wants the shorter side ≥ 300 px and no side over 5000 px. Checked locally so a doomed upload costs no quota.
  */
-export function selfieSizeProblem(
-  version: KairosApiVersion,
-  size: { width: number; height: number },
-): string | null {
+export function selfieSizeProblem(version: KairosApiVersion, size: { width: number; height: number }): string | null {
   const shorter = Math.min(size.width, size.height);
   const longer = Math.max(size.width, size.height);
   if (version === 'v0.1') {
@@ -47,12 +44,11 @@ export function selfieSizeProblem(
 
 /** What the adapter does with an HTTP status. */
 export type KairosStatusAction =
-  | { action: 'read-body' }
-  | { action: 'retry' }
-  | { action: 'fail'; code: ProviderErrorCode; explanation: string };
+  { action: 'read-body' } | { action: 'retry' } | { action: 'fail'; code: ProviderErrorCode; explanation: string };
 
 /** Words that make a 403 body a credentials refusal rather than the documented usage limit. */
-const CREDENTIAL_WORDS = /\b(?:app[_ -]?id|app[_ -]?key|credentials?|api[_ -]?keys?|keys?|auth\w*|unauthori[sz]ed|invalid (?:id|key))\b/i;
+const CREDENTIAL_WORDS =
+  /\b(?:app[_ -]?id|app[_ -]?key|credentials?|api[_ -]?keys?|keys?|auth\w*|unauthori[sz]ed|invalid (?:id|key))\b/i;
 
 /**
  * §2.3: the docs give 403 for "usage limit exceeded" and "4xx" for bad credentials, and Kairos's older face API

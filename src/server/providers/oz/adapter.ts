@@ -5,13 +5,7 @@
  * resumes polling instead of uploading again. Where Oz's public docs are silent it reads every documented shape
  * (README "How each adapter behaves").
  */
-import type {
-  CheckMedia,
-  ProviderAdapter,
-  ProviderCheckpoint,
-  ProviderContext,
-  ProviderOutcome,
-} from '../types.js';
+import type { CheckMedia, ProviderAdapter, ProviderCheckpoint, ProviderContext, ProviderOutcome } from '../types.js';
 import { ProviderError } from '../types.js';
 import { OzClient, type OzCallContext, type OzLogger } from './client.js';
 import { decideQuality } from './decision.js';
@@ -132,7 +126,9 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
     const payload = uploadPayload(upload, { sessionId: ctx.sessionId, checkId: ctx.checkId });
     const timeoutMs =
       requestTimeoutMs +
-      Math.ceil((upload.bytes.byteLength / (config.minUploadBytesPerSecond ?? DEFAULTS.minUploadBytesPerSecond)) * 1000);
+      Math.ceil(
+        (upload.bytes.byteLength / (config.minUploadBytesPerSecond ?? DEFAULTS.minUploadBytesPerSecond)) * 1000,
+      );
     for (let attempt = 1; ; attempt++) {
       try {
         const folder = await client.call(
@@ -150,13 +146,20 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
         );
         return { folder };
       } catch (error) {
-        if (!(error instanceof ProviderError && error.code === 'provider-unavailable') || attempt >= DEFAULTS.maxAttempts) {
+        if (
+          !(error instanceof ProviderError && error.code === 'provider-unavailable') ||
+          attempt >= DEFAULTS.maxAttempts
+        ) {
           throw error;
         }
         await sleep(retryBaseDelayMs * 2 ** (attempt - 1), ctx.signal);
         const earlier = await findEarlierFolder(ctx, call);
         if (earlier) {
-          logger('oz.folder.found_after_failure', { checkId: ctx.checkId, folderId: earlier.folder.folder_id, attempt });
+          logger('oz.folder.found_after_failure', {
+            checkId: ctx.checkId,
+            folderId: earlier.folder.folder_id,
+            attempt,
+          });
           return earlier;
         }
       }
@@ -208,7 +211,9 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
     ctx: ProviderContext,
     call: OzCallContext,
   ): Promise<string> {
-    const analyses = { analyses: [{ type: 'quality' as const, source_media: [mediaId], params: { extract_best_shot: false } }] };
+    const analyses = {
+      analyses: [{ type: 'quality' as const, source_media: [mediaId], params: { extract_best_shot: false } }],
+    };
     const start = (body: OzStartAnalysesBody) =>
       client.call(
         {
@@ -231,7 +236,8 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
       } catch (error) {
         // The webhook field's name is undocumented publicly. If Oz calls the request an invalid structure, drop
         // the field and rely on polling, which is the source of truth anyway.
-        if (!(error instanceof ProviderError && error.details.providerCode === OzErrorCode.invalidStructure)) throw error;
+        if (!(error instanceof ProviderError && error.details.providerCode === OzErrorCode.invalidStructure))
+          throw error;
         logger('oz.webhook.refused', { checkId: ctx.checkId, folderId });
         started = await start(analyses);
       }

@@ -150,15 +150,27 @@ async function readBody<T>(response: Response, call: OzCall<T>): Promise<T> {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new ProviderError('oz', 'provider-protocol', `Oz ${call.operation} answered with non-JSON`, {
-      status: response.status,
-    }, { cause });
+    throw new ProviderError(
+      'oz',
+      'provider-protocol',
+      `Oz ${call.operation} answered with non-JSON`,
+      {
+        status: response.status,
+      },
+      { cause },
+    );
   }
   const parsed = call.schema.safeParse(json);
   if (!parsed.success) {
-    throw new ProviderError('oz', 'provider-protocol', `Oz ${call.operation} answer does not match the contract`, {
-      status: response.status,
-    }, { cause: parsed.error });
+    throw new ProviderError(
+      'oz',
+      'provider-protocol',
+      `Oz ${call.operation} answer does not match the contract`,
+      {
+        status: response.status,
+      },
+      { cause: parsed.error },
+    );
   }
   return parsed.data;
 }

@@ -4,13 +4,7 @@
  * let a check pass without Oz having looked at our media is an error, never a silent pass.
  */
 import { ProviderError } from '../types.js';
-import {
-  OZ_PENDING_STATUSES,
-  OZ_STATUSES,
-  type OzAnalysis,
-  type OzResultsMediaEntry,
-  type OzStatus,
-} from './types.js';
+import { OZ_PENDING_STATUSES, OZ_STATUSES, type OzAnalysis, type OzResultsMediaEntry, type OzStatus } from './types.js';
 
 export interface QualityVerdict {
   decision: 'live' | 'spoof';
@@ -67,7 +61,9 @@ export function findMediaResult(analysis: OzAnalysis, mediaId: string): OzResult
   const only = entries.length === 1 ? entries[0] : undefined;
   const sources = analysis.source_media ?? [mediaId];
   if (!only || sources.length !== 1 || !sourceIs(sources[0], mediaId)) return undefined;
-  const namesAnother = [only.source_shots_set_id, only.source_video_id].some((id) => typeof id === 'string' && id !== mediaId);
+  const namesAnother = [only.source_shots_set_id, only.source_video_id].some(
+    (id) => typeof id === 'string' && id !== mediaId,
+  );
   return namesAnother ? undefined : only;
 }
 

@@ -21,7 +21,7 @@ export function videoDurationSeconds(bytes: Uint8Array): number | null {
 function mp4Duration(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const box = (start: number, end: number, type: string): { start: number; end: number } | null => {
-    for (let offset = start; offset + 8 <= end; ) {
+    for (let offset = start; offset + 8 <= end;) {
       let size = view.getUint32(offset);
       let header = 8;
       if (size === 1 && offset + 16 <= end) {
@@ -42,8 +42,7 @@ function mp4Duration(bytes: Uint8Array): number | null {
   if (!mvhd || mvhd.end - mvhd.start < 20) return null;
   const version = bytes[mvhd.start]!;
   const timescale = view.getUint32(mvhd.start + (version === 1 ? 20 : 12));
-  const duration =
-    version === 1 ? Number(view.getBigUint64(mvhd.start + 24)) : view.getUint32(mvhd.start + 16);
+  const duration = version === 1 ? Number(view.getBigUint64(mvhd.start + 24)) : view.getUint32(mvhd.start + 16);
   return timescale > 0 && duration !== 0xffffffff ? duration / timescale : null;
 }
 
@@ -65,7 +64,7 @@ function webmDuration(bytes: Uint8Array): number | null {
     return { value, length, unknown: !keepMarker && allOnes };
   };
   const children = (start: number, end: number, visit: (id: number, start: number, end: number) => boolean): void => {
-    for (let offset = start; offset < end; ) {
+    for (let offset = start; offset < end;) {
       const id = vint(offset, true);
       const size = id && vint(offset + id.length, false);
       if (!id || !size) return;

@@ -36,7 +36,10 @@ export async function prepareOzUpload(media: CheckMedia): Promise<OzUpload> {
   if (media.kind === 'video') {
     const seconds = videoDurationSeconds(media.bytes);
     if (seconds !== null && seconds > OZ_MAX_VIDEO_SECONDS) {
-      throw mediaLimitError('provider-media-too-long', `video lasts ${seconds.toFixed(2)} s, over Oz's ${OZ_MAX_VIDEO_SECONDS} s`);
+      throw mediaLimitError(
+        'provider-media-too-long',
+        `video lasts ${seconds.toFixed(2)} s, over Oz's ${OZ_MAX_VIDEO_SECONDS} s`,
+      );
     }
   }
   if (upload.bytes.byteLength > OZ_MAX_FILE_BYTES) {
@@ -55,7 +58,10 @@ export async function prepareOzUpload(media: CheckMedia): Promise<OzUpload> {
 async function oneImageShotSet(media: CheckMedia): Promise<OzUpload> {
   const frame = await ozImage(media);
   const orientation = media.tags.filter((tag) => ORIENTATION_TAGS.has(tag));
-  const bytes = zipSync({ [`frame_0.${frame.extension}`]: frame.bytes }, { level: 0, mtime: new Date('2000-01-01T00:00:00Z') });
+  const bytes = zipSync(
+    { [`frame_0.${frame.extension}`]: frame.bytes },
+    { level: 0, mtime: new Date('2000-01-01T00:00:00Z') },
+  );
   return {
     fileName: `${baseName(media.fileName)}.zip`,
     contentType: 'application/zip',

@@ -17,7 +17,8 @@ export function analysisIdsIn(body: unknown): string[] {
     }
   };
   collect(body);
-  const analyses = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['analyses'] : undefined;
+  const analyses =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['analyses'] : undefined;
   if (Array.isArray(analyses)) analyses.forEach(collect);
   return [...ids].slice(0, MAX_IDS_PER_CALL);
 }
