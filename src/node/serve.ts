@@ -1,7 +1,8 @@
 /**
  * Listening on a port and closing again, the one way the backend, the sandbox emulators and the tests do it:
  * resolve once the port is bound (port 0 lets the OS pick a free one), reject when it cannot be bound, and on
- * close drop idle keep-alive sockets, which would otherwise hold `close()` open until they time out.
+ * close drop idle keep-alive sockets, which would otherwise hold `close()` open until they time out. The backend's
+ * graceful stop passes `drainMs`: requests in flight may finish for that long before what is left is cut.
  */
 import type { AddressInfo } from 'node:net';
 import { serve as nodeServe, type ServerType } from '@hono/node-server';
@@ -21,8 +22,12 @@ export interface RunningServer {
   port: number;
   /** `http://<hostname>:<port>`, IPv6 hosts in brackets. */
   url: string;
-  /** A function property, so it can be passed on without its object. */
-  close: () => Promise<void>;
+  /**
+   * Stops listening. Without `drainMs`, every connection is cut at once; with it, idle keep-alive sockets go now,
+   * busy ones as soon as their response is sent, and whatever is left after `drainMs`. A function property, so it
+   * can be passed on without its object.
+   */
+  close: (options?: { drainMs?: number }) => Promise<void>;
 }
 
 export function serve(fetch: FetchHandler, options: ServeOptions = {}): Promise<RunningServer> {
@@ -34,16 +39,32 @@ export function serve(fetch: FetchHandler, options: ServeOptions = {}): Promise<
         server,
         port: info.port,
         url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`,
-        close: () => closeServer(server),
+        close: (closeOptions) => closeServer(server, closeOptions?.drainMs ?? 0),
       });
     });
     server.once('error', reject);
   });
 }
 
-function closeServer(server: ServerType): Promise<void> {
+function closeServer(server: ServerType, drainMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    if ('closeAllConnections' in server) server.closeAllConnections();
+    const closeIdle = (): void => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    };
+    const closeAll = (): void => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    };
+    // Keep-alive sockets would hold close() open: idle ones go now, busy ones as soon as their response is sent.
+    const sweep = drainMs > 0 ? setInterval(closeIdle, 100) : undefined;
+    const timer = drainMs > 0 ? setTimeout(closeAll, drainMs) : undefined;
+    timer?.unref();
+    server.close((error) => {
+      clearInterval(sweep);
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    });
+    if (drainMs > 0) closeIdle();
+    else closeAll();
   });
 }

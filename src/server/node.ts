@@ -7,8 +7,7 @@
  * CLI: the `liveness-backend` bin (bin.ts), or `tsx src/server/node.ts` in a checkout (honours PORT and HOST).
  */
 import { pathToFileURL } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve } from '../node/serve.js';
 import { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
 import { loadConfig, type BackendConfig } from './config.js';
 import { createJsonLogger, silentLogger, type Logger } from './log.js';
@@ -90,9 +89,12 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
     const resumed = store.cluster ? [] : await backend.processor.resumePending();
 
     const host = options.host ?? config.host;
-    const { server, port } = await listen(backend, options.port ?? config.port, host);
-    cleanup.push(() => closeServer(server, drainMs));
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${options.basePath ?? ''}`;
+    const server = await serve((request, env) => backend.fetch(request, env), {
+      port: options.port ?? config.port,
+      hostname: host,
+    });
+    cleanup.push(() => server.close({ drainMs }));
+    const url = `${server.url}${options.basePath ?? ''}`;
     logger.info('backend-started', {
       url,
       providers: adapters.map((adapter) => `${adapter.name}${adapter.sandbox ? ' (sandbox)' : ''}`).join(', '),
@@ -112,38 +114,6 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
 function lastListEntry(value: string | null): string | undefined {
   const entry = value?.split(',').at(-1)?.trim();
   return entry ? entry : undefined;
-}
-
-function listen(backend: LivenessBackend, port: number, host: string): Promise<{ server: ServerType; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: (request, env) => backend.fetch(request, env), port, hostname: host },
-      (info: AddressInfo) => resolve({ server, port: info.port }),
-    );
-    server.once('error', reject);
-  });
-}
-
-/** Stops listening, waits for the requests in flight (at most `drainMs`), then cuts what is left. */
-function closeServer(server: ServerType, drainMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const closeIdle = (): void => {
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
-    };
-    // Keep-alive sockets would hold close() open: idle ones go now, busy ones as soon as their response is sent.
-    const sweep = setInterval(closeIdle, 100);
-    const timer = setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }, drainMs);
-    timer.unref();
-    server.close((error) => {
-      clearInterval(sweep);
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve();
-    });
-    closeIdle();
-  });
 }
 
 /**
