@@ -19,7 +19,6 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { startThrowawayPostgres } from '../../scripts/lib/throwaway-postgres.js';
 import { startKairosEmulator } from '../../src/sandbox/kairos-emulator.js';
@@ -31,6 +30,7 @@ import type { ProcessUsage } from './backend-process.js';
 import { readResults, runPhase, type BackendCluster, type CheckResultSample } from './load.js';
 import { makeBenchShotset, uploadBody, type BenchShotset } from './shotset.js';
 import { createTokens, runUploadPhase, type UploadTarget } from './upload-load.js';
+import { freePort } from '../../src/node/serve.js';
 
 const exec = promisify(execFile);
 
@@ -114,18 +114,6 @@ const RATE_LIMIT_PER_MINUTE = '100000000';
 const IDLE_SAMPLE_MS = 1000;
 const DRAIN_TIMEOUT_MS = 120_000;
 const PSQL = '/usr/lib/postgresql/15/bin/psql';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Several processes measured as one server: CPU and memory add up. */
 async function usageOf(processes: readonly BackendProcess[], run: () => Promise<void>): Promise<ProcessUsage> {

@@ -4,7 +4,7 @@
  * close drop idle keep-alive sockets, which would otherwise hold `close()` open until they time out. The backend's
  * graceful stop passes `drainMs`: requests in flight may finish for that long before what is left is cut.
  */
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { serve as nodeServe, type ServerType } from '@hono/node-server';
 
 /** What @hono/node-server hands requests to; the second argument carries the Node request (client address). */
@@ -66,5 +66,21 @@ function closeServer(server: ServerType, drainMs: number): Promise<void> {
     });
     if (drainMs > 0) closeIdle();
     else closeAll();
+  });
+}
+
+/**
+ * A port that was free a moment ago, for a child process that must be told its port before it starts (PostgreSQL,
+ * a backend instance). Racy by nature: prefer `serve()` with port 0 wherever the listener is in this process.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
   });
 }
