@@ -60,12 +60,12 @@ function isConnectionError(error: unknown): boolean {
   return typeof code === 'string' ? /^E[A-Z]+$/.test(code) : /connect|connection|terminat/i.test(error.message);
 }
 
-function asStoreError(error: unknown): unknown {
+export function asStoreError(error: unknown): unknown {
   if (error instanceof StoreUnavailableError || !isConnectionError(error)) return error;
   return new StoreUnavailableError(`the database is unavailable: ${describeError(error)}`, { cause: error });
 }
 
-function isForeignKeyViolation(error: unknown): boolean {
+export function isForeignKeyViolation(error: unknown): boolean {
   return error instanceof pg.DatabaseError && error.code === '23503';
 }
 

@@ -1,6 +1,6 @@
 /** Sessions, token uses and the upload that consumes a token (check, media and token use in one transaction). */
 import pg from 'pg';
-import type { AcceptCheckResult, Store } from '../types.js';
+import type { AcceptCheckResult, SessionRecord, Store } from '../types.js';
 import { isForeignKeyViolation, type QueryContext } from './connection.js';
 import { checkBody, tokenUseFrom, type TokenUseRow } from './rows.js';
 
