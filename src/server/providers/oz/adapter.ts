@@ -12,10 +12,8 @@ import { decideQuality } from './decision.js';
 import { pollUntilFinal } from './poll.js';
 import {
   OzErrorCode,
-  SANDBOX_SCENARIO_HEADER,
   analysisIdOf,
   ozAnalysisSchema,
-  ozFolderListSchema,
   ozFolderSchema,
   ozStartedAnalysesSchema,
   type OzAnalysis,
@@ -27,6 +25,7 @@ import { parseApiVersion } from './version.js';
 import { AnalysisWakeups } from './wakeups.js';
 import { analysisIdsIn } from './webhook.js';
 import { sleep } from '../sleep.js';
+import { findEarlierFolder, folderWithMedia, scenarioHeaders, uploadedMediaId } from './folders.js';
 
 export interface OzConfig {
   /** Base URL; paths start with /api/. */
@@ -153,7 +152,7 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
           throw error;
         }
         await sleep(retryBaseDelayMs * 2 ** (attempt - 1), ctx.signal);
-        const earlier = await findEarlierFolder(ctx, call);
+        const earlier = await findEarlierFolder(client, ctx, call);
         if (earlier) {
           logger('oz.folder.found_after_failure', {
             checkId: ctx.checkId,
@@ -164,45 +163,6 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
         }
       }
     }
-  }
-
-  /** Our folder from an earlier attempt (this process or another instance), with its QUALITY analysis if started. */
-  async function findEarlierFolder(
-    ctx: ProviderContext,
-    call: OzCallContext,
-  ): Promise<{ folder: OzFolder; analysisId?: string } | null> {
-    const query = new URLSearchParams({ meta_data: `transaction_id==${ctx.sessionId}`, with_analyses: 'true' });
-    const list = await client.call(
-      {
-        method: 'GET',
-        path: `/api/folders/?${query.toString()}`,
-        headers: scenarioHeaders(ctx),
-        schema: ozFolderListSchema,
-        operation: 'find folder',
-      },
-      call,
-    );
-    // transaction_id is the session; check_id tells this check's folder from another check of the same session.
-    const ours = list.items.find((folder) => folder.meta_data?.['check_id'] === ctx.checkId);
-    if (!ours) return null;
-    const quality = (ours.analyses ?? []).find((analysis) => analysis.type?.toUpperCase() === 'QUALITY');
-    const analysisId = quality && analysisIdOf(quality);
-    return analysisId ? { folder: ours, analysisId } : { folder: ours };
-  }
-
-  /** `media[]` is not promised in the create-folder answer ("returns the folder data"): re-read the folder then. */
-  async function folderWithMedia(folder: OzFolder, ctx: ProviderContext, call: OzCallContext): Promise<OzFolder> {
-    if (folder.media && folder.media.length > 0) return folder;
-    return client.call(
-      {
-        method: 'GET',
-        path: `/api/folders/${encodeURIComponent(folder.folder_id)}`,
-        headers: scenarioHeaders(ctx),
-        schema: ozFolderSchema,
-        operation: 'read folder',
-      },
-      call,
-    );
   }
 
   async function startQuality(
@@ -259,8 +219,8 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
     if (!folderId || !mediaId) {
       const upload = await prepareOzUpload(media);
       // A check taken over from a crashed process (or another instance) may have uploaded without checkpointing.
-      const created = (await findEarlierFolder(ctx, call)) ?? (await createFolder(upload, ctx, call));
-      const folder = await folderWithMedia(created.folder, ctx, call);
+      const created = (await findEarlierFolder(client, ctx, call)) ?? (await createFolder(upload, ctx, call));
+      const folder = await folderWithMedia(client, created.folder, ctx, call);
       folderId = folder.folder_id;
       mediaId = uploadedMediaId(folder, upload);
       logger('oz.media.uploaded', { checkId: ctx.checkId, folderId, mediaId });
@@ -383,18 +343,6 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
 
 function isNotExist(error: unknown): boolean {
   return error instanceof ProviderError && error.details.providerCode === OzErrorCode.notExist;
-}
-
-function scenarioHeaders(ctx: ProviderContext): Record<string, string> {
-  return ctx.sandboxScenario ? { [SANDBOX_SCENARIO_HEADER]: ctx.sandboxScenario } : {};
-}
-
-function uploadedMediaId(folder: OzFolder, upload: OzUpload): string {
-  const media = folder.media ?? [];
-  const ours =
-    media.find((item) => item.original_name === upload.fileName) ?? (media.length === 1 ? media[0] : undefined);
-  if (!ours) throw new ProviderError('oz', 'provider-protocol', 'Oz create folder did not return the uploaded media');
-  return ours.media_id;
 }
 
 function validateConfig(config: OzConfig): void {

@@ -1,0 +1,190 @@
+/** Every route with its parameters, bodies and answers; the error answers are grouped by HTTP status. */
+import { ERROR_STATUS, type ErrorCode } from '../errors.js';
+import { PROVIDER_NAMES } from '../../shared/providers.js';
+import { enumOf, id, ref, type Schema } from './helpers.js';
+
+/** An error answer: the shared body, and (`x-error-codes`) the codes this operation answers with under that status. */
+function errorResponse(codes: ErrorCode[]): Schema {
+  return {
+    description: codes.map((code) => `\`${code}\``).join(', '),
+    'x-error-codes': codes,
+    content: { 'application/json': { schema: ref('ErrorBody') } },
+  };
+}
+
+function errors(...codes: ErrorCode[]): Record<string, Schema> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  return Object.fromEntries([...byStatus].map(([status, grouped]) => [String(status), errorResponse(grouped)]));
+}
+
+const json = (schema: Schema, description: string): Schema => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const idParameter = (description: string): Schema => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: id,
+  description,
+});
+const API_KEY = [{ apiKey: [] }];
+const CAPTURE_TOKEN = [{ captureToken: [] }];
+const ALWAYS = ['rate-limited', 'internal', 'store-unavailable'] as const;
+
+export const paths: Record<string, Record<string, Schema>> = {
+  '/sessions': {
+    post: {
+      operationId: 'createSession',
+      summary: 'Create a capture session and its single-use capture token (your server, API key).',
+      security: API_KEY,
+      requestBody: {
+        required: false,
+        content: {
+          'application/json': {
+            schema: ref('CreateSessionRequest'),
+            examples: { typical: { value: { reference: 'order-42', ttlSeconds: 300 } }, empty: { value: {} } },
+          },
+        },
+      },
+      responses: {
+        '201': json(ref('SessionCreated'), 'The session and the token to hand to the widget.'),
+        ...errors('invalid-request', 'api-key-missing', 'api-key-invalid', 'payload-too-large', ...ALWAYS),
+      },
+    },
+  },
+  '/sessions/{id}/result': {
+    get: {
+      operationId: 'getSessionResult',
+      summary: 'Read the verdict and each provider’s evidence (your server, API key).',
+      security: API_KEY,
+      parameters: [idParameter('The sessionId from POST /sessions.')],
+      responses: {
+        '200': json(ref('SessionResult'), 'The session, its check and the result.'),
+        ...errors('api-key-missing', 'api-key-invalid', 'not-found', ...ALWAYS),
+      },
+    },
+  },
+  '/sessions/{id}': {
+    delete: {
+      operationId: 'deleteSession',
+      summary: 'Delete a session with its check, media, result and token record (your server, API key).',
+      security: API_KEY,
+      parameters: [idParameter('The sessionId to delete.')],
+      responses: {
+        '204': { description: 'Deleted.' },
+        ...errors('api-key-missing', 'api-key-invalid', 'not-found', 'payload-too-large', ...ALWAYS),
+      },
+    },
+  },
+  '/checks': {
+    post: {
+      operationId: 'uploadCheck',
+      summary: 'Upload the capture (the widget, capture token). Providers run in the background.',
+      security: CAPTURE_TOKEN,
+      parameters: [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+          description: 'A retry with the same key gets the check the token already created.',
+        },
+      ],
+      requestBody: { required: true, content: { 'multipart/form-data': { schema: ref('CheckUpload') } } },
+      responses: {
+        '202': json(ref('CheckAccepted'), 'Accepted; poll GET /checks/{id}.'),
+        ...errors(
+          'invalid-request',
+          'token-missing',
+          'token-invalid',
+          'token-expired',
+          'token-used',
+          'origin-not-allowed',
+          'not-found',
+          'payload-too-large',
+          'unsupported-media-type',
+          'invalid-zip',
+          'zip-limits',
+          'image-undecodable',
+          'image-too-small',
+          'image-too-large',
+          'invalid-report',
+          ...ALWAYS,
+        ),
+      },
+    },
+  },
+  '/checks/{id}': {
+    get: {
+      operationId: 'getCheckStatus',
+      summary: 'Poll a check (the widget, capture token of its session). No scores unless LIVENESS_EXPOSE_RESULT.',
+      security: CAPTURE_TOKEN,
+      parameters: [idParameter('The checkId from POST /checks.')],
+      responses: {
+        '200': json(ref('CheckStatus'), 'The check’s status.'),
+        ...errors(
+          'token-missing',
+          'token-invalid',
+          'token-expired',
+          'token-session-mismatch',
+          'origin-not-allowed',
+          'not-found',
+          ...ALWAYS,
+        ),
+      },
+    },
+  },
+  '/webhooks/{provider}': {
+    post: {
+      operationId: 'providerWebhook',
+      summary:
+        'A provider’s notification (Oz: point OZ_WEBHOOK_URL at /webhooks/oz). It only makes the adapter re-read sooner; the verdict always comes from the provider’s API.',
+      security: [],
+      parameters: [
+        {
+          name: 'provider',
+          in: 'path',
+          required: true,
+          schema: enumOf(PROVIDER_NAMES),
+          description: 'A configured provider.',
+        },
+      ],
+      requestBody: {
+        required: false,
+        content: { 'application/json': { schema: {}, examples: { analysis: { value: { analyse_id: 'a1b2c3' } } } } },
+      },
+      responses: {
+        '202': json(ref('WebhookAccepted'), 'Noted.'),
+        ...errors('invalid-request', 'payload-too-large', 'not-found', ...ALWAYS),
+      },
+    },
+  },
+  '/health': {
+    get: {
+      operationId: 'health',
+      summary: 'Readiness (the store can serve) and the configured providers.',
+      security: [],
+      responses: {
+        '200': json(ref('Health'), 'Ready.'),
+        ...errors(...ALWAYS),
+        '503': json(
+          { oneOf: [ref('Health'), ref('ErrorBody')] },
+          'Not ready (`ok: false`, the store says why), or `store-unavailable`.',
+        ),
+      },
+    },
+  },
+  '/openapi.json': {
+    get: {
+      operationId: 'openapi',
+      summary: 'This document.',
+      security: [],
+      responses: {
+        '200': json({ type: 'object', required: ['openapi', 'paths'] }, 'OpenAPI 3.1.'),
+        ...errors(...ALWAYS),
+      },
+    },
+  },
+};
