@@ -1,24 +1,12 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { CameraController } from '../capture/camera-controller.js';
 import { LivenessError } from '../errors.js';
-import { emit } from '../events/index.js';
-import { LocaleController, type MessageKey, type Messages, type Translator } from '../i18n/index.js';
-import { packageCapture, type PackagedCapture } from '../package/capture-package.js';
-import { ClipRecorder } from '../package/clip-recorder.js';
-import type { GateVerdict } from '../quality/gates.js';
+import { LocaleController, type Messages, type Translator } from '../i18n/index.js';
 import type { QualityThresholds } from '../quality/thresholds.js';
 import type { CaptureMode } from '../shared/media.js';
-import { DetectorController } from './detector-controller.js';
-import { FocusController } from './focus.js';
-import { GuidanceController } from './guidance-controller.js';
+import { CaptureFlow } from './capture-flow.js';
 import { styles } from './liveness-check.styles.js';
 import { ENTRY_STATUS, transition, type LivenessPhase, type PhaseEvent } from './phase.js';
-import { checkSetup } from './setup.js';
-import { asLivenessError, SubmissionController } from './submission-controller.js';
 import { renderElement, type ViewActions } from './templates.js';
-import { SignalsController } from './signals-controller.js';
-import { VoiceController } from './voice-controller.js';
-import type { VoiceStatus } from './voice.js';
 
 export type { LivenessPhase } from './phase.js';
 
@@ -139,48 +127,20 @@ export class LivenessCheckElement extends LitElement {
   declare private announcement: string;
   declare private error: LivenessError | null;
 
-  // Each concern lives in its controller; the element wires them to its phase, its events and its template.
-  private readonly camera = new CameraController(this, {
-    onEnded: () => this.fail(new LivenessError('camera-ended', 'The camera stopped during the capture.')),
-  });
-  private readonly detector = new DetectorController(this);
-  private readonly clip = new ClipRecorder(this, {
-    stream: () => this.camera.stream,
-    frameRate: () => this.camera.frameRate(),
-  });
-  private readonly guidance = new GuidanceController(this, {
-    video: () => this.video,
-    clip: this.clip,
-    message: (key) => this.translator.t(key),
-    announce: (key) => {
-      this.announcement = this.translator.t(key);
-      if (key.startsWith('hint.')) this.voiceGuide.say(this.announcement);
-    },
-    onFrameGood: () => this.voiceGuide.tick('frame-good'),
-    onReady: (best) => void this.capture(best.bitmap, best.verdict, true),
-    onError: (error) => this.fail(asLivenessError(error, 'capture-failed')),
-    onDetectorStopped: () => this.detector.lost(),
-  });
-  private readonly screenFocus = new FocusController(this);
-  /** Injection hints for the report: camera label and capabilities, frame timing, device and visibility changes. */
-  private readonly signals = new SignalsController(this);
-  private readonly voiceGuide = new VoiceController(this, {
-    lang: () => this.translator.lang,
-    isCurrent: (text) => this.guidance.hint !== null && this.translator.t(`hint.${this.guidance.hint}`) === text,
-  });
   /** The texts' language; its chunk loads on demand (src/i18n/controller.ts). */
   private readonly locale = new LocaleController(this, () => this.strings);
-  private readonly submission = new SubmissionController(this, {
+  // Each concern lives in its controller; the flow orders them through one attempt.
+  private readonly flow = new CaptureFlow(this, {
     go: (event) => this.go(event),
-    onFail: (error) => this.fail(error),
+    translator: () => this.translator,
+    announce: (text) => (this.announcement = text),
+    setError: (error) => (this.error = error),
   });
-  /** The current attempt: every start and teardown aborts it, and its pending steps drop their results. */
-  private attempt = new AbortController();
   private readonly actions: ViewActions = {
     start: () => void this.start(),
     captureNow: () => void this.captureNow(),
     selectCamera: (deviceId) => (this.cameraId = deviceId),
-    retry: () => void this.retry(),
+    retry: () => void this.flow.retry(this.error),
   };
 
   constructor() {
@@ -217,7 +177,7 @@ export class LivenessCheckElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.teardown();
+    this.flow.teardown();
     this.go('detach');
   }
 
@@ -242,55 +202,12 @@ export class LivenessCheckElement extends LitElement {
 
   /** Opens the camera and starts guiding. Safe to call again: it restarts the capture. */
   async start(): Promise<void> {
-    const signal = this.teardown();
-    this.error = null;
-    this.submission.reset();
-    this.guidance.reset();
-    this.detector.reset();
-    this.signals.reset();
-    const thresholds = checkSetup(this);
-    if (thresholds instanceof LivenessError) return this.fail(thresholds);
-    this.go('start');
-    const started = performance.now();
-    // The voice list loads while the camera opens; liveness-ready reports the outcome.
-    const voice = this.voiceGuide.status();
-    // Face detection loads while the camera permission prompt is open (see DetectorController).
-    this.detector.load({
-      assets: this.assets,
-      minFaceScore: thresholds.minDetectionScore,
-      preferMainThread: this.noWorker,
-    });
-    const video = await this.camera
-      .preview(this.cameraId || undefined, () => this.video)
-      .catch((error: unknown) => {
-        if (!signal.aborted) this.fail(asLivenessError(error, 'camera-not-found'));
-        return null;
-      });
-    if (!video || signal.aborted) return;
-    this.guidance.previewStarted(video);
-    this.signals.started(video, this.camera.stream);
-    if (!this.go('preview')) return;
-    const info = this.camera.info();
-    if (info) emit(this, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
-    const outcome = await this.detector.settle();
-    if (!outcome || signal.aborted) return;
-    if ('error' in outcome) this.guidance.detectionUnavailable(outcome.error);
-    const camera = info ?? { deviceId: '', label: '', ...this.guidance.frameSize };
-    const loadMs = performance.now() - started;
-    const voiceStatus: VoiceStatus = await voice;
-    if (signal.aborted) return;
-    emit(this, 'liveness-ready', {
-      camera,
-      detector: this.detector.runtime ?? 'unavailable',
-      loadMs,
-      voice: voiceStatus,
-    });
-    if ('client' in outcome) this.guidance.begin(outcome.client, thresholds);
+    await this.flow.start();
   }
 
   /** Stops the camera and detection and returns to the start screen. */
   stop(): void {
-    this.teardown();
+    this.flow.teardown();
     this.go('stop');
   }
 
@@ -300,18 +217,13 @@ export class LivenessCheckElement extends LitElement {
    */
   async retake(): Promise<void> {
     const sent = this.phase === 'uploading' || this.phase === 'processing' || this.phase === 'done';
-    if (this.endpoint && (sent || this.submission.delivered)) return;
+    if (this.endpoint && (sent || this.flow.submission.delivered)) return;
     await this.start();
   }
 
   /** Takes the photo now, whatever the gates say; the report records that it was manual. */
   async captureNow(): Promise<void> {
-    const frame = await this.guidance.grabFrame(this.attempt.signal);
-    if (frame) await this.capture(frame, this.guidance.lastVerdict, false);
-  }
-
-  private get video(): HTMLVideoElement | null {
-    return this.renderRoot.querySelector('video');
+    await this.flow.captureNow();
   }
 
   private get translator(): Translator {
@@ -328,73 +240,11 @@ export class LivenessCheckElement extends LitElement {
     return true;
   }
 
-  private async capture(bitmap: ImageBitmap, verdict: GateVerdict | null, automatic: boolean): Promise<void> {
-    const { signal } = this.attempt;
-    if (!this.go('capture')) {
-      bitmap.close();
-      return;
-    }
-    // The signals describe the camera up to this frame.
-    const signals = this.signals.snapshot();
-    this.voiceGuide.tick('capture');
-    const input = this.guidance.captured(bitmap, verdict, automatic);
-    let packaged: PackagedCapture;
-    try {
-      packaged = await packageCapture(input);
-    } catch (error) {
-      if (!signal.aborted) this.fail(asLivenessError(error, 'capture-failed'));
-      return;
-    } finally {
-      bitmap.close();
-    }
-    if (signal.aborted) return;
-    // The picture is taken: release the camera now rather than keep the light on during the upload.
-    this.releaseCapture();
-    packaged = { ...packaged, report: { ...packaged.report, signals } };
-    const { report, media, fileName, selfie } = packaged;
-    emit(this, 'liveness-capture', { mode: report.mode, media, fileName, selfie, report });
-    if (this.endpoint) await this.submission.submit(packaged);
-    else this.go('captured');
-  }
-
-  /** "Try again": resumes the upload or the wait where that helps, else starts a new capture. */
-  private async retry(): Promise<void> {
-    const error = this.error;
-    this.error = null;
-    if (!(await this.submission.retry(error))) await this.start();
-  }
-
-  private fail(error: LivenessError): void {
-    this.releaseCapture();
-    this.error = error;
-    this.guidance.paused = false;
-    this.go('fail');
-    this.announcement = this.translator.t(`error.${error.code}` as MessageKey);
-    emit(this, 'liveness-error', { code: error.code, message: error.message, recoverable: error.recoverable });
-  }
-
-  /** Stops detection and the camera but keeps the prepared upload, so a failed upload can be re-sent. */
-  private releaseCapture(): void {
-    this.signals.stop();
-    this.guidance.end();
-    this.detector.close();
-    this.camera.stop();
-  }
-
-  /** Ends the current attempt (its pending steps see their signal aborted); returns the next attempt's signal. */
-  private teardown(): AbortSignal {
-    this.attempt.abort();
-    this.attempt = new AbortController();
-    this.submission.cancel();
-    this.voiceGuide.cancel();
-    this.releaseCapture();
-    return this.attempt.signal;
-  }
-
   protected override render(): TemplateResult {
-    const { phase, error, announcement, guidance, camera, actions } = this;
+    const { phase, error, announcement, actions } = this;
+    const { guidance, camera } = this.flow;
     const [devices, activeDeviceId] = [camera.devices, camera.info()?.deviceId];
-    const detectorRuntime = this.detector.runtime;
+    const detectorRuntime = this.flow.detector.runtime;
     return renderElement({
       i18n: this.translator,
       phase,
