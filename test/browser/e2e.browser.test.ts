@@ -9,18 +9,7 @@ import { unzipSync } from 'fflate';
 import '../../src/liveness-check.js';
 import { LIVENESS_EVENT_NAMES, type LivenessCheckElement } from '../../src/element.js';
 import { nextEvent, recordEvents } from './support/events.js';
-
-interface SessionResponse {
-  sessionId: string;
-  captureToken: string;
-  expiresAt: string;
-}
-
-async function integrator<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
-  expect(response.status, `${path} answered ${response.status}`).to.be.lessThan(300);
-  return (await response.json()) as T;
-}
+import { newSession, readResult } from './support/integrator.js';
 
 async function jpegSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
   const bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }));
@@ -35,8 +24,7 @@ describe('<liveness-check> end to end', () => {
   afterEach(() => element?.remove());
 
   it('captures the face automatically, submits it, and the integrator reads a final verdict from both providers', async () => {
-    const { endpoint } = await integrator<{ endpoint: string }>('/integrator/config');
-    const session = await integrator<SessionResponse>('/integrator/session', { method: 'POST' });
+    const { endpoint, session } = await newSession();
 
     element = document.createElement('liveness-check');
     element.endpoint = endpoint;
@@ -79,18 +67,7 @@ describe('<liveness-check> end to end', () => {
     expect(detail, 'no scores reach the browser by default').to.not.have.property('result');
     expect(element.phase).to.equal('done');
 
-    const result = await integrator<{
-      status: string;
-      decision: string;
-      providers: Array<{
-        provider: string;
-        sandbox: boolean;
-        status: string;
-        decision: string;
-        score: number;
-        ids: Record<string, string>;
-      }>;
-    }>(`/integrator/result/${session.sessionId}`);
+    const result = await readResult(session.sessionId);
     expect(result.status).to.equal('done');
     expect(result.decision).to.equal('live');
     const byName = Object.fromEntries(result.providers.map((p) => [p.provider, p]));
