@@ -89,15 +89,12 @@ export function registerHandoffRoutes(app: BackendApp, deps: RouteDeps): void {
     return c.json({ sessionId: claims.sessionId, check: check ? checkStatusView(check, config.exposeResult) : null });
   });
 
-  app.get('/handoff/assets/page.css', (c) => {
-    c.header('Content-Type', 'text/css; charset=utf-8');
-    return c.body(HANDOFF_PAGE_STYLES);
-  });
-
-  app.get('/handoff/assets/*', async (c) => {
-    const path = decodeURIComponent(
-      c.req.path.slice(c.req.path.indexOf('/handoff/assets/') + '/handoff/assets/'.length),
-    );
+  app.get('/handoff/assets/:file{.+}', async (c) => {
+    const path = c.req.param('file');
+    if (path === 'page.css') {
+      c.header('Content-Type', 'text/css; charset=utf-8');
+      return c.body(HANDOFF_PAGE_STYLES);
+    }
     const asset = await readCdnAsset(path);
     if (!asset) throw httpError('not-found', 'no such asset');
     c.header('Content-Type', asset.type);
