@@ -117,14 +117,17 @@ export class HandoffController implements ReactiveController {
         if (signal.aborted || !check || check.status === 'processing') continue;
         this.state = 'done';
         clearTimeout(this.expiryTimer);
-        // The same detail a capture on this device ends with.
+        const final = check.status === 'done' ? 'done' : 'failed';
+        // The same detail, and the same error after a failed check, as a capture on this device.
         emit(this.host, 'liveness-complete', {
           checkId: check.checkId,
           sessionId: check.sessionId,
-          status: check.status === 'done' ? 'done' : 'failed',
+          status: final,
           ...(check.result !== undefined ? { result: check.result } : {}),
         });
-        this.options.onComplete();
+        if (final === 'done') this.options.onComplete();
+        else
+          this.options.onError(new LivenessError('check-failed', 'The backend could not complete the check.', false));
         return;
       } catch (error) {
         if (signal.aborted) return;

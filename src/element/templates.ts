@@ -1,6 +1,6 @@
 /**
  * The element's markup: pure functions of what the element shows now. Every `part` and `slot` documented on the
- * element is rendered here (the distribution test checks the two agree).
+ * element is rendered here or in handoff-templates.ts (the distribution test checks the two agree).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LivenessError } from '../errors.js';
