@@ -18,6 +18,7 @@ import {
   errorCode,
   statusRequest,
   testClock,
+  testConfig,
   uploadRequest,
   type TestBackend,
 } from './support/backend.js';
@@ -181,5 +182,26 @@ describe('the capture page', () => {
       expect(html).not.toMatch(/https?:\/\/(?!backend\.test)/);
     } else expect(page.status).toBe(404);
     await test.backend.close();
+  });
+});
+
+describe('LIVENESS_HANDOFF_URL', () => {
+  it('points the link at the integrator’s page, whose origin the phone’s token is bound to', async () => {
+    const test = await createTestBackend({
+      env: { LIVENESS_HANDOFF_URL: 'https://shop.example/verify/phone?code={code}&api={endpoint}' },
+    });
+    const session = await createSession(test.backend);
+    const minted = await mint(test.backend, session.captureToken);
+    expect(minted.url).toBe(`https://shop.example/verify/phone?code=${minted.code}&api=${encodeURIComponent(BASE)}`);
+    expect(await errorCode(await exchange(test.backend, minted.code, BASE))).toBe('origin-not-allowed');
+    const fresh = await mint(test.backend, session.captureToken);
+    expect((await exchange(test.backend, fresh.code, 'https://shop.example')).status).toBe(200);
+    await test.backend.close();
+  });
+
+  it('must contain {code}', () => {
+    expect(() => testConfig({ LIVENESS_HANDOFF_URL: 'https://shop.example/verify/phone' })).toThrow(
+      /LIVENESS_HANDOFF_URL/,
+    );
   });
 });
