@@ -6,6 +6,7 @@
  * support check's two ways out that need a real browser setting: an Instagram user agent and an iframe without
  * allow="camera".
  */
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
@@ -191,6 +192,16 @@ describe('the support check in a real browser setting', () => {
     const link = page.locator('liveness-check [part~="link"]');
     expect(await link.textContent()).toBe(`${site.origin}/widget.html`);
     const intent = await page.locator('liveness-check [part~="open-browser-button"]').getAttribute('href');
+    // The screen is accessible like the others (axe, as the a11y group runs it).
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: { run(context: Element, options: object): Promise<{ violations: Array<{ id: string }> }> };
+      };
+      const results = await axe.run(document.querySelector('liveness-check')!, { resultTypes: ['violations'] });
+      return results.violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
     expect(intent).toMatch(/^intent:\/\/localhost:\d+\/widget\.html#Intent;scheme=http;package=com\.android\.chrome;/);
     await context.close();
   });
