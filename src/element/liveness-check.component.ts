@@ -323,6 +323,17 @@ export class LivenessCheckElement extends LitElement {
     await this.start();
   }
 
+  /**
+   * Shows a new QR code and link to continue on a phone (whatever the `handoff` attribute says), e.g. from the
+   * page's own "use my phone" button. Needs `endpoint` and an unused `token`; resolves once the link is shown.
+   */
+  async showHandoff(): Promise<void> {
+    if (!this.handoffFlow.available) return;
+    this.flow.teardown();
+    this.error = null;
+    if (this.go('handoff')) await this.handoffFlow.open();
+  }
+
   /** Takes the photo now, whatever the gates say; the report records that it was manual. */
   async captureNow(): Promise<void> {
     await this.flow.captureNow();

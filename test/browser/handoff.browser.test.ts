@@ -137,7 +137,7 @@ describe('<liveness-check> handoff from a desktop without a camera', () => {
 
     // The desktop makes a new code: a different link that works.
     const second = nextEvent(desktop, 'liveness-handoff');
-    void (desktop as unknown as { handoffFlow: { open(): Promise<void> } }).handoffFlow.open();
+    void desktop.showHandoff();
     const next = (await second).detail.url;
     expect(next).to.not.equal(url);
     await until(() => part(desktop, 'qr') !== null, 'the new QR code');
