@@ -35,6 +35,8 @@ export interface FlowOptions {
   translator(): Translator;
   announce(text: string): void;
   setError(error: LivenessError | null): void;
+  /** After a failure was shown and reported (the element may then offer the phone). */
+  failed?(error: LivenessError): void;
 }
 
 export class CaptureFlow {
@@ -180,6 +182,7 @@ export class CaptureFlow {
     this.options.go('fail');
     this.options.announce(this.options.translator().t(`error.${error.code}` as MessageKey));
     emit(this.host, 'liveness-error', { code: error.code, message: error.message, recoverable: error.recoverable });
+    this.options.failed?.(error);
   }
 
   /** Stops detection and the camera but keeps the prepared upload, so a failed upload can be re-sent. */

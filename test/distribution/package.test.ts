@@ -341,7 +341,11 @@ describe('custom-elements.json', () => {
   });
 
   it('documents every part, slot and CSS custom property the element actually uses', async () => {
-    const template = await readFile(join(ROOT, 'src/element/templates.ts'), 'utf8');
+    // The markup: templates.ts, and the handoff and in-app browser screens it renders from handoff-templates.ts.
+    const template = [
+      await readFile(join(ROOT, 'src/element/templates.ts'), 'utf8'),
+      await readFile(join(ROOT, 'src/element/handoff-templates.ts'), 'utf8'),
+    ].join('\n');
     const styles = await readFile(join(ROOT, 'src/element/liveness-check.styles.ts'), 'utf8');
     const used = (pattern: RegExp, text: string) =>
       [...new Set([...text.matchAll(pattern)].flatMap((match) => match[1]!.split(/\s+/)))].sort();

@@ -51,6 +51,28 @@ const messages: Messages = {
   'error.upload-rejected': '사진이 승인되지 않았습니다. 다시 시도해 주세요.',
   'error.check-failed': '확인을 완료하지 못했습니다. 다시 시도해 주세요.',
   'error.network': '연결에 실패했습니다. 네트워크를 확인한 뒤 다시 시도해 주세요.',
+  'intro.tip-light': '얼굴에 밝고 고른 빛이 들게 하세요',
+  'intro.tip-accessories': '선글라스, 모자, 마스크를 벗어 주세요',
+  'intro.tip-eye-level': '휴대전화나 카메라를 눈높이에 맞춰 들어 주세요',
+  'error.in-app-browser':
+    '이 앱의 브라우저에서는 카메라를 사용할 수 없습니다. 사용하시는 브라우저에서 페이지를 여세요.',
+  'error.camera-blocked-by-policy': '이 페이지에는 카메라 사용 권한이 없습니다.',
+  'error.handoff-used': '이미 사용된 링크입니다. 컴퓨터에서 새 코드를 만드세요.',
+  'error.handoff-expired': '만료된 링크입니다. 컴퓨터에서 새 코드를 만드세요.',
+  'inapp.title': '브라우저에서 열기',
+  'inapp.body': '링크를 복사한 뒤 평소 사용하는 브라우저에 붙여 넣으세요.',
+  'inapp.open-chrome': 'Chrome에서 열기',
+  'link.copy': '링크 복사',
+  'link.copied': '링크를 복사했습니다',
+  'handoff.title': '휴대전화에서 계속하기',
+  'handoff.body': '휴대전화 카메라로 QR 코드를 스캔하거나 휴대전화에서 링크를 여세요.',
+  'handoff.qr-label': '휴대전화용 링크가 담긴 QR 코드',
+  'handoff.preparing': '링크를 준비하는 중…',
+  'handoff.waiting': '휴대전화를 기다리는 중…',
+  'handoff.expired': '만료된 코드입니다.',
+  'handoff.new-code': '새 코드 만들기',
+  'handoff.use-this-device': '대신 이 기기 사용',
+  'handoff.done': '휴대전화에서 완료되었습니다. 감사합니다.',
 };
 
 export default messages;

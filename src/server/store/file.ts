@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createFileHandoffStore } from '../handoff/journal-store.js';
 import { createEventStore, type StorePersistence } from './event-store.js';
 import type { StoreEvent } from './state.js';
 import type { Store } from './types.js';
@@ -95,7 +96,15 @@ export async function createFileStore(dir: string): Promise<Store> {
       journal = null;
     },
   };
-  return createEventStore(persistence, 'file');
+  const store = await createEventStore(persistence, 'file');
+  const handoffs = await createFileHandoffStore(dir);
+  const closeStore = store.close.bind(store);
+  return Object.assign(store, {
+    handoffs,
+    close: async () => {
+      await Promise.all([closeStore(), handoffs.close()]);
+    },
+  });
 }
 
 /**
