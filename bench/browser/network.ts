@@ -23,7 +23,12 @@ export const HARNESS_PREFIX = '/pages/';
 export function categorize(path: string): ByteCategory {
   if (path.startsWith(HARNESS_PREFIX)) return 'harness';
   if (path.endsWith('.wasm')) return 'wasm';
-  if (path.endsWith('.tflite') || path.endsWith('.bin') || MODEL_FOLDERS.some((folder) => path.startsWith(folder))) {
+  if (
+    path.endsWith('.tflite') ||
+    path.endsWith('.task') ||
+    path.endsWith('.bin') ||
+    MODEL_FOLDERS.some((folder) => path.startsWith(folder))
+  ) {
     return 'model';
   }
   if (path.endsWith('.js') || path.endsWith('.mjs')) return 'js';

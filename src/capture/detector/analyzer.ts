@@ -8,6 +8,7 @@ import { selectFace } from '../../quality/face-selection.js';
 import type { FaceDetection } from '../../quality/types.js';
 import type { AnalyzerOptions, FrameAnalysis } from './protocol.js';
 import { allowOnlyOrigins, isWorkerScope, refuseMediaPipeTelemetry } from './request-guard.js';
+import { createLandmarkRunner, LANDMARKS_OFF, type LandmarkRunner } from '../landmarks/landmark-runner.js';
 
 type Canvas2D = OffscreenCanvasRenderingContext2D;
 
@@ -21,8 +22,9 @@ export interface FrameAnalyzer {
 }
 
 export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<FrameAnalyzer> {
-  const { wasmLoaderUrl, wasmBinaryUrl, modelUrl } = options.assets;
-  if (isWorkerScope()) allowOnlyOrigins([wasmLoaderUrl, wasmBinaryUrl, modelUrl].map((url) => new URL(url).origin));
+  const { wasmLoaderUrl, wasmBinaryUrl, modelUrl, landmarkerUrl } = options.assets;
+  const urls = [wasmLoaderUrl, wasmBinaryUrl, modelUrl, ...(landmarkerUrl ? [landmarkerUrl] : [])];
+  if (isWorkerScope()) allowOnlyOrigins(urls.map((url) => new URL(url).origin));
   else refuseMediaPipeTelemetry();
   // MediaPipe's own loader injects a classic <script> on the main thread, which cannot run the ES-module WASM
   // loader we ship (the one module workers need). Importing the loader ourselves and passing an empty loader
@@ -42,6 +44,16 @@ export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<Fra
   const frameCtx = context2d(frameCanvas);
   const cropCtx = context2d(cropCanvas);
   let lastTimestamp = -1;
+  const landmarks: LandmarkRunner =
+    options.landmarks?.enabled && landmarkerUrl
+      ? createLandmarkRunner({
+          modelUrl: landmarkerUrl,
+          wasmBinaryUrl,
+          moduleFactory: loader.default,
+          minFaceScore: options.minFaceScore,
+          minConfidence: options.landmarks.minConfidence,
+        })
+      : LANDMARKS_OFF;
 
   return {
     analyze(bitmap, timestamp) {
@@ -52,9 +64,19 @@ export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<Fra
       const faces = result.detections.map((d) => toFaceDetection(d, bitmap.width, bitmap.height));
       // Measure light and sharpness on the very face the gates will judge, not on a faint larger detection.
       const stats = measure(bitmap, selectFace(faces, options.minFaceScore), frameCtx, cropCtx);
-      return { faces, stats, inferenceMs: performance.now() - started };
+      const landmarkRun = landmarks.run(bitmap, timestamp, faces);
+      const firstResultMs = landmarks.firstResultMs;
+      return {
+        faces,
+        stats,
+        inferenceMs: performance.now() - started,
+        landmarks: landmarkRun.landmarks,
+        landmarkMs: landmarkRun.ms,
+        ...(firstResultMs !== null ? { landmarkFirstResultMs: firstResultMs } : {}),
+      };
     },
     close() {
+      landmarks.close();
       detector.close();
     },
   };
