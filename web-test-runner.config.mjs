@@ -32,6 +32,7 @@ const GROUPS = [
   { name: 'upload-retry', files: 'test/browser/upload-retry.browser.test.ts', clip: 'good' },
   { name: 'telemetry', files: 'test/browser/telemetry.browser.test.ts', clip: 'good' },
   { name: 'voice-signals', files: 'test/browser/voice-signals.browser.test.ts', clip: 'good' },
+  { name: 'face-landmarks', files: 'test/browser/face-landmarks.browser.test.ts', clip: 'eyes-closed' },
 ];
 const only = process.env.WTR_GROUP;
 const selectedGroups = only ? GROUPS.filter((g) => g.name === only || g.name.startsWith(`${only}`)) : GROUPS;
