@@ -83,6 +83,12 @@ describe('eyes-covered and mouth-covered', () => {
     });
   }
 
+  it('refuses out-of-range landmark thresholds', () => {
+    expect(() => resolveThresholds({ minMouthSkinShare: 1.5 })).toThrow(/minMouthSkinShare/);
+    expect(() => resolveThresholds({ minEyeAspectRatio: -0.1 })).toThrow(/minEyeAspectRatio/);
+    expect(() => resolveThresholds({ maxEyesClosedMs: 20_000 })).toThrow(/maxEyesClosedMs/);
+  });
+
   it('takes thresholds from the integrator', () => {
     const strict = resolveThresholds({ minMouthSkinShare: 0.99 });
     expect(judge(frame(1_000, OPEN), measuredHistory(1_000), null, strict).failing).toEqual(['mouth-covered']);
