@@ -8,7 +8,12 @@ import { selectFace } from '../../quality/face-selection.js';
 import type { FaceDetection } from '../../quality/types.js';
 import type { AnalyzerOptions, FrameAnalysis } from './protocol.js';
 import { allowOnlyOrigins, isWorkerScope, refuseMediaPipeTelemetry } from './request-guard.js';
-import { createLandmarkRunner, LANDMARKS_OFF, type LandmarkRunner } from '../landmarks/landmark-runner.js';
+import {
+  createLandmarkRunner,
+  LANDMARKS_FAILED,
+  LANDMARKS_OFF,
+  type LandmarkRunner,
+} from '../landmarks/landmark-runner.js';
 
 type Canvas2D = OffscreenCanvasRenderingContext2D;
 
@@ -44,16 +49,7 @@ export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<Fra
   const frameCtx = context2d(frameCanvas);
   const cropCtx = context2d(cropCanvas);
   let lastTimestamp = -1;
-  const landmarks: LandmarkRunner =
-    options.landmarks?.enabled && landmarkerUrl
-      ? createLandmarkRunner({
-          modelUrl: landmarkerUrl,
-          wasmBinaryUrl,
-          moduleFactory: loader.default,
-          minFaceScore: options.minFaceScore,
-          minConfidence: options.landmarks.minConfidence,
-        })
-      : LANDMARKS_OFF;
+  const landmarks = startLandmarks(options, loader.default);
 
   return {
     analyze(bitmap, timestamp) {
@@ -80,6 +76,23 @@ export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<Fra
       detector.close();
     },
   };
+}
+
+/** The face landmarker, unless it is off; a failure to set it up only skips the landmark checks. */
+function startLandmarks(options: AnalyzerOptions, moduleFactory: unknown): LandmarkRunner {
+  const { landmarks } = options;
+  if (!landmarks?.enabled || !options.assets.landmarkerUrl) return LANDMARKS_OFF;
+  try {
+    return createLandmarkRunner({
+      modelUrl: options.assets.landmarkerUrl,
+      wasmBinaryUrl: options.assets.wasmBinaryUrl,
+      moduleFactory,
+      minFaceScore: options.minFaceScore,
+      minConfidence: landmarks.minConfidence,
+    });
+  } catch {
+    return LANDMARKS_FAILED;
+  }
 }
 
 function context2d(canvas: OffscreenCanvas): Canvas2D {

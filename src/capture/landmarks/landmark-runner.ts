@@ -41,23 +41,31 @@ export interface LandmarkRunner {
 }
 
 /** For integrators who turned face landmarks off (`face-landmarks="off"`): nothing loads, nothing runs. */
-export const LANDMARKS_OFF: LandmarkRunner = {
-  state: 'off',
-  firstResultMs: null,
-  run: () => ({ landmarks: { state: 'off', measures: null }, ms: 0 }),
-  close: () => undefined,
-};
+export const LANDMARKS_OFF: LandmarkRunner = inertRunner('off');
+
+function inertRunner(state: 'off' | 'failed'): LandmarkRunner {
+  return {
+    state,
+    firstResultMs: null,
+    run: () => ({ landmarks: { state, measures: null }, ms: 0 }),
+    close: () => undefined,
+  };
+}
+
+/** The landmarker could not even be set up: the three checks are skipped, the detector goes on. */
+export const LANDMARKS_FAILED: LandmarkRunner = inertRunner('failed');
 
 export function createLandmarkRunner(options: LandmarkRunnerOptions): LandmarkRunner {
-  let state: LandmarkState = 'loading';
+  const canvas = new OffscreenCanvas(1, 1);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  // Without a 2D context the regions cannot be measured: skip the checks rather than wait for ever.
+  let state: LandmarkState = ctx ? 'loading' : 'failed';
   let landmarker: FaceLandmarker | null = null;
   let loadStartedAt: number | null = null;
   let firstResultMs: number | null = null;
   let lastRunAt: number | null = null;
   let lastTimestamp = -1;
   let closed = false;
-  const canvas = new OffscreenCanvas(1, 1);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
 
   const load = async (): Promise<void> => {
     loadStartedAt = performance.now();
