@@ -146,13 +146,20 @@ export function steadyFigures(result: PageResult): SteadyFigures {
   };
 }
 
-/** Cost figures over the window; the first-result times over the whole run (the landmarker may load before it). */
+/**
+ * Cost figures over the landmarker's own window (from its first measurement; the guidance window when it has none),
+ * the first-result times over the whole run.
+ */
 function landmarkFiguresOverWindow(
   result: PageResult,
   windowFrames: readonly FrameSample[],
   windowMs: number,
 ): LandmarkFigures | null {
-  const figures = landmarkFigures(windowFrames, windowMs, result.marks.firstGuidance);
+  const own = result.landmarkWindow;
+  const frames = own
+    ? result.frames.filter((frame) => frame.sentAt >= own.start && frame.sentAt < own.end)
+    : windowFrames;
+  const figures = landmarkFigures(frames, own ? own.end - own.start : windowMs, result.marks.firstGuidance);
   const whole = landmarkFigures(result.frames, windowMs, result.marks.firstGuidance);
   if (!figures || !whole) return null;
   return {

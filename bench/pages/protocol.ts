@@ -67,6 +67,11 @@ export interface PageResult {
   longTasks: LongTaskSample[];
   /** Steady scenario: the window the frame and long-task figures cover. */
   window?: { start: number; end: number };
+  /**
+   * Steady scenario, widget: the face landmarker's window, from its first measurement on (it loads after the first
+   * guidance, so on a slow machine it may start after `window` ended). Absent when it never measured.
+   */
+  landmarkWindow?: { start: number; end: number };
   capture?: CaptureSample;
 }
 
