@@ -100,6 +100,8 @@ export interface LandmarkFigures {
   shareOfFrameBudget: number;
   /** Its share of the worker's time over the window. */
   shareOfDetectorTime: number;
+  /** Its time on the first frame it measured (graph warm-up included); not part of `costMs`. */
+  firstRunMs: number | null;
   /** Page clock: first guidance → the first result the landmarker measured. */
   firstGuidanceToFirstResultMs: number | null;
   /** Worker clock: start of its load → its first measurement. */
@@ -120,6 +122,7 @@ export function landmarkFigures(frames: readonly FrameSample[], windowMs: number
     amortisedMsPerFrame: round(amortised),
     shareOfFrameBudget: round(amortised / FRAME_BUDGET_MS),
     shareOfDetectorTime: detectorTotal > 0 ? round(landmarkTotal / detectorTotal) : 0,
+    firstRunMs: first?.landmarkMs != null ? round(first.landmarkMs) : null,
     firstGuidanceToFirstResultMs: first && firstGuidance !== undefined ? round(first.receivedAt - firstGuidance) : null,
     loadToFirstResultMs: frames.find((frame) => frame.landmarkFirstResultMs !== null)?.landmarkFirstResultMs ?? null,
   } satisfies LandmarkFigures;
@@ -156,14 +159,16 @@ function landmarkFiguresOverWindow(
   windowMs: number,
 ): LandmarkFigures | null {
   const own = result.landmarkWindow;
+  // The first measurement also warms the graph up: it is reported on its own, not in the steady cost.
   const frames = own
-    ? result.frames.filter((frame) => frame.sentAt >= own.start && frame.sentAt < own.end)
+    ? result.frames.filter((frame) => frame.sentAt > own.start && frame.sentAt < own.end)
     : windowFrames;
   const figures = landmarkFigures(frames, own ? own.end - own.start : windowMs, result.marks.firstGuidance);
   const whole = landmarkFigures(result.frames, windowMs, result.marks.firstGuidance);
   if (!figures || !whole) return null;
   return {
     ...figures,
+    firstRunMs: whole.firstRunMs,
     firstGuidanceToFirstResultMs: whole.firstGuidanceToFirstResultMs,
     loadToFirstResultMs: whole.loadToFirstResultMs,
   };

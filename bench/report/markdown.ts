@@ -327,6 +327,10 @@ function landmarkSection(widget: TargetReport): string[] {
         ],
         ['share of the worker’s time', `${(figures.shareOfDetectorTime * 100).toFixed(1)} %`],
         [
+          'first measured frame (warm-up included, not in the figures above)',
+          figures.firstRunMs === null ? '–' : formatMs(figures.firstRunMs),
+        ],
+        [
           'bytes (raw / gzip on the wire), not in the first-run total',
           bytes.requests > 0 ? `${formatBytes(bytes.rawBytes)} / ${formatBytes(bytes.bodyBytes)}` : 'not requested',
         ],
