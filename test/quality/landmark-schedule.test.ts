@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  LANDMARK_COST_FACTOR,
   LANDMARK_MIN_FACE_PX,
   LANDMARK_MIN_INTERVAL_MS,
   landmarkFace,
@@ -35,6 +36,14 @@ describe('landmarksDue: at most about ten runs a second', () => {
     expect(landmarksDue(null, 0)).toBe(true);
     expect(landmarksDue(1_000, 1_000 + LANDMARK_MIN_INTERVAL_MS - 1)).toBe(false);
     expect(landmarksDue(1_000, 1_000 + LANDMARK_MIN_INTERVAL_MS)).toBe(true);
+  });
+
+  it('spaces runs by a multiple of the last run’s cost on a slow device', () => {
+    const cost = 50;
+    expect(landmarksDue(1_000, 1_000 + LANDMARK_COST_FACTOR * cost - 1, cost)).toBe(false);
+    expect(landmarksDue(1_000, 1_000 + LANDMARK_COST_FACTOR * cost, cost)).toBe(true);
+    // A fast run never raises the rate above ten a second.
+    expect(landmarksDue(1_000, 1_000 + LANDMARK_MIN_INTERVAL_MS - 1, 1)).toBe(false);
   });
 
   it('starts over when the clock goes back (a new stream)', () => {

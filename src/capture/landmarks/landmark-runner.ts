@@ -64,6 +64,9 @@ export function createLandmarkRunner(options: LandmarkRunnerOptions): LandmarkRu
   let loadStartedAt: number | null = null;
   let firstResultMs: number | null = null;
   let lastRunAt: number | null = null;
+  /** The last run's cost, except the first (warm-up) run's. */
+  let lastCostMs = 0;
+  let runs = 0;
   let lastTimestamp = -1;
   let closed = false;
 
@@ -108,7 +111,7 @@ export function createLandmarkRunner(options: LandmarkRunnerOptions): LandmarkRu
         setTimeout(() => void load(), 0);
       }
       const face = landmarkFace(faces, options);
-      if (!landmarker || !ctx || state !== 'ready' || !face || !landmarksDue(lastRunAt, timestamp)) {
+      if (!landmarker || !ctx || state !== 'ready' || !face || !landmarksDue(lastRunAt, timestamp, lastCostMs)) {
         return { landmarks: { state, measures: null }, ms: 0 };
       }
       lastRunAt = timestamp;
@@ -127,7 +130,9 @@ export function createLandmarkRunner(options: LandmarkRunnerOptions): LandmarkRu
       }
       if (measures && firstResultMs === null && loadStartedAt !== null)
         firstResultMs = performance.now() - loadStartedAt;
-      return { landmarks: { state, measures }, ms: performance.now() - started };
+      const ms = performance.now() - started;
+      if (runs++ > 0) lastCostMs = ms;
+      return { landmarks: { state, measures }, ms };
     },
     close() {
       closed = true;
