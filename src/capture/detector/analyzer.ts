@@ -8,6 +8,7 @@ import { selectFace } from '../../quality/face-selection.js';
 import type { FaceDetection } from '../../quality/types.js';
 import type { AnalyzerOptions, FrameAnalysis } from './protocol.js';
 import { allowOnlyOrigins, isWorkerScope, refuseMediaPipeTelemetry } from './request-guard.js';
+import { sharedWasmFactory } from './shared-wasm.js';
 import {
   createLandmarkRunner,
   LANDMARKS_FAILED,
@@ -35,7 +36,9 @@ export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<Fra
   // loader we ship (the one module workers need). Importing the loader ourselves and passing an empty loader
   // path makes MediaPipe use the factory we installed, so one WASM build serves the worker and the fallback.
   const loader = (await import(/* @vite-ignore */ options.assets.wasmLoaderUrl)) as { default: unknown };
-  (globalThis as ModuleFactoryHost).ModuleFactory = loader.default;
+  // Compiled once, for the face detector and, later, the face landmarker.
+  const moduleFactory = sharedWasmFactory(loader.default, wasmBinaryUrl);
+  (globalThis as ModuleFactoryHost).ModuleFactory = moduleFactory;
   const detector = await FaceDetector.createFromOptions(
     { wasmLoaderPath: '', wasmBinaryPath: options.assets.wasmBinaryUrl },
     {
@@ -49,7 +52,7 @@ export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<Fra
   const frameCtx = context2d(frameCanvas);
   const cropCtx = context2d(cropCanvas);
   let lastTimestamp = -1;
-  const landmarks = startLandmarks(options, loader.default);
+  const landmarks = startLandmarks(options, moduleFactory);
 
   return {
     analyze(bitmap, timestamp) {

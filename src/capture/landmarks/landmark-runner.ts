@@ -11,6 +11,8 @@ import { landmarkFace, landmarksDue, type LandmarkGate } from './schedule.js';
 
 /** The face crop the regions are measured on is at most this many pixels on its longer side. */
 const MAX_CROP_SIDE = 256;
+/** A landmarker not ready this long after its load began never will be: the checks are then skipped. */
+const LOAD_TIMEOUT_MS = 30_000;
 /** The crop reaches this share of the mesh's size beyond it, so the regions at its edge keep their pixels. */
 const CROP_MARGIN = 0.05;
 
@@ -73,6 +75,9 @@ export function createLandmarkRunner(options: LandmarkRunnerOptions): LandmarkRu
   const load = async (): Promise<void> => {
     loadStartedAt = performance.now();
     (globalThis as ModuleFactoryHost).ModuleFactory = options.moduleFactory;
+    const timeout = setTimeout(() => {
+      if (state === 'loading') state = 'failed';
+    }, LOAD_TIMEOUT_MS);
     try {
       const created = await FaceLandmarker.createFromOptions(
         { wasmLoaderPath: '', wasmBinaryPath: options.wasmBinaryUrl },
@@ -85,7 +90,8 @@ export function createLandmarkRunner(options: LandmarkRunnerOptions): LandmarkRu
           outputFacialTransformationMatrixes: false,
         },
       );
-      if (closed) {
+      clearTimeout(timeout);
+      if (closed || state !== 'loading') {
         created.close();
         return;
       }
@@ -93,6 +99,7 @@ export function createLandmarkRunner(options: LandmarkRunnerOptions): LandmarkRu
       state = 'ready';
     } catch {
       // The other thirteen checks go on; the landmark checks are skipped (`failed`).
+      clearTimeout(timeout);
       state = 'failed';
     }
   };
