@@ -34,6 +34,7 @@ const GROUPS = [
   { name: 'voice-signals', files: 'test/browser/voice-signals.browser.test.ts', clip: 'good' },
   // A desktop without a camera: Chromium runs without its fake camera (clip null).
   { name: 'handoff', files: 'test/browser/handoff.browser.test.ts', clip: null },
+  { name: 'face-landmarks', files: 'test/browser/face-landmarks.browser.test.ts', clip: 'eyes-closed' },
 ];
 const only = process.env.WTR_GROUP;
 const selectedGroups = only ? GROUPS.filter((g) => g.name === only || g.name.startsWith(`${only}`)) : GROUPS;

@@ -26,6 +26,7 @@ export type FlowHost = GuidanceHost &
   Setup & {
     readonly assets: string;
     readonly noWorker: boolean;
+    readonly faceLandmarks: 'on' | 'off';
     readonly cameraId: string;
   };
 
@@ -105,6 +106,8 @@ export class CaptureFlow {
     this.detector.load({
       assets: this.host.assets,
       minFaceScore: thresholds.minDetectionScore,
+      minConfidence: thresholds.minConfidence,
+      faceLandmarks: this.host.faceLandmarks !== 'off',
       preferMainThread: this.host.noWorker,
     });
     const video = await this.camera

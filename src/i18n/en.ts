@@ -13,6 +13,9 @@ export const en = {
   'hint.backlit': 'The light is behind you: face towards the light',
   'hint.blurry': 'Hold steady, the picture is blurry',
   'hint.moving': 'Hold still',
+  'hint.eyes-covered': 'Uncover your eyes and take off sunglasses',
+  'hint.eyes-closed': 'Keep your eyes open',
+  'hint.mouth-covered': 'Uncover your mouth and nose',
   'hint.ok': 'Great, hold still',
   'intro.title': 'Take a quick selfie',
   'intro.body':

@@ -36,7 +36,7 @@ const ALLOWED = [
   /^dist\/esm\/.+\.(js|d\.ts)$/,
   /^dist\/cdn\/(liveness-check\.js|liveness-check\.worker\.js|integrity\.json)$/,
   /^dist\/cdn\/chunks\/[\w-]+\.js$/,
-  /^dist\/cdn\/assets\/(NOTICE\.md|LICENSE-APACHE-2\.0\.txt|face_detection_short_range\.tflite)$/,
+  /^dist\/cdn\/assets\/(NOTICE\.md|LICENSE-APACHE-2\.0\.txt|face_detection_short_range\.tflite|face_landmarker\.task)$/,
   /^dist\/cdn\/assets\/wasm\/vision_wasm_module_internal\.(js|wasm)$/,
 ];
 
@@ -61,6 +61,7 @@ const REQUIRED = [
   'dist/cdn/assets/NOTICE.md',
   'dist/cdn/assets/LICENSE-APACHE-2.0.txt',
   'dist/cdn/assets/face_detection_short_range.tflite',
+  'dist/cdn/assets/face_landmarker.task',
   'dist/cdn/assets/wasm/vision_wasm_module_internal.js',
   'dist/cdn/assets/wasm/vision_wasm_module_internal.wasm',
 ];

@@ -19,6 +19,9 @@ const messages: Messages = {
   'hint.backlit': 'আলো আপনার পেছনে: আলোর দিকে মুখ করুন',
   'hint.blurry': 'স্থির থাকুন, ছবি ঝাপসা হচ্ছে',
   'hint.moving': 'স্থির থাকুন',
+  'hint.eyes-covered': 'চোখ থেকে আড়াল সরান ও সানগ্লাস খুলুন',
+  'hint.eyes-closed': 'চোখ খোলা রাখুন',
+  'hint.mouth-covered': 'মুখ ও নাক থেকে আড়াল সরান',
   'hint.ok': 'চমৎকার, স্থির থাকুন',
   'intro.title': 'একটি দ্রুত সেলফি তুলুন',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Tens la llum darrere: gira’t cap a la llum',
   'hint.blurry': 'No et moguis, la imatge surt borrosa',
   'hint.moving': 'No et moguis',
+  'hint.eyes-covered': 'Destapa’t els ulls i treu-te les ulleres de sol',
+  'hint.eyes-closed': 'Mantén els ulls oberts',
+  'hint.mouth-covered': 'Destapa’t la boca i el nas',
   'hint.ok': 'Molt bé, no et moguis',
   'intro.title': 'Fes-te una selfie ràpida',
   'intro.body':

@@ -17,6 +17,9 @@ const messages: Messages = {
   'hint.backlit': 'Lyset er bag dig: vend ansigtet mod lyset',
   'hint.blurry': 'Hold stille, billedet er sløret',
   'hint.moving': 'Hold stille',
+  'hint.eyes-covered': 'Tag solbrillerne af, så øjnene kan ses',
+  'hint.eyes-closed': 'Hold øjnene åbne',
+  'hint.mouth-covered': 'Fjern det, der dækker mund og næse',
   'hint.ok': 'Godt, hold stille',
   'intro.title': 'Tag en hurtig selfie',
   'intro.body':

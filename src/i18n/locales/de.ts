@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Das Licht ist hinter Ihnen: Drehen Sie sich zum Licht',
   'hint.blurry': 'Bitte ruhig halten, das Bild ist unscharf',
   'hint.moving': 'Bitte still halten',
+  'hint.eyes-covered': 'Bitte Augen freimachen und Sonnenbrille abnehmen',
+  'hint.eyes-closed': 'Bitte die Augen offen halten',
+  'hint.mouth-covered': 'Bitte Mund und Nase freimachen',
   'hint.ok': 'Sehr gut, bitte still halten',
   'intro.title': 'Machen Sie kurz ein Selfie',
   'intro.body':

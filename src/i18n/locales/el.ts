@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Το φως είναι πίσω σας: στραφείτε προς το φως',
   'hint.blurry': 'Μην κινείστε, η εικόνα είναι θολή',
   'hint.moving': 'Μην κινείστε',
+  'hint.eyes-covered': 'Αποκαλύψτε τα μάτια σας και βγάλτε τα γυαλιά ηλίου',
+  'hint.eyes-closed': 'Κρατήστε τα μάτια σας ανοιχτά',
+  'hint.mouth-covered': 'Αποκαλύψτε το στόμα και τη μύτη σας',
   'hint.ok': 'Τέλεια, μην κινείστε',
   'intro.title': 'Τραβήξτε μια γρήγορη selfie',
   'intro.body':

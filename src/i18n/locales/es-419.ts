@@ -19,6 +19,9 @@ const messages: Messages = {
   'hint.backlit': 'La luz está detrás de ti: ponte de frente a la luz',
   'hint.blurry': 'No te muevas, la imagen sale borrosa',
   'hint.moving': 'No te muevas',
+  'hint.eyes-covered': 'Descubre tus ojos y quítate los lentes de sol',
+  'hint.eyes-closed': 'Mantén los ojos abiertos',
+  'hint.mouth-covered': 'Descubre tu boca y tu nariz',
   'hint.ok': '¡Muy bien! No te muevas',
   'intro.title': 'Tómate una selfie rápida',
   'intro.body':

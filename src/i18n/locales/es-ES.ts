@@ -19,6 +19,9 @@ const messages: Messages = {
   'hint.backlit': 'Tienes la luz detrás: ponte de cara a la luz',
   'hint.blurry': 'No te muevas, la imagen sale borrosa',
   'hint.moving': 'No te muevas',
+  'hint.eyes-covered': 'Descubre tus ojos y quítate las gafas de sol',
+  'hint.eyes-closed': 'Mantén los ojos abiertos',
+  'hint.mouth-covered': 'Descubre la boca y la nariz',
   'hint.ok': 'Muy bien, no te muevas',
   'intro.title': 'Hazte un selfi rápido',
   'intro.body':

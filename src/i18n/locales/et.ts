@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Valgus on teie selja taga: pöörduge valguse poole',
   'hint.blurry': 'Püsige paigal, pilt on udune',
   'hint.moving': 'Püsige paigal',
+  'hint.eyes-covered': 'Tehke silmad vabaks ja võtke päikeseprillid ära',
+  'hint.eyes-closed': 'Hoidke silmad lahti',
+  'hint.mouth-covered': 'Tehke suu ja nina vabaks',
   'hint.ok': 'Suurepärane, püsige paigal',
   'intro.title': 'Tehke kiire selfi',
   'intro.body':

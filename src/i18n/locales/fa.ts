@@ -19,6 +19,9 @@ const messages: Messages = {
   'hint.backlit': 'نور پشت سر شماست: رو به نور بایستید',
   'hint.blurry': 'تکان نخورید، تصویر تار است',
   'hint.moving': 'تکان نخورید',
+  'hint.eyes-covered': 'چشم‌هایتان را نپوشانید و عینک آفتابی را بردارید',
+  'hint.eyes-closed': 'چشم‌هایتان را باز نگه دارید',
+  'hint.mouth-covered': 'دهان و بینی‌تان را نپوشانید',
   'hint.ok': 'عالی است، تکان نخورید',
   'intro.title': 'یک سلفی سریع بگیرید',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Valo on takanasi: käänny valoa kohti',
   'hint.blurry': 'Pysy paikallasi, kuva on epätarkka',
   'hint.moving': 'Pysy paikallasi',
+  'hint.eyes-covered': 'Paljasta silmäsi ja ota aurinkolasit pois',
+  'hint.eyes-closed': 'Pidä silmät auki',
+  'hint.mouth-covered': 'Paljasta suusi ja nenäsi',
   'hint.ok': 'Hienoa, pysy paikallasi',
   'intro.title': 'Ota nopea selfie',
   'intro.body':

@@ -19,6 +19,9 @@ const messages: Messages = {
   'hint.backlit': 'Nasa likod mo ang liwanag: humarap sa liwanag',
   'hint.blurry': 'Huwag gumalaw, malabo ang larawan',
   'hint.moving': 'Huwag gumalaw',
+  'hint.eyes-covered': 'Huwag takpan ang mga mata at alisin ang sunglasses',
+  'hint.eyes-closed': 'Panatilihing nakadilat ang mga mata',
+  'hint.mouth-covered': 'Huwag takpan ang bibig at ilong',
   'hint.ok': 'Magaling, huwag gumalaw',
   'intro.title': 'Kumuha ng mabilis na selfie',
   'intro.body':

@@ -20,6 +20,9 @@ const messages: Messages = {
   'hint.backlit': 'La lumière est derrière vous\u00a0: tournez-vous vers la lumière',
   'hint.blurry': 'Ne bougez pas, l’image est floue',
   'hint.moving': 'Ne bougez plus',
+  'hint.eyes-covered': 'Dégagez vos yeux et retirez vos lunettes de soleil',
+  'hint.eyes-closed': 'Gardez les yeux ouverts',
+  'hint.mouth-covered': 'Dégagez votre bouche et votre nez',
   'hint.ok': 'Parfait, ne bougez plus',
   'intro.title': 'Prenez un selfie rapide',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'A fény Ön mögött van: forduljon a fény felé',
   'hint.blurry': 'Ne mozogjon, a kép elmosódott',
   'hint.moving': 'Ne mozogjon',
+  'hint.eyes-covered': 'Fedje fel a szemét, és vegye le a napszemüveget',
+  'hint.eyes-closed': 'Tartsa nyitva a szemét',
+  'hint.mouth-covered': 'Fedje fel a száját és az orrát',
   'hint.ok': 'Nagyszerű, maradjon így',
   'intro.title': 'Készítsen egy gyors szelfit',
   'intro.body':

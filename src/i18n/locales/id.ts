@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Cahaya ada di belakang Anda: hadapkan wajah ke arah cahaya',
   'hint.blurry': 'Jangan bergerak, gambar buram',
   'hint.moving': 'Jangan bergerak',
+  'hint.eyes-covered': 'Jangan tutupi mata dan lepaskan kacamata hitam',
+  'hint.eyes-closed': 'Tetap buka mata Anda',
+  'hint.mouth-covered': 'Jangan tutupi mulut dan hidung',
   'hint.ok': 'Bagus, tetap diam',
   'intro.title': 'Ambil swafoto singkat',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Hai la luce alle spalle: mettiti di fronte alla luce',
   'hint.blurry': 'Non muoverti, l’immagine è sfocata',
   'hint.moving': 'Non muoverti',
+  'hint.eyes-covered': 'Scopri gli occhi e togli gli occhiali da sole',
+  'hint.eyes-closed': 'Tieni gli occhi aperti',
+  'hint.mouth-covered': 'Scopri bocca e naso',
   'hint.ok': 'Perfetto, non muoverti',
   'intro.title': 'Scatta un selfie veloce',
   'intro.body':

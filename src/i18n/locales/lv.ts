@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Gaisma ir aiz jums: pagriezieties pret gaismu',
   'hint.blurry': 'Nekustieties, attēls ir izplūdis',
   'hint.moving': 'Nekustieties',
+  'hint.eyes-covered': 'Atsedziet acis un noņemiet saulesbrilles',
+  'hint.eyes-closed': 'Turiet acis atvērtas',
+  'hint.mouth-covered': 'Atsedziet muti un degunu',
   'hint.ok': 'Lieliski, nekustieties',
   'intro.title': 'Uzņemiet ātru pašbildi',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Cahaya berada di belakang anda: hadap ke arah cahaya',
   'hint.blurry': 'Jangan bergerak, gambar kabur',
   'hint.moving': 'Jangan bergerak',
+  'hint.eyes-covered': 'Jangan tutup mata dan tanggalkan cermin mata hitam',
+  'hint.eyes-closed': 'Pastikan mata terbuka',
+  'hint.mouth-covered': 'Jangan tutup mulut dan hidung',
   'hint.ok': 'Bagus, kekal tidak bergerak',
   'intro.title': 'Ambil swafoto ringkas',
   'intro.body':

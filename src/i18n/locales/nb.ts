@@ -17,6 +17,9 @@ const messages: Messages = {
   'hint.backlit': 'Lyset er bak deg: snu ansiktet mot lyset',
   'hint.blurry': 'Hold stille, bildet er uskarpt',
   'hint.moving': 'Hold stille',
+  'hint.eyes-covered': 'Ta av solbrillene, så øynene synes',
+  'hint.eyes-closed': 'Hold øynene åpne',
+  'hint.mouth-covered': 'Ikke dekk til munn og nese',
   'hint.ok': 'Bra, hold stille',
   'intro.title': 'Ta en rask selfie',
   'intro.body':

@@ -17,6 +17,9 @@ const messages: Messages = {
   'hint.backlit': 'Het licht komt van achteren: draai je naar het licht',
   'hint.blurry': 'Beweeg niet, het beeld is onscherp',
   'hint.moving': 'Beweeg niet',
+  'hint.eyes-covered': 'Maak je ogen vrij en zet je zonnebril af',
+  'hint.eyes-closed': 'Houd je ogen open',
+  'hint.mouth-covered': 'Maak je mond en neus vrij',
   'hint.ok': 'Goed zo, beweeg niet',
   'intro.title': 'Maak snel een selfie',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Światło jest za tobą: odwróć się twarzą do światła',
   'hint.blurry': 'Nie ruszaj się, obraz jest nieostry',
   'hint.moving': 'Nie ruszaj się',
+  'hint.eyes-covered': 'Odsłoń oczy i zdejmij okulary przeciwsłoneczne',
+  'hint.eyes-closed': 'Miej oczy otwarte',
+  'hint.mouth-covered': 'Odsłoń usta i nos',
   'hint.ok': 'Świetnie, nie ruszaj się',
   'intro.title': 'Zrób szybkie selfie',
   'intro.body':

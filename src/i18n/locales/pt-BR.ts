@@ -19,6 +19,9 @@ const messages: Messages = {
   'hint.backlit': 'A luz está atrás de você: vire-se de frente para a luz',
   'hint.blurry': 'Não se mexa, a imagem está desfocada',
   'hint.moving': 'Não se mexa',
+  'hint.eyes-covered': 'Descubra os olhos e tire os óculos de sol',
+  'hint.eyes-closed': 'Mantenha os olhos abertos',
+  'hint.mouth-covered': 'Descubra a boca e o nariz',
   'hint.ok': 'Ótimo, não se mexa',
   'intro.title': 'Tire uma selfie rápida',
   'intro.body':

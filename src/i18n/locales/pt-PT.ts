@@ -19,6 +19,9 @@ const messages: Messages = {
   'hint.backlit': 'A luz está atrás de si: vire-se para a luz',
   'hint.blurry': 'Não se mexa, a imagem está desfocada',
   'hint.moving': 'Não se mexa',
+  'hint.eyes-covered': 'Destape os olhos e tire os óculos de sol',
+  'hint.eyes-closed': 'Mantenha os olhos abertos',
+  'hint.mouth-covered': 'Destape a boca e o nariz',
   'hint.ok': 'Muito bem, não se mexa',
   'intro.title': 'Tire uma selfie rápida',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Lumina este în spatele dumneavoastră: întoarceți-vă cu fața spre lumină',
   'hint.blurry': 'Nu vă mișcați, imaginea este neclară',
   'hint.moving': 'Nu vă mișcați',
+  'hint.eyes-covered': 'Descoperiți-vă ochii și scoateți ochelarii de soare',
+  'hint.eyes-closed': 'Țineți ochii deschiși',
+  'hint.mouth-covered': 'Descoperiți-vă gura și nasul',
   'hint.ok': 'Foarte bine, nu vă mișcați',
   'intro.title': 'Faceți un selfie rapid',
   'intro.body':

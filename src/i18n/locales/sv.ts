@@ -17,6 +17,9 @@ const messages: Messages = {
   'hint.backlit': 'Ljuset är bakom dig: vänd dig mot ljuset',
   'hint.blurry': 'Håll still, bilden är suddig',
   'hint.moving': 'Håll still',
+  'hint.eyes-covered': 'Ta av solglasögonen så att ögonen syns',
+  'hint.eyes-closed': 'Håll ögonen öppna',
+  'hint.mouth-covered': 'Täck inte för munnen och näsan',
   'hint.ok': 'Bra, håll still',
   'intro.title': 'Ta en snabb selfie',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Işık arkanızda: yüzünüzü ışığa dönün',
   'hint.blurry': 'Sabit durun, görüntü bulanık',
   'hint.moving': 'Kıpırdamayın',
+  'hint.eyes-covered': 'Gözlerinizi açıkta bırakın ve güneş gözlüğünüzü çıkarın',
+  'hint.eyes-closed': 'Gözlerinizi açık tutun',
+  'hint.mouth-covered': 'Ağzınızı ve burnunuzu açıkta bırakın',
   'hint.ok': 'Harika, kıpırdamayın',
   'intro.title': 'Hızlı bir selfie çekin',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'روشنی آپ کے پیچھے ہے: روشنی کی طرف رخ کریں',
   'hint.blurry': 'ساکن رہیں، تصویر دھندلی ہے',
   'hint.moving': 'ساکن رہیں',
+  'hint.eyes-covered': 'آنکھوں سے رکاوٹ ہٹائیں اور دھوپ کا چشمہ اتاریں',
+  'hint.eyes-closed': 'آنکھیں کھلی رکھیں',
+  'hint.mouth-covered': 'منہ اور ناک سے رکاوٹ ہٹائیں',
   'hint.ok': 'بہت خوب، ساکن رہیں',
   'intro.title': 'ایک فوری سیلفی لیں',
   'intro.body':

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Nguồn sáng ở phía sau bạn: hãy quay mặt về phía ánh sáng',
   'hint.blurry': 'Giữ yên, hình ảnh đang bị mờ',
   'hint.moving': 'Vui lòng giữ yên',
+  'hint.eyes-covered': 'Vui lòng không che mắt và tháo kính râm',
+  'hint.eyes-closed': 'Vui lòng mở mắt',
+  'hint.mouth-covered': 'Vui lòng không che miệng và mũi',
   'hint.ok': 'Tốt lắm, giữ yên nhé',
   'intro.title': 'Chụp nhanh một ảnh selfie',
   'intro.body':
