@@ -3,14 +3,20 @@
  * oversized upload is refused without being received), and the bytes are counted while reading (a missing or
  * lying length cannot get more through).
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ReadableStreamReadResult } from 'node:stream/web';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { httpError } from '../errors.js';
 
-export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+  nodeBody?: Readable | null,
+): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  const direct = unreadNodeBody(nodeBody);
+  if (direct) return readNodeBody(direct, maxBytes);
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -25,6 +31,56 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
     }
     chunks.push(value);
   }
+  return concat(chunks, total);
+}
+
+/**
+ * The IncomingMessage @hono/node-server passes as `env.incoming` (null in other runtimes). Read directly, a body
+ * skips the web ReadableStream (and its promise per chunk) that `Request.body` would wrap it in.
+ */
+export function nodeRequestBody(env: unknown): Readable | null {
+  if (typeof env !== 'object' || env === null || !('incoming' in env)) return null;
+  const incoming = (env as { incoming?: unknown }).incoming;
+  return incoming instanceof Readable ? incoming : null;
+}
+
+/** Only a stream nobody has read from yet (not even through `Request.body`) holds the whole body. */
+function unreadNodeBody(body: Readable | null | undefined): Readable | null {
+  return body && !body.readableDidRead && !body.readableEnded ? body : null;
+}
+
+function readNodeBody(body: Readable, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const done = (error: Error | null): void => {
+      body.off('data', onData);
+      body.off('end', onEnd);
+      body.off('error', onError);
+      body.off('aborted', onAborted);
+      if (error) {
+        // What is left unread is drained (within limits) by @hono/node-server once the answer is sent.
+        body.pause();
+        reject(error);
+      } else resolve(concat(chunks, total));
+    };
+    const onData = (chunk: Buffer): void => {
+      total += chunk.length;
+      if (total > maxBytes) done(tooLarge(maxBytes));
+      else chunks.push(chunk);
+    };
+    const onEnd = (): void => done(null);
+    const onError = (error: Error): void =>
+      done(httpError('invalid-request', 'the request body could not be read to its end', { cause: error }));
+    const onAborted = (): void => onError(new Error('the client closed the request'));
+    body.on('data', onData);
+    body.on('end', onEnd);
+    body.on('error', onError);
+    body.on('aborted', onAborted);
+  });
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
   const body = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -35,8 +91,8 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
 }
 
 /** An optional JSON body: empty means `{}`. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const body = await readBody(request, maxBytes);
+export async function readJsonBody(request: Request, maxBytes: number, nodeBody?: Readable | null): Promise<unknown> {
+  const body = await readBody(request, maxBytes, nodeBody);
   const text = new TextDecoder().decode(body);
   if (text.trim() === '') return {};
   try {
@@ -137,7 +193,7 @@ export async function readMultipart(request: Request, options: MultipartOptions)
   // Rejections before the body is read to its end must not go unhandled meanwhile.
   parsed.catch(() => undefined);
 
-  const nodeBody = options.nodeBody && !options.nodeBody.readableDidRead ? options.nodeBody : null;
+  const nodeBody = unreadNodeBody(options.nodeBody);
   const feeding = nodeBody
     ? feedFromNode(nodeBody, parser, options.maxBytes, parsed)
     : feedFromWeb(request, parser, options.maxBytes, parsed);

@@ -5,11 +5,10 @@
  * read and validate the whole upload, and only then consume the token and store the check in one atomic step, so a
  * refused upload stores nothing and leaves the token usable.
  */
-import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { httpError } from '../errors.js';
 import { requireBearer } from '../http/auth.js';
-import { readMultipart, type MultipartUpload } from '../http/body.js';
+import { nodeRequestBody, readMultipart, type MultipartUpload } from '../http/body.js';
 import { checkStatusView } from '../results.js';
 import type { CheckRecord, TokenUse } from '../store/types.js';
 import { assertOriginAllowed, type CaptureClaims } from '../tokens.js';
@@ -77,7 +76,7 @@ export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
     );
     if (!accepted.accepted) return replayOrRefuse(c, deps, accepted.existing, idempotencyKey);
 
-    processor.start(check.id, validated.media);
+    processor.start(check.id, validated.media, { check, session });
     logger.info('check-accepted', {
       checkId: check.id,
       sessionId: session.id,
@@ -131,16 +130,6 @@ function readIdempotencyKey(c: Context<AppEnv>): string | null {
     throw httpError('invalid-request', 'Idempotency-Key must be 1-255 visible ASCII characters');
   }
   return key;
-}
-
-/**
- * The IncomingMessage @hono/node-server passes as `env.incoming`: read directly, the body skips the web stream
- * (and its per-chunk promises) that `Request.body` would wrap it in. Absent in other runtimes.
- */
-function nodeRequestBody(env: unknown): Readable | null {
-  if (typeof env !== 'object' || env === null || !('incoming' in env)) return null;
-  const incoming = (env as { incoming?: unknown }).incoming;
-  return incoming instanceof Readable ? incoming : null;
 }
 
 function singleFile(upload: MultipartUpload, name: string, required: boolean): Uint8Array | null {
