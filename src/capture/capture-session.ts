@@ -4,7 +4,7 @@
  * that failed a gate: only frames the gates passed are kept as candidates.
  */
 import { AutoCapture, candidateScore, type CaptureCandidate } from '../quality/auto-capture.js';
-import { evaluateFrame, type GateVerdict } from '../quality/gates.js';
+import { evaluateFrame, hintFor, type GateVerdict } from '../quality/gates.js';
 import { AnnouncementThrottle, GuidanceStabilizer } from '../quality/guidance.js';
 import { ovalForFrame } from '../quality/oval.js';
 import type { QualityThresholds } from '../quality/thresholds.js';
@@ -132,7 +132,8 @@ export class CaptureSession {
     frame: { width: number; height: number },
     progress: number,
   ): void {
-    const { shown, changed } = this.stabilizer.update(verdict.primary, timestamp);
+    // The first frame's hint shows at once (see hintFor and GuidanceStabilizer); later changes are stabilised.
+    const { shown, changed } = this.stabilizer.update(hintFor(verdict), timestamp);
     const announce = this.throttle.next(shown, timestamp);
     this.options.onFrame({ verdict, shown, shownChanged: changed, announce, progress, oval, frame, inferenceMs });
   }
