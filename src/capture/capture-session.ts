@@ -10,6 +10,8 @@ import { ovalForFrame } from '../quality/oval.js';
 import type { QualityThresholds } from '../quality/thresholds.js';
 import type { FrameObservation, GuidanceCode, Oval } from '../quality/types.js';
 import type { DetectorClient } from './detector/detector-client.js';
+import type { FrameAnalysis } from './detector/protocol.js';
+import { analysisCopy, analysisScale, scaleFace } from './downscale.js';
 
 /** History kept beyond the stillness window, so the window is always covered by at least one older frame. */
 const HISTORY_MARGIN_MS = 500;
@@ -65,6 +67,8 @@ export class CaptureSession {
   private previous: GateVerdict | null = null;
   private nextFrameId = 1;
   private done = false;
+  /** Width of the face in the latest analysed frame (full-frame pixels), to choose the next frame's scale. */
+  private lastFaceWidth: number | null = null;
   /** Set while a clip is being recorded: when it began, and the best passing frame so far. */
   private clip: { startedAt: number; lastSampleAt: number; best: BestFrame } | null = null;
 
@@ -78,17 +82,36 @@ export class CaptureSession {
 
   async processFrame(video: HTMLVideoElement, timestamp: number): Promise<void> {
     if (this.done || video.videoWidth === 0) return;
-    const source = await createImageBitmap(video);
-    const { analysis, bitmap } = await this.options.detector.analyze(source, timestamp);
+    // The full-resolution frame stays here for the capture; the detector gets a copy scaled to what it needs.
+    const full = await createImageBitmap(video);
+    const scale = analysisScale(full.width, this.lastFaceWidth);
+    let analysis: FrameAnalysis;
+    let bitmap: ImageBitmap;
+    try {
+      const source = await analysisCopy(full, scale);
+      const analyzed = await this.options.detector.analyze(source, timestamp);
+      analysis = analyzed.analysis;
+      // Unscaled, the frame went to the detector (a worker transfers it) and what comes back is the one to keep.
+      if (source === full) bitmap = analyzed.bitmap;
+      else {
+        analyzed.bitmap.close();
+        bitmap = full;
+      }
+    } catch (error) {
+      full.close();
+      throw error;
+    }
     if (this.done) {
       bitmap.close();
       return;
     }
+    const faces = analysis.faces.map((face) => scaleFace(face, scale));
     const frame = { width: bitmap.width, height: bitmap.height };
-    const observation: FrameObservation = { timestamp, frame, faces: analysis.faces, stats: analysis.stats };
+    const observation: FrameObservation = { timestamp, frame, faces, stats: analysis.stats };
     const oval = ovalForFrame(frame.width, frame.height);
     const verdict = evaluateFrame(observation, this.recent, oval, this.options.thresholds, this.previous);
     this.previous = verdict;
+    this.lastFaceWidth = verdict.face?.box.width ?? null;
     this.recent.push(observation);
     const keepMs = this.options.thresholds.stillWindowMs + HISTORY_MARGIN_MS;
     this.recent = this.recent.filter((o) => timestamp - o.timestamp <= keepMs);
