@@ -7,6 +7,7 @@ import { CaptureFlow } from './capture-flow.js';
 import { styles } from './liveness-check.styles.js';
 import { ENTRY_STATUS, transition, type LivenessPhase, type PhaseEvent } from './phase.js';
 import { renderElement, type ViewActions } from './templates.js';
+import { WarmUpController, type PreloadPolicy } from './warm-up-controller.js';
 
 export type { LivenessPhase } from './phase.js';
 
@@ -74,6 +75,7 @@ export class LivenessCheckElement extends LitElement {
     strings: { attribute: false },
     thresholds: { attribute: false },
     noWorker: { type: Boolean, attribute: 'no-worker' },
+    preload: {},
     videoFormat: { attribute: 'video-format' },
     clipDuration: { type: Number, attribute: 'clip-duration' },
     voice: { type: Boolean },
@@ -112,6 +114,12 @@ export class LivenessCheckElement extends LitElement {
   /** Run detection on the main thread instead of a worker (for hosts whose CSP forbids workers). */
   declare noWorker: boolean;
   /**
+   * `auto`: load face detection (about 2.9 MB with brotli, once per browser cache) while the start screen is on
+   * screen, so guidance begins as the camera plays; skipped when the browser asks to save data. `none`: load
+   * nothing before start. Either way nothing leaves the device.
+   */
+  declare preload: PreloadPolicy;
+  /**
    * In `video` mode: `recording` (MP4 or WebM via MediaRecorder; a ZIP of frames where the browser cannot record)
    * or `shotset` (a ZIP of about ten frames, which Oz treats as a video).
    */
@@ -136,6 +144,8 @@ export class LivenessCheckElement extends LitElement {
     announce: (text) => (this.announcement = text),
     setError: (error) => (this.error = error),
   });
+  /** Loads face detection while the start screen is read (preload="auto"). */
+  private readonly warmUp = new WarmUpController(this);
   private readonly actions: ViewActions = {
     start: () => void this.start(),
     captureNow: () => void this.captureNow(),
@@ -156,6 +166,7 @@ export class LivenessCheckElement extends LitElement {
     this.strings = {};
     this.thresholds = {};
     this.noWorker = false;
+    this.preload = 'auto';
     this.videoFormat = 'recording';
     this.clipDuration = 2_500;
     this.voice = false;
