@@ -67,6 +67,8 @@ export class CaptureSession {
   private previous: GateVerdict | null = null;
   private nextFrameId = 1;
   private done = false;
+  /** The 'ok' shown is only the first frames' (no movement seen yet, the stillness window not yet full). */
+  private provisionalOk = false;
   /** Width of the face in the latest analysed frame (full-frame pixels), to choose the next frame's scale. */
   private lastFaceWidth: number | null = null;
   /** Set while a clip is being recorded: when it began, and the best passing frame so far. */
@@ -155,8 +157,12 @@ export class CaptureSession {
     frame: { width: number; height: number },
     progress: number,
   ): void {
-    // The first frame's hint shows at once (see hintFor and GuidanceStabilizer); later changes are stabilised.
-    const { shown, changed } = this.stabilizer.update(hintFor(verdict), timestamp);
+    // The first frame's hint shows at once (see hintFor and GuidanceStabilizer); later changes are stabilised. An
+    // 'ok' shown only because no movement was seen yet is provisional: the first real finding replaces it at once.
+    const hint = hintFor(verdict);
+    if (this.provisionalOk && hint !== 'ok') this.stabilizer.reset();
+    const { shown, changed } = this.stabilizer.update(hint, timestamp);
+    this.provisionalOk = shown === 'ok' && verdict.settling && (changed || this.provisionalOk);
     const announce = this.throttle.next(shown, timestamp);
     this.options.onFrame({ verdict, shown, shownChanged: changed, announce, progress, oval, frame, inferenceMs });
   }
