@@ -9,7 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { contentTypeFor } from '../../demo/examples/static-files.js';
 
 /** One response as the server sent it. */
@@ -45,9 +46,10 @@ export interface RunningStaticServer {
   origin: string;
   /**
    * Which encodings to offer from now on, best first (default gzip only, as `gzip` says). Brotli is quality 11, the
-   * build's precompressed `.br`, computed once per file.
+   * build's precompressed `.br`, computed once per file: at once (off the event loop) for every file served so far,
+   * which the returned promise waits for, and on its first request for any other.
    */
-  setEncodings(encodings: readonly ContentCoding[]): void;
+  setEncodings(encodings: readonly ContentCoding[]): Promise<void>;
   /** Responses sent since the last call, oldest first; the log is emptied. */
   takeLog(): ServedResponse[];
   close(): Promise<void>;
@@ -65,16 +67,18 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const cache = new Map<string, Entry>();
   let log: ServedResponse[] = [];
   let encodings: readonly ContentCoding[] = options.gzip ? ['gzip'] : [];
+  const brotliParams = (raw: Buffer) => ({
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
   const encoded = (entry: Entry, coding: ContentCoding): Buffer | null => {
     if (coding === 'gzip') return entry.gzip;
-    entry.br ??= brotliCompressSync(entry.raw, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_SIZE_HINT]: entry.raw.length,
-      },
-    });
+    entry.br ??= brotliCompressSync(entry.raw, brotliParams(entry.raw));
     return entry.br;
   };
+  const brotliAsync = promisify(brotliCompress);
 
   const loadEntry = async (key: string, read: () => Promise<{ body: Buffer; mtimeMs: number }>): Promise<Entry> => {
     const { body, mtimeMs } = await read();
@@ -181,7 +185,14 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    setEncodings(next) {
+    async setEncodings(next) {
+      if (next.includes('br')) {
+        await Promise.all(
+          [...cache.values()].map(async (entry) => {
+            entry.br ??= await brotliAsync(entry.raw, brotliParams(entry.raw));
+          }),
+        );
+      }
       encodings = [...next];
     },
     takeLog() {
