@@ -35,6 +35,7 @@ const GROUPS = [
   // A desktop without a camera: Chromium runs without its fake camera (clip null).
   { name: 'handoff', files: 'test/browser/handoff.browser.test.ts', clip: null },
   { name: 'face-landmarks', files: 'test/browser/face-landmarks.browser.test.ts', clip: 'eyes-closed' },
+  { name: 'warm-up', files: 'test/browser/warm-up.browser.test.ts', clip: 'good' },
 ];
 const only = process.env.WTR_GROUP;
 const selectedGroups = only ? GROUPS.filter((g) => g.name === only || g.name.startsWith(`${only}`)) : GROUPS;
@@ -105,6 +106,32 @@ function integratorMiddleware() {
   };
 }
 
+/**
+ * `/counted-assets/<run>/<file>` serves `/src/assets/<file>` and counts every request per run, so a test can prove
+ * how many times the WASM and the model were fetched (the worker's requests are invisible to the page).
+ * `/counted-assets-report/<run>` answers the counts. Never cached: every load must reach the server.
+ */
+const assetRequests = new Map();
+function countedAssetsMiddleware() {
+  return async (ctx, next) => {
+    const report = /^\/counted-assets-report\/([\w-]+)$/.exec(ctx.path);
+    if (report) {
+      ctx.body = Object.fromEntries(assetRequests.get(report[1]) ?? []);
+      return;
+    }
+    const asset = /^\/counted-assets\/([\w-]+)\/(.+)$/.exec(ctx.path);
+    if (!asset) return next();
+    const counts = assetRequests.get(asset[1]) ?? new Map();
+    assetRequests.set(asset[1], counts);
+    counts.set(asset[2], (counts.get(asset[2]) ?? 0) + 1);
+    ctx.url = `/src/assets/${asset[2]}`;
+    await next();
+    ctx.set('cache-control', 'no-store');
+    ctx.remove('etag');
+    ctx.remove('last-modified');
+  };
+}
+
 function chromium(clip) {
   return playwrightLauncher({
     product: 'chromium',
@@ -128,7 +155,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 60_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  middleware: [integratorMiddleware()],
+  middleware: [integratorMiddleware(), countedAssetsMiddleware()],
   groups: selectedGroups.map((group) => ({
     name: group.name,
     files: group.files,

@@ -58,14 +58,24 @@ async function newSession(config: DemoConfig): Promise<void> {
   const element = document.createElement('liveness-check');
   element.endpoint = config.endpoint;
   element.token = session.captureToken;
-  element.mode = (data.get('mode') as LivenessCheckElement['mode']) || 'shotset';
-  const lang = data.get('lang');
-  if (typeof lang === 'string' && lang) element.lang = lang;
+  applyControls(element, data);
   for (const name of LIVENESS_EVENT_NAMES) {
     element.addEventListener(name, (event) => log(`${name} ${summarise(event.detail)}`));
   }
   element.addEventListener('liveness-complete', () => void showVerdict(session.sessionId));
   $('#widget-slot').replaceChildren(element);
+}
+
+/**
+ * The capture mode and the language belong to the widget, not to the session: they apply to the widget on screen
+ * as soon as they change (the next Start uses the new mode; texts switch at once). Only the sandbox outcome is
+ * fixed when the server side creates the session, so it alone waits for "New session".
+ */
+function applyControls(element: LivenessCheckElement, data: FormData): void {
+  element.mode = (data.get('mode') as LivenessCheckElement['mode']) || 'shotset';
+  const lang = data.get('lang');
+  if (typeof lang === 'string' && lang) element.lang = lang;
+  else element.removeAttribute('lang');
 }
 
 function summarise(detail: unknown): string {
@@ -112,7 +122,18 @@ async function main(): Promise<void> {
       ? 'Sandbox emulators speak the providers’ HTTP contracts on this machine and score deterministically; no real liveness decision is made.'
       : 'Real provider credentials are configured.');
   $('#scenario-label').hidden = sandboxed.length === 0;
-  $<HTMLFormElement>('#options').addEventListener('submit', (event) => {
+  const form = $<HTMLFormElement>('#options');
+  form.addEventListener('change', (event) => {
+    const name = (event.target as HTMLSelectElement | null)?.name;
+    const element = document.querySelector<LivenessCheckElement>('#widget-slot liveness-check');
+    if (element && (name === 'mode' || name === 'lang')) {
+      applyControls(element, new FormData(form));
+      // An attempt under way was set up for the old mode: start it again in the new one.
+      if (name === 'mode' && (element.phase === 'starting' || element.phase === 'guiding')) void element.retake();
+      log(`${name} set to ${name === 'mode' ? element.mode : element.lang || 'page default'} on the widget`);
+    }
+  });
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     void newSession(config).catch((error: Error) => log(`error: ${error.message}`));
   });

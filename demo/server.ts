@@ -52,10 +52,14 @@ const integrator = new Hono()
 
 const ASSETS_MOUNT = '/src/assets/';
 
-/** The widget's WASM and model, served as files (never through Vite's module transform). */
-async function serveAsset(pathname: string): Promise<Response> {
+/**
+ * The widget's WASM and model, served as files (never through Vite's module transform), brotli or gzip encoded as
+ * the browser accepts: the WASM is most of the bytes of a first visit.
+ */
+async function serveAsset(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
   return (
-    (await serveStatic(ASSETS_MOUNT, join(root, 'src', 'assets'), pathname)) ??
+    (await serveStatic(ASSETS_MOUNT, join(root, 'src', 'assets'), pathname, request.headers.get('accept-encoding'))) ??
     new Response('not found', { status: 404 })
   );
 }
@@ -69,7 +73,7 @@ const vite = await createViteServer({
 // Pass the connection info through: the backend rate-limits per client address.
 const apiListener = getRequestListener((request, env) => backend.backend.fetch(request, env));
 const integratorListener = getRequestListener((request) => integrator.fetch(request));
-const assetListener = getRequestListener((request) => serveAsset(new URL(request.url).pathname));
+const assetListener = getRequestListener((request) => serveAsset(request));
 
 const server = createServer((req, res) => {
   const url = req.url ?? '/';

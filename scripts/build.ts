@@ -4,6 +4,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { buildCdn } from './build/cdn.js';
+import { formatCompressionReport, writePrecompressed, type CompressedFile } from './build/compress.js';
 import { buildEsm } from './build/esm.js';
 import { writeIntegrity } from './build/integrity.js';
 import { buildCustomElementsManifest } from './build/manifest.js';
@@ -21,8 +22,10 @@ async function main(): Promise<void> {
   await step('dist/cdn (vite)', buildCdn);
   await step('dist/custom-elements.json', buildCustomElementsManifest);
   await step('dist/cdn/integrity.json', () => writeIntegrity());
+  let compressed: CompressedFile[] = [];
+  await step('dist/cdn/**/*.{br,gz}', async () => (compressed = await writePrecompressed()));
   const report = judgeSize(await measureCdn());
-  process.stdout.write(`${formatSizeReport(report)}\n`);
+  process.stdout.write(`${formatSizeReport(report)}\n${formatCompressionReport(compressed)}\n`);
   if (report.localesOverBudget.length > 0) {
     throw new Error(
       `${report.localesOverBudget.map((file) => file.path).join(', ')} over the ${report.localeBudget} B budget of a ` +

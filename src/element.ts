@@ -10,3 +10,4 @@ export { loadLocale, registerLocale, resolveLocale, SHIPPED_LOCALES } from './i1
 export type { QualityThresholds } from './quality/thresholds.js';
 export type { GuidanceCode, ReasonCode } from './quality/types.js';
 export { DEFAULT_THRESHOLDS } from './quality/thresholds.js';
+export { preloadLivenessAssets, type PreloadOptions } from './capture/detector/preload.js';

@@ -60,9 +60,12 @@ export interface LoadReport {
 export interface TargetReport {
   /** The detector runtime the page reported (widget: worker | main-thread; baseline: the tfjs backend). */
   runtime: string;
+  /** Cold-cache bytes with brotli offered (and gzip for what brotli does not shrink). */
   coldBytes: ByteBreakdown;
   /** The face landmarker's download, which starts after the first guidance (zero for the baseline). */
   deferredBytes: CategoryBytes;
+  /** The same load with gzip only, as from a server without brotli. */
+  coldBytesGzip: ByteBreakdown;
   warm: { bytes: ByteBreakdown; browserRequests: number; phases: LoadPhases };
   cold: LoadReport;
   steady: SteadyFigures;
@@ -82,12 +85,25 @@ export interface BaselineInfo {
   backendNote: string | null;
 }
 
+/** The first run as a person meets it: 2 s on the start screen, then a click. */
+export interface FirstRunReport {
+  readMs: number;
+  /** Widget: click on Start → first guidance (its warm-up ran while the start screen showed). */
+  clickToFirstGuidance: Summary;
+  /** The floor: a bare page's click → the camera's first frame playing. */
+  floorClickToCameraPlaying: Summary;
+  /** clickToFirstGuidance ÷ the floor (medians); goal ≤ 1.2. */
+  ratioToFloor: number | null;
+  /** Main-thread long tasks from navigation to the first guidance, per click run. */
+  longTasksBeforeFirstGuidance: { count: Summary; totalMs: Summary };
+}
+
 export interface BrowserReport {
   chromiumFlags: string;
   clip: string;
   cacheControl: string;
   build: Omit<WidgetBuild, 'dir'>;
-  widget: TargetReport & { captures: CaptureReport[] };
+  widget: TargetReport & { captures: CaptureReport[]; firstRun: FirstRunReport };
   baseline: TargetReport & BaselineInfo;
   /** ours / baseline. Below 1 means the widget is smaller / faster. */
   ratios: Record<string, number | null>;
@@ -95,7 +111,7 @@ export interface BrowserReport {
 }
 
 interface Target {
-  name: 'widget' | 'baseline';
+  name: 'widget' | 'baseline' | 'floor';
   query: Record<string, string>;
 }
 
@@ -180,14 +196,39 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     log('browser: trial load (baseline, not measured)');
     await run(baseline, { scenario: 'load' }, 90_000);
 
-    const cold: Record<Target['name'], PageRun[]> = { widget: [], baseline: [] };
+    // Wire bytes as from a server without brotli, then brotli (quality 11, as the build's .br) from here on.
+    const gzipOnly: Record<'widget' | 'baseline', PageRun> = {
+      widget: await run(widget, { scenario: 'load' }, 90_000),
+      baseline: await run(baseline, { scenario: 'load' }, 90_000),
+    };
+    log('browser: brotli-compressing every file served so far (quality 11, once)');
+    await server.setEncodings(['br', 'gzip']);
+    log('browser: trial loads with brotli (not measured)');
+    await run(widget, { scenario: 'load' }, 180_000);
+    await run(baseline, { scenario: 'load' }, 180_000);
+
+    const cold: Record<'widget' | 'baseline', PageRun[]> = { widget: [], baseline: [] };
     for (let index = 0; index < options.coldRuns; index++) {
-      for (const target of [widget, baseline]) {
-        log(`browser: cold load ${index + 1}/${options.coldRuns} (${target.name})`);
-        cold[target.name].push(await run(target, { scenario: 'load' }, 90_000));
+      for (const [name, target] of [
+        ['widget', widget],
+        ['baseline', baseline],
+      ] as const) {
+        log(`browser: cold load ${index + 1}/${options.coldRuns} (${name})`);
+        cold[name].push(await run(target, { scenario: 'load' }, 90_000));
       }
     }
-    const warm: Record<Target['name'], PageRun> = {
+    const floor: Target = { name: 'floor', query: {} };
+    const clickQuery = { scenario: 'click', readMs: String(READ_MS) };
+    const clicks: PageRun[] = [];
+    const floors: PageRun[] = [];
+    for (let index = 0; index < options.coldRuns; index++) {
+      log(
+        `browser: first run ${index + 1}/${options.coldRuns}: ${READ_MS / 1000} s on the start screen, click (widget, floor)`,
+      );
+      clicks.push(await run(widget, clickQuery, 90_000));
+      floors.push(await run(floor, clickQuery, 90_000));
+    }
+    const warm: Record<'widget' | 'baseline', PageRun> = {
       widget: await warmRun(browser, server, widget, externalRequests, log),
       baseline: await warmRun(browser, server, baseline, externalRequests, log),
     };
@@ -217,8 +258,12 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       captures.push({ ...result.capture, connectedToCaptureMs: round(result.marks.captured - result.marks.connected) });
     }
 
-    const widgetReport = { ...targetReport(cold.widget, warm.widget, widgetSteady), captures };
-    const baselineReport = targetReport(cold.baseline, warm.baseline, baselineSteady);
+    const widgetReport = {
+      ...targetReport(cold.widget, gzipOnly.widget, warm.widget, widgetSteady),
+      captures,
+      firstRun: firstRunReport(clicks, floors),
+    };
+    const baselineReport = targetReport(cold.baseline, gzipOnly.baseline, warm.baseline, baselineSteady);
     if (baselineReport.runtime !== backend) {
       throw new Error(
         `the baseline ran on tfjs backend "${baselineReport.runtime}", not the "${backend}" it was given`,
@@ -279,7 +324,33 @@ async function warmRun(
   );
 }
 
-function targetReport(coldRuns: PageRun[], warm: PageRun, steady: PageRun): TargetReport {
+/** How long the person looks at the start screen before clicking, in the first-run figures. */
+const READ_MS = 2_000;
+
+function firstRunReport(clicks: PageRun[], floors: PageRun[]): FirstRunReport {
+  const since = (run: PageRun, end: 'firstGuidance' | 'cameraPlaying'): number => {
+    const { clicked, [end]: at } = run.result.marks;
+    if (clicked === undefined || at === undefined) throw new Error(`the click page never reached "${end}"`);
+    return round(at - clicked);
+  };
+  const clickToFirstGuidance = summarize(clicks.map((run) => since(run, 'firstGuidance')));
+  const floorClickToCameraPlaying = summarize(floors.map((run) => since(run, 'cameraPlaying')));
+  const longTasks = clicks.map((run) =>
+    longTaskTotals(run.result.longTasks, 0, (run.result.marks.firstGuidance ?? 0) + 1),
+  );
+  return {
+    readMs: READ_MS,
+    clickToFirstGuidance,
+    floorClickToCameraPlaying,
+    ratioToFloor: ratio(clickToFirstGuidance.median, floorClickToCameraPlaying.median),
+    longTasksBeforeFirstGuidance: {
+      count: summarize(longTasks.map((totals) => totals.count)),
+      totalMs: summarize(longTasks.map((totals) => totals.totalMs)),
+    },
+  };
+}
+
+function targetReport(coldRuns: PageRun[], gzipOnly: PageRun, warm: PageRun, steady: PageRun): TargetReport {
   const first = coldRuns[0];
   if (!first) throw new Error('no cold runs');
   const phases = coldRuns.map((run) => loadPhases(run.result.marks));
@@ -291,6 +362,7 @@ function targetReport(coldRuns: PageRun[], warm: PageRun, steady: PageRun): Targ
     runtime: [...runtimes].join(' / '),
     // Every cold run downloads the same files; the median run by total wire bytes stands for them.
     coldBytes: medianBreakdown(coldRuns.map((run) => byteBreakdown(run.served))),
+    coldBytesGzip: byteBreakdown(gzipOnly.served),
     warm: {
       bytes: byteBreakdown(warm.served),
       browserRequests: warm.browserRequests,
@@ -320,7 +392,8 @@ function medianBreakdown(breakdowns: ByteBreakdown[]): ByteBreakdown {
 function ratios(widget: TargetReport, baseline: TargetReport): Record<string, number | null> {
   return {
     coldBytesRaw: ratio(widget.coldBytes.total.rawBytes, baseline.coldBytes.total.rawBytes),
-    coldBytesGzip: ratio(widget.coldBytes.total.bodyBytes, baseline.coldBytes.total.bodyBytes),
+    coldBytesBrotli: ratio(widget.coldBytes.total.bodyBytes, baseline.coldBytes.total.bodyBytes),
+    coldBytesGzip: ratio(widget.coldBytesGzip.total.bodyBytes, baseline.coldBytesGzip.total.bodyBytes),
     connectedToFirstGuidanceMedian: ratio(
       widget.cold.summary.connectedToFirstGuidance.median,
       baseline.cold.summary.connectedToFirstGuidance.median,

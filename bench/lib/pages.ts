@@ -3,12 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const PAGES_DIR = fileURLToPath(new URL('../pages/', import.meta.url));
-const PAGE_SCRIPTS = { widget: 'widget-page.ts', baseline: 'baseline-page.ts' } as const;
+const PAGE_SCRIPTS = { widget: 'widget-page.ts', baseline: 'baseline-page.ts', floor: 'floor-page.ts' } as const;
 
 export type PageName = keyof typeof PAGE_SCRIPTS;
 
 /** URL path of each page's HTML. */
-export const PAGE_PATHS: Record<PageName, string> = { widget: '/pages/widget.html', baseline: '/pages/baseline.html' };
+export const PAGE_PATHS: Record<PageName, string> = {
+  widget: '/pages/widget.html',
+  baseline: '/pages/baseline.html',
+  floor: '/pages/floor.html',
+};
 
 export async function compilePages(): Promise<Record<string, string>> {
   const pages: Record<string, string> = {};

@@ -9,7 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { contentTypeFor } from '../../demo/examples/static-files.js';
 
 /** One response as the server sent it. */
@@ -20,12 +21,15 @@ export interface ServedResponse {
   bodyBytes: number;
   /** The file's own size, whatever the encoding. */
   rawBytes: number;
-  encoding: 'gzip' | 'identity';
+  encoding: ContentCoding | 'identity';
   /** Everything written to the socket for this response: status line, headers and body. */
   wireBytes: number;
   /** process.hrtime in ms when the response was written. */
   atMs: number;
 }
+
+/** The compressed encodings the server can answer with. */
+export type ContentCoding = 'br' | 'gzip';
 
 export interface StaticServerOptions {
   /** URL prefix (e.g. `/widget/`) → folder on disk. */
@@ -40,6 +44,12 @@ export interface StaticServerOptions {
 
 export interface RunningStaticServer {
   origin: string;
+  /**
+   * Which encodings to offer from now on, best first (default gzip only, as `gzip` says). Brotli is quality 11, the
+   * build's precompressed `.br`, computed once per file: at once (off the event loop) for every file served so far,
+   * which the returned promise waits for, and on its first request for any other.
+   */
+  setEncodings(encodings: readonly ContentCoding[]): Promise<void>;
   /** Responses sent since the last call, oldest first; the log is emptied. */
   takeLog(): ServedResponse[];
   close(): Promise<void>;
@@ -48,6 +58,7 @@ export interface RunningStaticServer {
 interface Entry {
   raw: Buffer;
   gzip: Buffer | null;
+  br?: Buffer;
   etag: string;
   mtimeMs: number;
 }
@@ -55,6 +66,19 @@ interface Entry {
 export async function startStaticServer(options: StaticServerOptions): Promise<RunningStaticServer> {
   const cache = new Map<string, Entry>();
   let log: ServedResponse[] = [];
+  let encodings: readonly ContentCoding[] = options.gzip ? ['gzip'] : [];
+  const brotliParams = (raw: Buffer) => ({
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
+  const encoded = (entry: Entry, coding: ContentCoding): Buffer | null => {
+    if (coding === 'gzip') return entry.gzip;
+    entry.br ??= brotliCompressSync(entry.raw, brotliParams(entry.raw));
+    return entry.br;
+  };
+  const brotliAsync = promisify(brotliCompress);
 
   const loadEntry = async (key: string, read: () => Promise<{ body: Buffer; mtimeMs: number }>): Promise<Entry> => {
     const { body, mtimeMs } = await read();
@@ -137,12 +161,14 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       res.writeHead(304, headers).end();
       return;
     }
-    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const useGzip = entry.gzip !== null && acceptsGzip && entry.gzip.length < entry.raw.length;
-    const body = useGzip && entry.gzip ? entry.gzip : entry.raw;
-    if (useGzip) headers['content-encoding'] = 'gzip';
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    const coding = encodings.find((name) => new RegExp(`\\b${name}\\b`).test(accepted)) ?? null;
+    const compressed = coding ? encoded(entry, coding) : null;
+    const useCompressed = coding !== null && compressed !== null && compressed.length < entry.raw.length;
+    const body = useCompressed ? compressed : entry.raw;
+    if (useCompressed) headers['content-encoding'] = coding;
     headers['content-length'] = String(body.length);
-    record(200, body.length, entry.raw.length, useGzip ? 'gzip' : 'identity');
+    record(200, body.length, entry.raw.length, useCompressed ? coding : 'identity');
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   };
@@ -159,6 +185,16 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    async setEncodings(next) {
+      if (next.includes('br')) {
+        await Promise.all(
+          [...cache.values()].map(async (entry) => {
+            entry.br ??= await brotliAsync(entry.raw, brotliParams(entry.raw));
+          }),
+        );
+      }
+      encodings = [...next];
+    },
     takeLog() {
       const taken = log;
       log = [];

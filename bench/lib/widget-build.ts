@@ -6,11 +6,13 @@
  * `vite build` otherwise, and bundles src/index.ts plus the detector worker with esbuild only when Vite fails;
  * the report records which one ran.
  */
-import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild, type Plugin } from 'esbuild';
 import type { UserConfig } from 'vite';
+
+import { copyRuntimeAsset } from '../../scripts/build/cdn.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The files the detector fetches at run time, relative to the assets folder (see src/assets.ts). */
@@ -51,10 +53,9 @@ export async function buildWidget(outDir: string, prefer: 'vite' | 'esbuild' = '
     await esbuildFallback(outDir);
     bundler = 'esbuild-fallback';
   }
-  for (const file of RUNTIME_ASSETS) {
-    await mkdir(join(outDir, 'assets', file, '..'), { recursive: true });
-    await copyFile(join(ROOT, 'src', 'assets', file), join(outDir, 'assets', file));
-  }
+  // As `npm run build` copies them (the WASM loader minified).
+  for (const file of RUNTIME_ASSETS)
+    await copyRuntimeAsset(join(ROOT, 'src', 'assets', file), join(outDir, 'assets', file));
   return {
     dir: outDir,
     entry: 'liveness-check.js',

@@ -3,7 +3,8 @@
  * (0 = navigation start), so they line up with Long Tasks entries.
  */
 
-export type PageScenario = 'load' | 'steady' | 'capture';
+/** `click`: the start screen shows for `readMs` (a person reading it), then start is clicked. */
+export type PageScenario = 'load' | 'steady' | 'capture' | 'click';
 
 export interface LongTaskSample {
   startTime: number;
@@ -33,6 +34,8 @@ export interface PageMarks {
   moduleLoaded?: number;
   /** The element was appended (widget) / the bench started the camera (baseline). */
   connected?: number;
+  /** Click scenario: the start button was clicked (widget) / the bare page's button (floor). */
+  clicked?: number;
   cameraPlaying?: number;
   detectorReady?: number;
   /** First `liveness-guidance` (widget) / first detection result (baseline). */

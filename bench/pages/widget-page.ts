@@ -3,7 +3,10 @@
  * moments a person waits through (element connected → camera playing → detector ready → first guidance), then
  * either stops (`load`), keeps guiding for a fixed window (`steady`) or waits for the capture (`capture`).
  *
- * Query: scenario, widget (bundle URL), mode, videoFormat, hold (hold-duration ms), windowMs, timeoutMs.
+ * The `click` scenario plays a person: the start screen shows for `readMs` (default 2000) while the element may
+ * warm up, then the start button is clicked, and the run ends at the first guidance.
+ *
+ * Query: scenario, widget (bundle URL), mode, videoFormat, hold (hold-duration ms), windowMs, timeoutMs, readMs.
  */
 import { instrumentDetectorWorker } from './instrument.js';
 import { publishResult, startBenchPage } from './page-setup.js';
@@ -40,7 +43,7 @@ async function run(): Promise<PageResult> {
   }
 
   const element = document.createElement('liveness-check');
-  element.setAttribute('autostart', '');
+  if (scenario !== 'click') element.setAttribute('autostart', '');
   for (const [param, attribute] of [
     ['mode', 'mode'],
     ['videoFormat', 'video-format'],
@@ -68,7 +71,7 @@ async function run(): Promise<PageResult> {
       result.guidanceCodes.push(event.detail.code);
       if (marks.firstGuidance !== undefined) return;
       marks.firstGuidance = performance.now();
-      if (scenario === 'load') done();
+      if (scenario === 'load' || scenario === 'click') done();
       if (scenario === 'steady') {
         const start = marks.firstGuidance;
         setTimeout(() => {
@@ -100,6 +103,13 @@ async function run(): Promise<PageResult> {
 
   marks.connected = performance.now();
   document.body.append(element);
+  if (scenario === 'click') {
+    await new Promise((resolve) => setTimeout(resolve, Number(params.get('readMs') ?? 2_000)));
+    const button = element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="start-button"]');
+    if (!button) throw new Error('click: the start screen has no start button');
+    marks.clicked = performance.now();
+    button.click();
+  }
   await finished;
   // Stop the camera and the worker before the driver closes the page.
   element.remove();

@@ -1,6 +1,6 @@
 /** Renders the short human summary (bench/results/latest.md) from a report. Pure. */
 import type { BackendReport, PhaseReport, UploadPhaseReport, VariantReport } from '../backend/backend-bench.js';
-import type { TargetReport } from '../browser/browser-bench.js';
+import type { FirstRunReport, TargetReport } from '../browser/browser-bench.js';
 import type { ByteBreakdown } from '../browser/network.js';
 import type { Summary } from '../lib/stats.js';
 import type { BenchReport } from './types.js';
@@ -40,6 +40,34 @@ function bytesCell(breakdown: ByteBreakdown, category: keyof ByteBreakdown): str
   return `${formatBytes(bytes.rawBytes)} / ${formatBytes(bytes.bodyBytes)}`;
 }
 
+/** The first run as a person meets it, beside the floor a bare page sets. */
+function firstRunSection(widget: { firstRun?: FirstRunReport }): string[] {
+  const first = widget.firstRun;
+  if (!first) return [];
+  return [
+    `### First run: ${formatMs(first.readMs)} on the start screen, then a click: median (p10–p90) of ${first.clickToFirstGuidance.n} runs`,
+    '',
+    table(
+      ['', 'widget', 'floor (bare page: click → camera playing)', 'ratio (medians)'],
+      [
+        [
+          '**click → first guidance**',
+          spread(first.clickToFirstGuidance),
+          spread(first.floorClickToCameraPlaying),
+          formatRatio(first.ratioToFloor),
+        ],
+        [
+          'main-thread long tasks before first guidance: count / total (medians)',
+          `${first.longTasksBeforeFirstGuidance.count.median} / ${formatMs(first.longTasksBeforeFirstGuidance.totalMs.median)}`,
+          '',
+          '',
+        ],
+      ],
+    ),
+    '',
+  ];
+}
+
 function browserSection(report: BenchReport): string[] {
   const browser = report.browser;
   if (!browser) return [];
@@ -55,13 +83,13 @@ function browserSection(report: BenchReport): string[] {
     '## Browser',
     '',
     `Headless ${report.chromium ?? 'Chromium'}, fake camera playing the \`${browser.clip.split(' ')[0]}\` clip, files from a`,
-    `loopback server with gzip and \`${browser.cacheControl}\`. Widget: ${browser.build.bundler} build, detector runtime`,
+    `loopback server with brotli (quality 11; gzip where brotli is not accepted) and \`${browser.cacheControl}\`. Widget: ${browser.build.bundler} build, detector runtime`,
     `\`${widget.runtime}\`. Baseline: ${baseline.library} ${baseline.version}, tfjs ${baseline.tfjsVersion}, backend \`${baseline.runtime}\`.`,
     '',
-    `### Bytes before the first guidance (raw / gzip on the wire), cold cache`,
+    `### Bytes before the first guidance (raw / brotli on the wire), cold cache`,
     '',
     table(
-      ['', 'widget', 'baseline', 'ratio (gzip)'],
+      ['', 'widget', 'baseline', 'ratio (brotli)'],
       [
         ...(['js', 'wasm', 'model', 'other'] as const).map((category) => [
           category,
@@ -73,6 +101,11 @@ function browserSection(report: BenchReport): string[] {
           '**total**',
           bytesCell(widget.coldBytes, 'total'),
           bytesCell(baseline.coldBytes, 'total'),
+          formatRatio(ratios.coldBytesBrotli),
+        ],
+        [
+          'total with gzip only (a server without brotli)',
+          ...both((t) => (t.coldBytesGzip ? bytesCell(t.coldBytesGzip, 'total') : 'n/a')),
           formatRatio(ratios.coldBytesGzip),
         ],
         [
@@ -105,9 +138,17 @@ function browserSection(report: BenchReport): string[] {
           ...both((target) => formatMs(target.warm.phases.navigationToFirstGuidance)),
           formatRatio(ratios.warmNavigationToFirstGuidance),
         ],
+        [
+          'warm reload: camera playing → detector ready (compiled WASM from the code cache)',
+          ...both((target) => formatMs(target.warm.phases.cameraPlayingToDetectorReady)),
+          formatRatio(
+            ratio(widget.warm.phases.cameraPlayingToDetectorReady, baseline.warm.phases.cameraPlayingToDetectorReady),
+          ),
+        ],
       ],
     ),
     '',
+    ...firstRunSection(widget),
     `### Steady guidance (${formatMs(widget.steady.windowMs)} window)`,
     '',
     table(

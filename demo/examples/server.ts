@@ -39,12 +39,13 @@ async function main(): Promise<void> {
     port,
     fetch: async (request) => {
       const { pathname } = new URL(request.url);
+      const accept = request.headers.get('accept-encoding');
       const response =
         (await integrator(request)) ??
-        (await serveStatic('/liveness-check/', CDN_DIR, pathname)) ??
+        (await serveStatic('/liveness-check/', CDN_DIR, pathname, accept)) ??
         (pathname === '/'
           ? new Response(null, { status: 302, headers: { location: '/html/' } })
-          : await serveStatic('/', outDir, pathname)) ??
+          : await serveStatic('/', outDir, pathname, accept)) ??
         new Response('not found', { status: 404 });
       response.headers.set('content-security-policy', csp);
       return response;

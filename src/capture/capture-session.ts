@@ -4,12 +4,14 @@
  * that failed a gate: only frames the gates passed are kept as candidates.
  */
 import { AutoCapture, candidateScore, type CaptureCandidate } from '../quality/auto-capture.js';
-import { evaluateFrame, type GateVerdict } from '../quality/gates.js';
+import { evaluateFrame, hintFor, type GateVerdict } from '../quality/gates.js';
 import { AnnouncementThrottle, GuidanceStabilizer } from '../quality/guidance.js';
 import { ovalForFrame } from '../quality/oval.js';
 import type { QualityThresholds } from '../quality/thresholds.js';
 import type { FrameObservation, GuidanceCode, Oval } from '../quality/types.js';
 import type { DetectorClient } from './detector/detector-client.js';
+import type { FrameAnalysis } from './detector/protocol.js';
+import { analysisCopy, analysisScale, scaleFace } from './downscale.js';
 
 /** History kept beyond the stillness window, so the window is always covered by at least one older frame. */
 const HISTORY_MARGIN_MS = 500;
@@ -65,6 +67,10 @@ export class CaptureSession {
   private previous: GateVerdict | null = null;
   private nextFrameId = 1;
   private done = false;
+  /** The 'ok' shown is only the first frames' (no movement seen yet, the stillness window not yet full). */
+  private provisionalOk = false;
+  /** Width of the face in the latest analysed frame (full-frame pixels), to choose the next frame's scale. */
+  private lastFaceWidth: number | null = null;
   /** Set while a clip is being recorded: when it began, and the best passing frame so far. */
   private clip: { startedAt: number; lastSampleAt: number; best: BestFrame } | null = null;
 
@@ -78,23 +84,42 @@ export class CaptureSession {
 
   async processFrame(video: HTMLVideoElement, timestamp: number): Promise<void> {
     if (this.done || video.videoWidth === 0) return;
-    const source = await createImageBitmap(video);
-    const { analysis, bitmap } = await this.options.detector.analyze(source, timestamp);
+    // The full-resolution frame stays here for the capture; the detector gets a copy scaled to what it needs.
+    const full = await createImageBitmap(video);
+    const scale = analysisScale(full.width, this.lastFaceWidth);
+    let analysis: FrameAnalysis;
+    let bitmap: ImageBitmap;
+    try {
+      const source = await analysisCopy(full, scale);
+      const analyzed = await this.options.detector.analyze(source, timestamp);
+      analysis = analyzed.analysis;
+      // Unscaled, the frame went to the detector (a worker transfers it) and what comes back is the one to keep.
+      if (source === full) bitmap = analyzed.bitmap;
+      else {
+        analyzed.bitmap.close();
+        bitmap = full;
+      }
+    } catch (error) {
+      full.close();
+      throw error;
+    }
     if (this.done) {
       bitmap.close();
       return;
     }
+    const faces = analysis.faces.map((face) => scaleFace(face, scale));
     const frame = { width: bitmap.width, height: bitmap.height };
     const observation: FrameObservation = {
       timestamp,
       frame,
-      faces: analysis.faces,
+      faces,
       stats: analysis.stats,
       landmarks: analysis.landmarks,
     };
     const oval = ovalForFrame(frame.width, frame.height);
     const verdict = evaluateFrame(observation, this.recent, oval, this.options.thresholds, this.previous);
     this.previous = verdict;
+    this.lastFaceWidth = verdict.face?.box.width ?? null;
     this.recent.push(observation);
     const keepMs = this.options.thresholds.stillWindowMs + HISTORY_MARGIN_MS;
     this.recent = this.recent.filter((o) => timestamp - o.timestamp <= keepMs);
@@ -138,7 +163,12 @@ export class CaptureSession {
     frame: { width: number; height: number },
     progress: number,
   ): void {
-    const { shown, changed } = this.stabilizer.update(verdict.primary, timestamp);
+    // The first frame's hint shows at once (see hintFor and GuidanceStabilizer); later changes are stabilised. An
+    // 'ok' shown only because no movement was seen yet is provisional: the first real finding replaces it at once.
+    const hint = hintFor(verdict);
+    if (this.provisionalOk && hint !== 'ok') this.stabilizer.reset();
+    const { shown, changed } = this.stabilizer.update(hint, timestamp);
+    this.provisionalOk = shown === 'ok' && verdict.settling && (changed || this.provisionalOk);
     const announce = this.throttle.next(shown, timestamp);
     this.options.onFrame({ verdict, shown, shownChanged: changed, announce, progress, oval, frame, inferenceMs });
   }

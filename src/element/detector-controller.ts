@@ -5,12 +5,9 @@
  * loading after that is closed at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { resolveAssets } from '../assets.js';
-import { startDetector, type DetectorClient } from '../capture/detector/detector-client.js';
+import type { DetectorClient } from '../capture/detector/detector-client.js';
+import { detectorOptions, startOrJoinDetector } from '../capture/detector/preload.js';
 import type { DetectorRuntime } from '../events/index.js';
-
-/** MediaPipe drops detections below this; the gates apply their own, higher floor (`minDetectionScore`). */
-const DETECTOR_MIN_CONFIDENCE = 0.3;
 
 export interface DetectorLoad {
   /** Base URL of the WASM and model files ('' for the package's own). */
@@ -46,13 +43,16 @@ export class DetectorController implements ReactiveController {
   load(options: DetectorLoad): void {
     this.reset();
     const abort = new AbortController();
-    const outcome = startDetector({
-      assets: resolveAssets(options.assets),
-      minDetectionConfidence: DETECTOR_MIN_CONFIDENCE,
-      minFaceScore: options.minFaceScore,
-      landmarks: { enabled: options.faceLandmarks, minConfidence: options.minConfidence },
-      preferMainThread: options.preferMainThread,
-    }).then(
+    // Joins the warm-up (WarmUpController, preloadLivenessAssets) when it loads for the same settings.
+    const outcome = startOrJoinDetector(
+      detectorOptions({
+        assets: options.assets,
+        minDetectionScore: options.minFaceScore,
+        minConfidence: options.minConfidence,
+        faceLandmarks: options.faceLandmarks,
+        noWorker: options.preferMainThread,
+      }),
+    ).then(
       (client): DetectorOutcome => {
         if (abort.signal.aborted) client.close();
         return { client };

@@ -11,6 +11,7 @@ import { handoffModeOf, offersHandoff, preflight, type HandoffMode } from './han
 import { styles } from './liveness-check.styles.js';
 import { ENTRY_STATUS, transition, type LivenessPhase, type PhaseEvent } from './phase.js';
 import { renderElement, type ViewActions } from './templates.js';
+import { WarmUpController, type PreloadPolicy } from './warm-up-controller.js';
 
 export type { LivenessPhase } from './phase.js';
 
@@ -86,6 +87,7 @@ export class LivenessCheckElement extends LitElement {
     thresholds: { attribute: false },
     noWorker: { type: Boolean, attribute: 'no-worker' },
     faceLandmarks: { attribute: 'face-landmarks' },
+    preload: {},
     videoFormat: { attribute: 'video-format' },
     clipDuration: { type: Number, attribute: 'clip-duration' },
     voice: { type: Boolean },
@@ -132,6 +134,12 @@ export class LivenessCheckElement extends LitElement {
    * mouth-covered checks; `off` skips it (about 2.7 MB less to download, and less work per frame).
    */
   declare faceLandmarks: 'on' | 'off';
+  /**
+   * `auto`: load face detection (about 2.9 MB with brotli, once per browser cache) while the start screen is on
+   * screen, so guidance begins as the camera plays; skipped when the browser asks to save data. `none`: load
+   * nothing before start. Either way nothing leaves the device.
+   */
+  declare preload: PreloadPolicy;
   /**
    * In `video` mode: `recording` (MP4 or WebM via MediaRecorder; a ZIP of frames where the browser cannot record)
    * or `shotset` (a ZIP of about ten frames, which Oz treats as a video).
@@ -180,6 +188,8 @@ export class LivenessCheckElement extends LitElement {
   });
   /** The support check and, on a phone, the code's redemption: done once, before the start screen. */
   private preflightDone: Promise<void> | null = null;
+  /** Loads face detection while the start screen is read (preload="auto"). */
+  private readonly warmUp = new WarmUpController(this);
   private readonly actions: ViewActions = {
     start: () => void this.start(),
     captureNow: () => void this.captureNow(),
@@ -213,6 +223,7 @@ export class LivenessCheckElement extends LitElement {
     this.thresholds = {};
     this.noWorker = false;
     this.faceLandmarks = 'on';
+    this.preload = 'auto';
     this.videoFormat = 'recording';
     this.clipDuration = 2_500;
     this.voice = false;

@@ -53,6 +53,11 @@ export interface GateVerdict {
    * means the same as `pass`.
    */
   capturable?: boolean;
+  /**
+   * True when `moving` fails only because the stillness window has not filled yet: the face has not moved beyond
+   * the limit in the time we have watched it. The hint can then say "hold still, that's good" at once.
+   */
+  settling: boolean;
 }
 
 /** Backgrounds darker than this are treated as this bright, so the ratio stays finite in a dark room. */
@@ -84,7 +89,7 @@ export function evaluateFrame(
   if (stats) metrics.backgroundLuma = stats.backgroundLuma;
 
   const face = selectFace(observation.faces, thresholds.minDetectionScore);
-  if (!face) return verdict(['no-face'], metrics, null);
+  if (!face) return verdict(['no-face'], metrics, null, false);
 
   // Every other detection competes, even those under the floor, so a second face that passed the floor keeps
   // `multiple-faces` failing until it drops clearly below it.
@@ -140,6 +145,7 @@ export function evaluateFrame(
   // Until the face has been watched for the whole window we have not seen it hold still.
   if (!stillness.covered) failing.add('moving');
   else judge('moving', 'motion', stillness.motion, thresholds.maxMotion, 'atMost');
+  const settling = !stillness.covered && stillness.motion <= thresholds.maxMotion;
 
   const landmarks = judgeLandmarks(
     observation,
@@ -159,15 +165,27 @@ export function evaluateFrame(
     REASON_PRIORITY.filter((reason) => failing.has(reason)),
     metrics,
     face,
+    settling,
   );
   return { ...result, capturable: result.pass && landmarks.capturable };
+}
+
+/**
+ * The hint worth showing for a verdict. A face that passes everything but has not been watched for the whole
+ * stillness window yet gets 'ok' ("Great, hold still") from its very first frame rather than "Hold still": it has
+ * done nothing wrong, and auto-capture still waits for the window because the verdict does not pass.
+ */
+export function hintFor(verdict: GateVerdict): GuidanceCode {
+  const onlyWaiting = verdict.settling && verdict.failing.length === 1 && verdict.failing[0] === 'moving';
+  return onlyWaiting ? 'ok' : verdict.primary;
 }
 
 function verdict(
   failing: ReasonCode[],
   metrics: Partial<Record<GateMetric, number>>,
   face: FaceDetection | null,
+  settling: boolean,
 ): GateVerdict {
   const pass = failing.length === 0;
-  return { pass, failing, primary: failing[0] ?? 'ok', metrics: { ...metrics }, face, capturable: pass };
+  return { pass, failing, primary: failing[0] ?? 'ok', metrics: { ...metrics }, face, capturable: pass, settling };
 }

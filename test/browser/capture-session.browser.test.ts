@@ -8,6 +8,7 @@ import { expect } from '@esm-bundle/chai';
 import { unzipSync } from 'fflate';
 import { CaptureSession, type BestFrame, type FrameUpdate } from '../../src/capture/capture-session.js';
 import type { DetectorClient } from '../../src/capture/detector/detector-client.js';
+import { scaleFace } from '../../src/capture/downscale.js';
 import { buildCaptureReport, mediaFormFor, packageCapture } from '../../src/package/capture-package.js';
 import { startClipRecording } from '../../src/package/video.js';
 import { DEFAULT_THRESHOLDS, resolveThresholds } from '../../src/quality/thresholds.js';
@@ -21,13 +22,18 @@ const CLIP_MS = 400;
 /** The first clip starts at 800 ms (500 ms of stillness history, then the 300 ms hold); this frame spoils it. */
 const FAILING_FRAME_MS = 950;
 
-/** A detector that reports whatever faces the script gives for each timestamp, with good frame statistics. */
+/**
+ * A detector that reports whatever faces the script gives for each timestamp (placed on a full 640×480 frame), with
+ * good frame statistics. Like the real one it answers in pixels of the bitmap it was given, which the session
+ * downscales before detection.
+ */
 function scriptedDetector(facesAt: (timestamp: number) => FaceDetection[]): DetectorClient {
   return {
     runtime: 'main-thread',
     loadMs: 0,
     async analyze(bitmap, timestamp) {
-      return { analysis: { faces: facesAt(timestamp), stats: GOOD_STATS, inferenceMs: 0 }, bitmap };
+      const faces = facesAt(timestamp).map((face) => scaleFace(face, FRAME.width / bitmap.width));
+      return { analysis: { faces, stats: GOOD_STATS, inferenceMs: 0 }, bitmap };
     },
     close() {},
   };
@@ -172,7 +178,14 @@ describe('capture packaging', () => {
       manualReason: 'detector-unavailable',
       jpeg: { width: 960, height: 720, upscaled: true },
       sourceWidth: 640,
-      verdict: { pass: false, failing: ['too-far'], primary: 'too-far', metrics: { faceWidthRatio: 0.4 }, face },
+      verdict: {
+        pass: false,
+        failing: ['too-far'],
+        primary: 'too-far',
+        metrics: { faceWidthRatio: 0.4 },
+        face,
+        settling: false,
+      },
       elapsedMs: 1234.4,
       frameCount: 1,
       capturedAt: new Date('2025-01-02T03:04:05Z'),

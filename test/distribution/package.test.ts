@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isPrecompressed } from '../../scripts/build/compress.js';
 import { subresourceIntegrity, type IntegrityManifest } from '../../scripts/build/integrity.js';
 import { assertBuilt } from './support/dist.js';
 
@@ -34,10 +35,11 @@ const ALLOWED = [
   /^LICENSE$/,
   /^dist\/custom-elements\.json$/,
   /^dist\/esm\/.+\.(js|d\.ts)$/,
-  /^dist\/cdn\/(liveness-check\.js|liveness-check\.worker\.js|integrity\.json)$/,
-  /^dist\/cdn\/chunks\/[\w-]+\.js$/,
-  /^dist\/cdn\/assets\/(NOTICE\.md|LICENSE-APACHE-2\.0\.txt|face_detection_short_range\.tflite|face_landmarker\.task)$/,
-  /^dist\/cdn\/assets\/wasm\/vision_wasm_module_internal\.(js|wasm)$/,
+  // Every CDN file also ships precompressed beside itself (.br, .gz) for static servers and CDNs.
+  /^dist\/cdn\/(liveness-check\.js|liveness-check\.worker\.js|integrity\.json)(\.br|\.gz)?$/,
+  /^dist\/cdn\/chunks\/[\w-]+\.js(\.br|\.gz)?$/,
+  /^dist\/cdn\/assets\/(NOTICE\.md|LICENSE-APACHE-2\.0\.txt|face_detection_short_range\.tflite|face_landmarker\.task)(\.br|\.gz)?$/,
+  /^dist\/cdn\/assets\/wasm\/vision_wasm_module_internal\.(js|wasm)(\.br|\.gz)?$/,
 ];
 
 const REQUIRED = [
@@ -273,8 +275,9 @@ describe('the npm entries in Node', () => {
 describe('dist/cdn', () => {
   it('integrity.json holds the sha384 of every file', async () => {
     const manifest = JSON.parse(await readFile(join(ROOT, 'dist/cdn/integrity.json'), 'utf8')) as IntegrityManifest;
+    // SRI checks the decoded body, so the .br/.gz copies share their original's hash and are not listed.
     const cdnFiles = packed
-      .filter((path) => path.startsWith('dist/cdn/') && path !== 'dist/cdn/integrity.json')
+      .filter((path) => path.startsWith('dist/cdn/') && path !== 'dist/cdn/integrity.json' && !isPrecompressed(path))
       .map((path) => path.slice('dist/cdn/'.length));
     expect(Object.keys(manifest.files).sort()).toEqual(cdnFiles.sort());
     for (const [file, hash] of Object.entries(manifest.files)) {

@@ -9,6 +9,7 @@ function verdict(pass: boolean, metrics: Record<string, number> = {}): GateVerdi
     primary: pass ? 'ok' : 'moving',
     metrics: { sharpness: 100, centerOffset: 0.1, ...metrics },
     face: null,
+    settling: false,
   };
 }
 const passing = (metrics: Record<string, number> = {}) => verdict(true, metrics);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFrame, REASON_PRIORITY, type GateVerdict } from '../../src/quality/gates.js';
+import { evaluateFrame, hintFor, REASON_PRIORITY, type GateVerdict } from '../../src/quality/gates.js';
 import { DEFAULT_THRESHOLDS, resolveThresholds, type QualityThresholds } from '../../src/quality/thresholds.js';
 import type { FaceDetection, FrameObservation, FrameStats, ReasonCode } from '../../src/quality/types.js';
 import { frontalFace, GOOD_STATS, history, observation, OVAL, rolled, shifted, turned } from './faces.js';
@@ -238,6 +238,7 @@ describe('evaluateFrame', () => {
         metrics: { faceCount: 0, backgroundLuma: 120 },
         face: null,
         capturable: false,
+        settling: false,
       });
     });
 
@@ -325,6 +326,23 @@ describe('evaluateFrame', () => {
       expect(none).toMatchObject({ failing: ['moving'], metrics: { motion: 0, motionSpanMs: 0 } });
       expect(short).toMatchObject({ failing: ['moving'], metrics: { motion: 0, motionSpanMs: T.stillWindowMs - 50 } });
       expect(full).toMatchObject({ pass: true, metrics: { motion: 0, motionSpanMs: T.stillWindowMs } });
+    });
+
+    it('hints ok from the very first frame of a still face, while the verdict waits for the window', () => {
+      const first = judge({ obs: observation(NOW, [face]), recent: [] });
+      expect(first).toMatchObject({ pass: false, failing: ['moving'], primary: 'moving', settling: true });
+      expect(hintFor(first)).toBe('ok');
+      const full = judge({ obs: observation(NOW, [face]), recent: history(face, NOW, T.stillWindowMs) });
+      expect(hintFor(full)).toBe('ok');
+    });
+
+    it('hints the real problem on the first frame, and moving once the face moved', () => {
+      const far = judge({ obs: observation(NOW, [frontalFace({ widthRatio: 0.2 })]), recent: [] });
+      expect(hintFor(far)).toBe('too-far');
+      const recent = history(shifted(face, 100, 0), NOW, T.stillWindowMs - 100);
+      const moved = judge({ obs: observation(NOW, [face]), recent });
+      expect(moved).toMatchObject({ failing: ['moving'], settling: false });
+      expect(hintFor(moved)).toBe('moving');
     });
 
     it('accepts a sparse history whose last frame before the window start covers it', () => {

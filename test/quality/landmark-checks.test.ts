@@ -185,6 +185,7 @@ describe('which frames may be captured', () => {
       pass: true,
       failing: [],
       primary: 'ok',
+      settling: false,
       metrics: { sharpness, centerOffset: 0 },
       face: FACE,
       capturable,
