@@ -46,7 +46,10 @@ export interface GuidanceOptions {
   onError(error: unknown): void;
   /** The frame passed every check after a frame that did not (the hold starts): the haptic tick. */
   onFrameGood?(): void;
-  /** The detector died mid-guidance: guidance has stopped, reported it, and will not use that detector again. */
+  /**
+   * The detector died mid-guidance: guidance has stopped and will not use that detector again. The receiver
+   * either begins again with another runtime's detector or calls detectionUnavailable().
+   */
   onDetectorStopped(error: DetectorStoppedError): void;
 }
 
@@ -161,7 +164,6 @@ export class GuidanceController implements ReactiveController {
           this.detector = null;
           this.stop();
           this.options.onDetectorStopped(error);
-          this.detectionUnavailable(error);
         } else if (this.host.phase === 'guiding') {
           this.options.onError(error);
         }

@@ -26,6 +26,7 @@ function scriptedDetector(facesAt: (timestamp: number) => FaceDetection[]): Dete
   return {
     runtime: 'main-thread',
     loadMs: 0,
+    fallbacks: [],
     async analyze(bitmap, timestamp) {
       return { analysis: { faces: facesAt(timestamp), stats: GOOD_STATS, inferenceMs: 0 }, bitmap };
     },
