@@ -8,6 +8,7 @@ import { emit } from '../events/index.js';
 import type { MessageKey, Translator } from '../i18n/index.js';
 import { packageCapture, type PackagedCapture } from '../package/capture-package.js';
 import { ClipRecorder } from '../package/clip-recorder.js';
+import { probeRecorder } from '../package/recorder-probe.js';
 import type { GateVerdict } from '../quality/gates.js';
 import type { QualityThresholds } from '../quality/thresholds.js';
 import { DetectorController } from './detector-controller.js';
@@ -121,7 +122,13 @@ export class CaptureFlow {
     if (!this.options.go('preview')) return;
     const info = this.camera.info();
     if (info) emit(this.host, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
+    // In video mode the recorder is proven on the live camera while detection finishes loading.
+    const probe =
+      this.host.mode === 'video' && this.host.videoFormat === 'recording' && this.camera.stream
+        ? probeRecorder(this.camera.stream)
+        : null;
     const outcome = await this.detector.settle();
+    await probe;
     if (!outcome || signal.aborted) return;
     if ('error' in outcome) this.guidance.detectionUnavailable(outcome.error);
     const camera = info ?? { deviceId: '', label: '', ...this.guidance.frameSize };

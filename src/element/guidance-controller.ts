@@ -207,6 +207,8 @@ export class GuidanceController implements ReactiveController {
   captured(bitmap: ImageBitmap, verdict: GateVerdict | null, automatic: boolean): CaptureInput {
     // An automatic capture keeps its clip; ending guidance throws away any other (a manual capture has none).
     const clip = automatic ? this.options.clip.take() : null;
+    const clipFallback =
+      clip?.kind === 'frames' ? ClipRecorder.fallbackFor(this.host.mode, this.host.videoFormat) : undefined;
     this.end();
     this.progress = 1;
     this.host.requestUpdate();
@@ -216,6 +218,7 @@ export class GuidanceController implements ReactiveController {
       mode: this.host.mode,
       automatic,
       ...(automatic ? {} : { manualReason: this.manualReason ?? 'timeout' }),
+      ...(clipFallback ? { clipFallback } : {}),
       clip,
       elapsedMs: performance.now() - this.guidingSince,
     };

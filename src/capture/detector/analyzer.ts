@@ -20,7 +20,11 @@ export interface FrameAnalyzer {
   close(): void;
 }
 
-export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<FrameAnalyzer> {
+/** `glCanvas`: the canvas MediaPipe draws on, where its default (OffscreenCanvas) has no WebGL (see gl-probe.ts). */
+export async function createFrameAnalyzer(
+  options: AnalyzerOptions,
+  glCanvas?: HTMLCanvasElement,
+): Promise<FrameAnalyzer> {
   const { wasmLoaderUrl, wasmBinaryUrl, modelUrl } = options.assets;
   if (isWorkerScope()) allowOnlyOrigins([wasmLoaderUrl, wasmBinaryUrl, modelUrl].map((url) => new URL(url).origin));
   else refuseMediaPipeTelemetry();
@@ -33,6 +37,7 @@ export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<Fra
     { wasmLoaderPath: '', wasmBinaryPath: options.assets.wasmBinaryUrl },
     {
       baseOptions: { modelAssetPath: options.assets.modelUrl, delegate: 'CPU' },
+      ...(glCanvas ? { canvas: glCanvas } : {}),
       runningMode: 'VIDEO',
       minDetectionConfidence: options.minDetectionConfidence,
     },

@@ -197,11 +197,13 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
 
 async function startMainThreadDetector(options: AnalyzerOptions): Promise<DetectorClient> {
   const started = performance.now();
-  if (!probeWebGL(detectorTestHooks().mainThreadWebGL === false)) {
-    throw new RuntimeStartError('no-webgl', 'no WebGL context on the page');
-  }
+  const gl = probeWebGL(detectorTestHooks().mainThreadWebGL === false);
+  if (!gl) throw new RuntimeStartError('no-webgl', 'no WebGL context on the page');
   const { createFrameAnalyzer } = await import('./analyzer.js');
-  const analyzer = await createFrameAnalyzer(options);
+  const analyzer = await createFrameAnalyzer(
+    options,
+    gl.surface === 'element' ? document.createElement('canvas') : undefined,
+  );
   try {
     proveAnalyzer(analyzer);
   } catch (error) {

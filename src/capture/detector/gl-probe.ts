@@ -3,31 +3,36 @@
  * delegate (WebKit without WebGL in workers fails on the first frame with `GLctx.activeTexture`), so a worker
  * without one is given up before the WASM is downloaded and compiled there.
  */
-export type GLSupport = 'webgl2' | 'webgl' | null;
+/** The context that works, and on which canvas: WebKit may have WebGL on a page's <canvas> but not in OffscreenCanvas. */
+export type GLSupport = { context: 'webgl2' | 'webgl'; surface: 'offscreen' | 'element' } | null;
 
 type GLContext = WebGLRenderingContext | WebGL2RenderingContext;
 
 export function probeWebGL(forcedOff = false): GLSupport {
   if (forcedOff) return null;
-  for (const kind of ['webgl2', 'webgl'] as const) {
-    const context = createContext(kind);
-    if (context) {
-      // The probe's context would otherwise count against the browser's small limit of live contexts.
-      context.getExtension('WEBGL_lose_context')?.loseContext();
-      return kind;
+  const surfaces = [
+    ...(typeof OffscreenCanvas !== 'undefined' ? (['offscreen'] as const) : []),
+    ...(typeof document !== 'undefined' ? (['element'] as const) : []),
+  ];
+  for (const surface of surfaces) {
+    for (const context of ['webgl2', 'webgl'] as const) {
+      const gl = createContext(surface, context);
+      if (gl) {
+        // The probe's context would otherwise count against the browser's small limit of live contexts.
+        gl.getExtension('WEBGL_lose_context')?.loseContext();
+        return { context, surface };
+      }
     }
   }
   return null;
 }
 
-function createContext(kind: 'webgl2' | 'webgl'): GLContext | null {
+function createContext(surface: 'offscreen' | 'element', kind: 'webgl2' | 'webgl'): GLContext | null {
   try {
-    if (typeof OffscreenCanvas !== 'undefined') {
-      return new OffscreenCanvas(1, 1).getContext(kind) as GLContext | null;
-    }
-    if (typeof document !== 'undefined') return document.createElement('canvas').getContext(kind) as GLContext | null;
+    const canvas = surface === 'offscreen' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+    return canvas.getContext(kind) as GLContext | null;
   } catch {
     // Some engines throw instead of returning null when the context type is unknown.
+    return null;
   }
-  return null;
 }

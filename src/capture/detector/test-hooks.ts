@@ -13,5 +13,5 @@ export const DETECTOR_TEST_HOOKS_GLOBAL = '__livenessDetectorTestHooks';
 
 export function detectorTestHooks(): DetectorTestHooks {
   const hooks = (globalThis as Record<string, unknown>)[DETECTOR_TEST_HOOKS_GLOBAL];
-  return typeof hooks === 'object' && hooks !== null ? (hooks) : {};
+  return typeof hooks === 'object' && hooks !== null ? hooks : {};
 }
