@@ -109,10 +109,10 @@ async function openWebKit(webglInWorkers: boolean): Promise<EnginePage> {
     engine: 'webkit',
     goto: (url) => driver.get(url),
     run: async <T>(body: string) => {
-      const result = (await driver.executeAsyncScript(
+      const result = await driver.executeAsyncScript<{ value?: T; error?: string }>(
         `const done = arguments[arguments.length - 1];
          (async () => { ${body} })().then((value) => done({ value }), (error) => done({ error: String(error && error.stack || error) }));`,
-      )) as { value?: T; error?: string };
+      );
       if (result.error) throw new Error(result.error);
       return result.value as T;
     },
