@@ -17,6 +17,7 @@ import {
   CLICK_MANUAL_CAPTURE,
   failCamera,
   RECORD_EVENTS,
+  setDetectorHooks,
   startWith,
   VERDICT,
   waitForEvents,
@@ -112,6 +113,32 @@ describe.each(ENGINES)('$engine', ({ engine, worker }) => {
     expect(of(events, 'liveness-complete')[0]!.detail['status']).toBe('done');
     expect(await page.run<string | null>(VERDICT)).toMatch(/^Check done/);
     expect(csp.reports.slice(before)).toEqual([]);
+  }, 180_000);
+
+  it('falls back to the main thread when WebGL is taken from the worker, and to manual capture without any', async () => {
+    await page.goto(url());
+    await page.run(RECORD_EVENTS);
+    await page.run(setDetectorHooks({ workerWebGL: false }));
+    await page.run(startWith({ mode: 'image', manualCaptureAfter: 0 }));
+    let events = await page.run<Recorded[]>(waitForEvents("events.some((e) => e.type === 'liveness-ready')"));
+    expect(of(events, 'liveness-ready')[0]!.detail['detector']).toBe('main-thread');
+
+    await page.goto(url());
+    await page.run(RECORD_EVENTS);
+    await page.run(setDetectorHooks({ workerWebGL: false, mainThreadWebGL: false }));
+    await page.run(startWith({ mode: 'image', manualCaptureAfter: 0 }));
+    events = await page.run<Recorded[]>(waitForEvents("events.some((e) => e.type === 'liveness-ready')"));
+    const ready = of(events, 'liveness-ready')[0]!.detail;
+    expect(ready['detector']).toBe('unavailable');
+    const fallbacks = ready['fallbacks'] as Array<{ runtime: string; reason: string }>;
+    expect(fallbacks.map((f) => [f.runtime, f.reason])).toEqual([
+      ['worker', 'no-webgl'],
+      ['main-thread', 'no-webgl'],
+    ]);
+    await page.run(CLICK_MANUAL_CAPTURE);
+    events = await page.run<Recorded[]>(waitForEvents("events.some((e) => e.type === 'liveness-capture')"));
+    const report = of(events, 'liveness-capture')[0]!.detail['report'] as Record<string, unknown>;
+    expect(report['manualReason']).toBe('detector-unavailable');
   }, 180_000);
 
   it('reports a refused camera permission as camera-denied', async () => {

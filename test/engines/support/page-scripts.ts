@@ -2,6 +2,7 @@
  * What the engine tests run inside the page, as script bodies for EnginePage.run(). Plain JavaScript: it runs in
  * Firefox and WebKit as the driver sends it, outside the page's CSP. The element is the example page's own.
  */
+import { DETECTOR_TEST_HOOKS_GLOBAL, type DetectorTestHooks } from '../../../src/capture/detector/test-hooks.js';
 
 /** Waits for the example page to hand the element its token, then records the element's events on `window`. */
 export const RECORD_EVENTS = `
@@ -67,6 +68,11 @@ export const VERDICT = `
   return null;
 `;
 
+/** Takes capabilities away from the detector (src/capture/detector/test-hooks.ts) before the element starts. */
+export function setDetectorHooks(hooks: DetectorTestHooks): string {
+  return `window[${JSON.stringify(DETECTOR_TEST_HOOKS_GLOBAL)}] = ${JSON.stringify(hooks)}; return true;`;
+}
+
 /** Makes the next camera request fail as a browser does when the person refuses the permission. */
 export function failCamera(name: 'NotAllowedError' | 'NotFoundError' | 'NotReadableError'): string {
   return `
@@ -83,8 +89,3 @@ export function axeScan(axeSource: string): string {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   `;
 }
-
-/** Which MediaRecorder type the element's probe settled on, and whether that recording yielded data. */
-export const RECORDER_FACTS = `
-  return { mp4: MediaRecorder.isTypeSupported('video/mp4'), webm: MediaRecorder.isTypeSupported('video/webm') };
-`;
