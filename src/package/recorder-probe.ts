@@ -61,3 +61,9 @@ async function recordedBytes(stream: MediaStream, mimeType: string): Promise<num
     for (const track of tracks) track.stop();
   }
 }
+
+/** Forgets the answer (tests probe several fake recorders in one page). */
+export function resetRecorderProbe(): void {
+  probed = null;
+  settled = null;
+}
