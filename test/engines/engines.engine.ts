@@ -17,6 +17,7 @@ import {
   CLICK_MANUAL_CAPTURE,
   failCamera,
   RECORD_EVENTS,
+  recordAndUpload,
   setDetectorHooks,
   startWith,
   VERDICT,
@@ -149,6 +150,39 @@ describe.each(ENGINES)('$engine', ({ engine, worker }) => {
     const events = await page.run<Recorded[]>(waitForEvents("events.some((e) => e.type === 'liveness-error')"));
     expect(of(events, 'liveness-error')[0]!.detail['code']).toBe('camera-denied');
   }, 120_000);
+});
+
+describe('firefox recordings', () => {
+  it("uploads Firefox's WebM recording, which the real backend validates and completes", async () => {
+    const page = await openEngine('firefox');
+    try {
+      await page.goto(`${strict.site.origin}/html/`);
+      const upload = await page.run<{
+        mediaType: string;
+        mediaSize: number;
+        status: number;
+        body: Record<string, unknown>;
+      }>(recordAndUpload(1500));
+      // Firefox records only WebM.
+      expect(upload.mediaType).toBe('video/webm');
+      expect(upload.mediaSize).toBeGreaterThan(0);
+      expect([upload.status, upload.body]).toMatchObject([202, {}]);
+      const sessionId = upload.body['sessionId'] as string;
+      const deadline = Date.now() + 60_000;
+      let result: Record<string, unknown> = {};
+      while (Date.now() < deadline) {
+        result = (await (await fetch(`${strict.site.origin}/integrator/result/${sessionId}`)).json()) as Record<
+          string,
+          unknown
+        >;
+        if (result['status'] === 'done' || result['status'] === 'error') break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(result['status']).toBe('done');
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
 });
 
 describe('webkit with WebGL in workers', () => {

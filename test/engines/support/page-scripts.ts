@@ -89,3 +89,53 @@ export function axeScan(axeSource: string): string {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   `;
 }
+
+/**
+ * Records `ms` of the camera with the engine's own MediaRecorder (the first type among MP4 and WebM it claims),
+ * takes a JPEG selfie from the same stream, and uploads both as the element would, with the page's capture token.
+ */
+export function recordAndUpload(ms: number): string {
+  return `
+    const el = document.querySelector('liveness-check');
+    for (let i = 0; i < 600 && !el.token; i++) await new Promise((r) => setTimeout(r, 50));
+    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+    const type = ['video/mp4', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
+    const recorder = new MediaRecorder(stream, { mimeType: type });
+    const chunks = [];
+    recorder.ondataavailable = (e) => { if (e.data.size > 0) chunks.push(e.data); };
+    const stopped = new Promise((r) => (recorder.onstop = r));
+    recorder.start(250);
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = stream;
+    await video.play();
+    await new Promise((r) => setTimeout(r, ${ms}));
+    recorder.stop();
+    await stopped;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d').drawImage(video, 0, 0);
+    const selfie = await new Promise((r) => canvas.toBlob(r, 'image/jpeg', 0.9));
+    for (const track of stream.getTracks()) track.stop();
+    const media = new Blob(chunks, { type: type.split(';')[0] });
+    const portrait = canvas.height > canvas.width;
+    const report = {
+      version: 1, mode: 'video', automatic: true,
+      tags: ['video_selfie', 'video_selfie_blank', portrait ? 'orientation_portrait' : 'orientation_landscape'],
+      frame: { width: canvas.width, height: canvas.height }, face: null, metrics: {},
+      elapsedMs: ${ms}, frameCount: Math.round(${ms} / 1000 * 30), capturedAt: new Date().toISOString(),
+    };
+    const body = new FormData();
+    body.append('media', media, media.type === 'video/mp4' ? 'clip.mp4' : 'clip.webm');
+    body.append('selfie', selfie, 'selfie.jpg');
+    body.append('report', JSON.stringify(report));
+    const base = el.endpoint.endsWith('/') ? el.endpoint : el.endpoint + '/';
+    const response = await fetch(new URL('checks', base), {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + el.token, 'Idempotency-Key': crypto.randomUUID() },
+      body,
+    });
+    return { mediaType: media.type, mediaSize: media.size, status: response.status, body: await response.json() };
+  `;
+}
