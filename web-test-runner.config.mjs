@@ -34,6 +34,9 @@ const GROUPS = [
   { name: 'upload-retry', files: 'test/browser/upload-retry.browser.test.ts', clip: 'good' },
   { name: 'telemetry', files: 'test/browser/telemetry.browser.test.ts', clip: 'good' },
   { name: 'voice-signals', files: 'test/browser/voice-signals.browser.test.ts', clip: 'good' },
+  // A desktop without a camera: Chromium runs without its fake camera (clip null).
+  { name: 'handoff', files: 'test/browser/handoff.browser.test.ts', clip: null },
+  { name: 'face-landmarks', files: 'test/browser/face-landmarks.browser.test.ts', clip: 'eyes-closed' },
 ];
 const only = process.env.WTR_GROUP;
 const selectedGroups = only ? GROUPS.filter((g) => g.name === only || g.name.startsWith(`${only}`)) : GROUPS;
@@ -57,6 +60,9 @@ const backend = await startLivenessBackend({
     LIVENESS_API_KEY: 'test-integrator-key',
     LIVENESS_ALLOWED_ORIGINS: pageOrigin,
     LIVENESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'liveness-wtr-')),
+    // Handoff links point at the test page's origin (the integrator's own mobile page), so a phone element on the
+    // test page may redeem them; the backend's own capture page is tested in test/distribution/handoff.test.ts.
+    LIVENESS_HANDOFF_URL: `${pageOrigin}/phone?code={code}&endpoint={endpoint}`,
     OZ_API_URL: '',
     KAIROS_API_URL: '',
   },
@@ -65,7 +71,7 @@ const backend = await startLivenessBackend({
   log: false,
 });
 const clips = Object.fromEntries(
-  await Promise.all(selectedGroups.map(async (g) => [g.name, await ensureClip(g.clip)])),
+  await Promise.all(selectedGroups.map(async (g) => [g.name, g.clip === null ? null : await ensureClip(g.clip)])),
 );
 
 /**
@@ -107,9 +113,9 @@ function chromium(clip) {
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--headless', ...CHROMIUM_BASE_ARGS, ...fakeCameraArgs(clip)],
+      args: ['--headless', ...CHROMIUM_BASE_ARGS, ...(clip === null ? [] : fakeCameraArgs(clip))],
     },
-    createBrowserContext: ({ browser }) => browser.newContext({ permissions: ['camera'] }),
+    createBrowserContext: ({ browser }) => browser.newContext({ permissions: clip === null ? [] : ['camera'] }),
   });
 }
 

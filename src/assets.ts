@@ -12,6 +12,8 @@ export interface DetectorAssets {
   wasmLoaderUrl: string;
   wasmBinaryUrl: string;
   modelUrl: string;
+  /** The face landmarker bundle, loaded after the first guidance (the eye and mouth checks). */
+  landmarkerUrl: string;
 }
 
 export function resolveAssets(base: string | undefined | null): DetectorAssets {
@@ -20,6 +22,7 @@ export function resolveAssets(base: string | undefined | null): DetectorAssets {
     wasmLoaderUrl: new URL('wasm/vision_wasm_module_internal.js', root).href,
     wasmBinaryUrl: new URL('wasm/vision_wasm_module_internal.wasm', root).href,
     modelUrl: new URL('face_detection_short_range.tflite', root).href,
+    landmarkerUrl: new URL('face_landmarker.task', root).href,
   };
 }
 

@@ -19,10 +19,13 @@ import {
   gaussianBlur,
   horizontalSquash,
   loadPng,
+  meanColor,
+  paintEllipses,
   resize,
   rotate,
   scaleBrightness,
   verticalGradient,
+  type EllipsePaint,
   type Rgb,
   type RgbImage,
 } from './image-ops.js';
@@ -40,6 +43,8 @@ const FPS = 30;
 /** Static scenes need only a few frames: Chromium loops the file, and each frame costs 460 KB. */
 const STILL_FRAMES = 8;
 const MOTION_FRAMES = 30;
+/** In the 30-frame `blinking` clip, the eyes are shut from this frame to the end (5 frames, ≈ 170 ms). */
+const BLINK_FROM_FRAME = 25;
 
 const FIXTURES_DIR = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 const GENERATED_DIR = fileURLToPath(new URL('../test/.generated/', import.meta.url));
@@ -79,16 +84,123 @@ function fixture(name: FixtureName): RgbImage {
   return image;
 }
 
-const scaledAstronautCache = new Map<number, RgbImage>();
+/**
+ * The astronaut's eyes in astronaut.png's own pixels, from the face landmarker's mesh (FaceLandmarker 1.1.0,
+ * IMAGE mode, `src/assets/face_landmarker.task`): centre of the six eye-contour points and corner-to-corner width.
+ * The lid, lens and mask edits below are laid out on them.
+ */
+const ASTRONAUT_EYES = [
+  { cx: 204.3, cy: 101.2, width: 18.1 },
+  { cx: 246.4, cy: 103.3, width: 18.8 },
+] as const;
+/** Mesh point 168 (the bridge of the nose between the eyes) and the mouth's centre (mesh 0/17), same pixels. */
+const ASTRONAUT_NOSE_BRIDGE = { x: 224.9, y: 100.5 } as const;
+const ASTRONAUT_MOUTH = { x: 223.2, y: 147.5 } as const;
 
-/** astronaut.png scaled so its face box is `faceWidth` pixels wide (memoised: `moving` reuses one scale). */
-function scaledAstronaut(faceWidth: number): { image: RgbImage; scale: number } {
-  const scale = faceWidth / ASTRONAUT_FACE.width;
-  let image = scaledAstronautCache.get(faceWidth);
+/** A frame of spectacles: two rims and the bridge between them. */
+function spectacleRims(color: Rgb, stroke: number): EllipsePaint[] {
+  return [
+    ...ASTRONAUT_EYES.map((eye) => ({
+      ellipse: { cx: eye.cx, cy: eye.cy + 1, rx: 14, ry: 10.5 },
+      color,
+      opacity: 1,
+      feather: 0.8,
+      stroke,
+    })),
+    {
+      ellipse: { cx: ASTRONAUT_NOSE_BRIDGE.x, cy: ASTRONAUT_NOSE_BRIDGE.y - 1, rx: 7.5, ry: 1 },
+      color,
+      opacity: 1,
+      feather: 0.8,
+    },
+  ];
+}
+
+/** Edits of astronaut.png for the face-landmark checks: what a person does to their eyes or mouth. */
+const ASTRONAUT_EDITS = {
+  /** Lids shut: each eye painted over with the skin just below it, a dark lash line along the middle. */
+  'closed-lids': (image: RgbImage) =>
+    paintEllipses(
+      image,
+      ASTRONAUT_EYES.flatMap((eye): EllipsePaint[] => [
+        {
+          ellipse: { cx: eye.cx, cy: eye.cy, rx: eye.width * 0.65, ry: 6 },
+          color: meanColor(image, { cx: eye.cx, cy: eye.cy + 9, rx: 5, ry: 2.5 }),
+          opacity: 1,
+          feather: 1.5,
+        },
+        {
+          ellipse: { cx: eye.cx, cy: eye.cy + 1.2, rx: eye.width * 0.5, ry: 0.7 },
+          color: [70, 45, 40],
+          opacity: 0.5,
+          feather: 0.8,
+        },
+      ]),
+    ),
+  /** Sunglasses: near-black lenses over both eyes with a faint reflection, in a black frame. */
+  'dark-lenses': (image: RgbImage) =>
+    paintEllipses(image, [
+      ...ASTRONAUT_EYES.flatMap((eye): EllipsePaint[] => [
+        { ellipse: { cx: eye.cx, cy: eye.cy + 1, rx: 14, ry: 10.5 }, color: [20, 22, 26], opacity: 0.93, feather: 1.2 },
+        { ellipse: { cx: eye.cx - 5, cy: eye.cy - 4, rx: 4, ry: 2 }, color: [90, 95, 105], opacity: 0.3, feather: 3 },
+      ]),
+      ...spectacleRims([10, 10, 12], 1.5),
+    ]),
+  /** Prescription glasses: thin dark rims and clear lenses with a hint of reflection. Must pass every check. */
+  'clear-glasses': (image: RgbImage) =>
+    paintEllipses(image, [
+      ...ASTRONAUT_EYES.map((eye): EllipsePaint => ({
+        ellipse: { cx: eye.cx, cy: eye.cy + 1, rx: 14, ry: 10.5 },
+        color: [225, 232, 238],
+        opacity: 0.07,
+        feather: 1,
+      })),
+      ...spectacleRims([35, 32, 30], 1.6),
+    ]),
+  /** A light-blue surgical mask over the nose tip, the mouth and the chin, with three pleats. */
+  'face-mask': (image: RgbImage) =>
+    paintEllipses(image, [
+      {
+        ellipse: { cx: ASTRONAUT_MOUTH.x, cy: ASTRONAUT_MOUTH.y + 6, rx: 42, ry: 32 },
+        color: [168, 198, 222],
+        opacity: 1,
+        feather: 1.5,
+      },
+      ...[-10, 1, 12].map((dy): EllipsePaint => ({
+        ellipse: { cx: ASTRONAUT_MOUTH.x, cy: ASTRONAUT_MOUTH.y + 6 + dy, rx: 36, ry: 0.8 },
+        color: [140, 168, 192],
+        opacity: 0.8,
+        feather: 0.8,
+      })),
+    ]),
+} satisfies Record<string, (image: RgbImage) => RgbImage>;
+
+type AstronautEdit = keyof typeof ASTRONAUT_EDITS;
+
+const editedAstronautCache = new Map<AstronautEdit, RgbImage>();
+
+function astronautSource(edit: AstronautEdit | undefined): RgbImage {
+  const source = fixture('astronaut.png');
+  if (!edit) return source;
+  let image = editedAstronautCache.get(edit);
   if (!image) {
-    const source = fixture('astronaut.png');
+    image = ASTRONAUT_EDITS[edit](source);
+    editedAstronautCache.set(edit, image);
+  }
+  return image;
+}
+
+const scaledAstronautCache = new Map<string, RgbImage>();
+
+/** astronaut.png (or an edit of it) scaled so its face box is `faceWidth` pixels wide (memoised). */
+function scaledAstronaut(faceWidth: number, edit?: AstronautEdit): { image: RgbImage; scale: number } {
+  const scale = faceWidth / ASTRONAUT_FACE.width;
+  const key = `${edit ?? 'original'}@${faceWidth}`;
+  let image = scaledAstronautCache.get(key);
+  if (!image) {
+    const source = astronautSource(edit);
     image = resize(source, Math.round(source.width * scale), Math.round(source.height * scale));
-    scaledAstronautCache.set(faceWidth, image);
+    scaledAstronautCache.set(key, image);
   }
   return { image, scale };
 }
@@ -103,12 +215,14 @@ interface FacePlacement {
   /** Where the face box centre lands; defaults to the canvas centre (the guide oval's centre). */
   faceCenterX?: number;
   faceCenterY?: number;
+  /** An edit of the photo (closed lids, glasses, a mask); the original photo when omitted. */
+  edit?: AstronautEdit;
 }
 
 /** Places the astronaut photo on `canvas` so that her face box has the requested size and centre. */
 function placeAstronaut(canvas: RgbImage, placement: FacePlacement): RgbImage {
-  const { faceWidth, faceCenterX = canvas.width / 2, faceCenterY = canvas.height / 2 } = placement;
-  const { image, scale } = scaledAstronaut(faceWidth);
+  const { faceWidth, faceCenterX = canvas.width / 2, faceCenterY = canvas.height / 2, edit } = placement;
+  const { image, scale } = scaledAstronaut(faceWidth, edit);
   const sourceCenterX = (ASTRONAUT_FACE.x + ASTRONAUT_FACE.width / 2) * scale;
   const sourceCenterY = (ASTRONAUT_FACE.y + ASTRONAUT_FACE.height / 2) * scale;
   // Feather the photo's border so its rectangle does not read as a hard edge in the frame.
@@ -267,6 +381,35 @@ export const CLIP_SCENARIOS = {
           faceCenterY: FRAME_HEIGHT / 2 + dy,
         });
       }),
+  },
+  'eyes-closed': {
+    description: 'good portrait with both eyelids painted shut in skin tone (a dark lash line left)',
+    expect: 'eyes-closed',
+    frames: () => still(portrait({ faceWidth: GOOD_FACE_WIDTH, edit: 'closed-lids' })),
+  },
+  'eyes-covered': {
+    description: 'good portrait wearing sunglasses: near-black lenses and frame over both eyes',
+    expect: 'eyes-covered',
+    frames: () => still(portrait({ faceWidth: GOOD_FACE_WIDTH, edit: 'dark-lenses' })),
+  },
+  'mouth-covered': {
+    description: 'good portrait wearing a light-blue surgical mask from the nose tip to the chin',
+    expect: 'mouth-covered',
+    frames: () => still(portrait({ faceWidth: GOOD_FACE_WIDTH, edit: 'face-mask' })),
+  },
+  'clear-glasses': {
+    description: 'good portrait wearing prescription glasses: thin dark rims, clear lenses (must be captured)',
+    expect: 'ok',
+    frames: () => still(portrait({ faceWidth: GOOD_FACE_WIDTH, edit: 'clear-glasses' })),
+  },
+  blinking: {
+    description: 'good portrait blinking: eyes shut for 5 frames (≈ 170 ms) of every 30 (must be captured, eyes open)',
+    expect: 'ok',
+    frames: () => {
+      const open = portrait({ faceWidth: GOOD_FACE_WIDTH });
+      const shut = portrait({ faceWidth: GOOD_FACE_WIDTH, edit: 'closed-lids' });
+      return Array.from({ length: MOTION_FRAMES }, (_, frame) => (frame >= BLINK_FROM_FRAME ? shut : open));
+    },
   },
 } satisfies Record<string, ClipScenario>;
 

@@ -415,3 +415,65 @@ export function mirror(image: RgbImage): RgbImage {
   }
   return out;
 }
+
+/** One ellipse painted over an image: filled, or only its outline `stroke` pixels wide. */
+export interface EllipsePaint {
+  ellipse: Ellipse;
+  color: Rgb;
+  /** 0..1: how much of the colour covers what is underneath. */
+  opacity: number;
+  /** Soft edge width in pixels (default 1). */
+  feather?: number;
+  /** Outline width in pixels; omitted for a filled ellipse. */
+  stroke?: number;
+}
+
+/** Paints the ellipses in order (later ones over earlier ones): lids, lenses, spectacle rims, a mask. */
+export function paintEllipses(image: RgbImage, paints: readonly EllipsePaint[]): RgbImage {
+  const out: RgbImage = { width: image.width, height: image.height, data: new Uint8Array(image.data) };
+  for (const { ellipse, color, opacity, feather = 1, stroke } of paints) {
+    const reach = feather + (stroke ?? 0);
+    const x0 = Math.max(0, Math.floor(ellipse.cx - ellipse.rx - reach));
+    const x1 = Math.min(image.width - 1, Math.ceil(ellipse.cx + ellipse.rx + reach));
+    const y0 = Math.max(0, Math.floor(ellipse.cy - ellipse.ry - reach));
+    const y1 = Math.min(image.height - 1, Math.ceil(ellipse.cy + ellipse.ry + reach));
+    const inner =
+      stroke === undefined
+        ? null
+        : { ...ellipse, rx: Math.max(0.5, ellipse.rx - stroke), ry: Math.max(0.5, ellipse.ry - stroke) };
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        const outer = ellipseWeight(ellipse, x, y, feather);
+        const weight = opacity * (inner ? Math.max(0, outer - ellipseWeight(inner, x, y, feather)) : outer);
+        if (weight <= 0) continue;
+        const o = (y * image.width + x) * 3;
+        for (let c = 0; c < 3; c++) out.data[o + c] = clampByte(out.data[o + c]! * (1 - weight) + color[c]! * weight);
+      }
+    }
+  }
+  return out;
+}
+
+/** Mean colour of the pixels inside `ellipse` (to paint with the colour of the skin next to it). */
+export function meanColor(image: RgbImage, ellipse: Ellipse): Rgb {
+  const sum = [0, 0, 0];
+  let count = 0;
+  for (
+    let y = Math.max(0, Math.floor(ellipse.cy - ellipse.ry));
+    y <= Math.min(image.height - 1, ellipse.cy + ellipse.ry);
+    y++
+  ) {
+    for (
+      let x = Math.max(0, Math.floor(ellipse.cx - ellipse.rx));
+      x <= Math.min(image.width - 1, ellipse.cx + ellipse.rx);
+      x++
+    ) {
+      if (ellipseWeight(ellipse, x, y, 0) < 1) continue;
+      const o = (y * image.width + x) * 3;
+      for (let c = 0; c < 3; c++) sum[c]! += image.data[o + c]!;
+      count++;
+    }
+  }
+  if (count === 0) throw new RangeError('meanColor: the ellipse covers no pixel');
+  return [sum[0]! / count, sum[1]! / count, sum[2]! / count];
+}

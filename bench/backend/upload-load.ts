@@ -41,7 +41,14 @@ export async function runUploadPhase(target: UploadTarget, concurrency: number):
       const index = next++;
       const url = target.urls[index % target.urls.length]!;
       const sent = performance.now();
-      const { status, text } = await post(agent, `${url}/checks`, target, target.tokens[index]!);
+      // A connection the server closed without an answer is counted (as status 0) rather than thrown, so the
+      // phase's failure message shows it beside the statuses that did arrive.
+      const { status, text } = await post(agent, `${url}/checks`, target, target.tokens[index]!).catch(
+        (error: unknown) => ({
+          status: 0,
+          text: `no answer: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
       latenciesMs.push(performance.now() - sent);
       statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
       if (status !== 202 && firstFailure === null) firstFailure = `${status} ${text.slice(0, 300)}`;

@@ -27,7 +27,7 @@ import {
   type LongTaskTotals,
   type SteadyFigures,
 } from './metrics.js';
-import { byteBreakdown, type ByteBreakdown } from './network.js';
+import { byteBreakdown, type ByteBreakdown, type CategoryBytes } from './network.js';
 import { runPage, withFreshPage, type PageRun } from './page-run.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,6 +61,8 @@ export interface TargetReport {
   /** The detector runtime the page reported (widget: worker | main-thread; baseline: the tfjs backend). */
   runtime: string;
   coldBytes: ByteBreakdown;
+  /** The face landmarker's download, which starts after the first guidance (zero for the baseline). */
+  deferredBytes: CategoryBytes;
   warm: { bytes: ByteBreakdown; browserRequests: number; phases: LoadPhases };
   cold: LoadReport;
   steady: SteadyFigures;
@@ -303,6 +305,8 @@ function targetReport(coldRuns: PageRun[], warm: PageRun, steady: PageRun): Targ
       },
     },
     steady: steadyFigures(steady.result),
+    // Requested only after the first guidance, so no part of `coldBytes`: what the steady run downloaded of it.
+    deferredBytes: byteBreakdown(steady.served).deferred,
   };
 }
 

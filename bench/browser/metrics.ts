@@ -1,5 +1,5 @@
 /** Figures computed from what a bench page reported. Pure. */
-import type { LongTaskSample, PageMarks, PageResult } from '../pages/protocol.js';
+import type { FrameSample, LongTaskSample, PageMarks, PageResult } from '../pages/protocol.js';
 import { round, summarize, type Summary } from '../lib/stats.js';
 
 /** Milliseconds between the moments a person waits through. */
@@ -82,6 +82,50 @@ export interface SteadyFigures {
   inferenceMs: Summary | null;
   longTasks: LongTaskTotals;
   guidanceCodes: string[];
+  /** The face landmarker (widget only; null where the detector reports none). */
+  landmarks: LandmarkFigures | null;
+}
+
+/** A 30 fps camera's frame interval: the time one analysed frame may take before frames are skipped. */
+export const FRAME_BUDGET_MS = 1000 / 30;
+
+export interface LandmarkFigures {
+  /** Frames of the window the landmarker measured, and how many a second. */
+  runs: number;
+  runsPerSecond: number;
+  /** Its time on a frame it ran on (landmarks and region measures). */
+  costMs: Summary | null;
+  /** Its time averaged over every analysed frame of the window, and that ÷ `FRAME_BUDGET_MS`. */
+  amortisedMsPerFrame: number;
+  shareOfFrameBudget: number;
+  /** Its share of the worker's time over the window. */
+  shareOfDetectorTime: number;
+  /** Its time on the first frame it measured (graph warm-up included); not part of `costMs`. */
+  firstRunMs: number | null;
+  /** Page clock: first guidance → the first result the landmarker measured. */
+  firstGuidanceToFirstResultMs: number | null;
+  /** Worker clock: start of its load → its first measurement. */
+  loadToFirstResultMs: number | null;
+}
+
+export function landmarkFigures(frames: readonly FrameSample[], windowMs: number, firstGuidance: number | undefined) {
+  if (!frames.some((frame) => frame.landmarkMs !== null)) return null;
+  const ran = frames.filter((frame) => (frame.landmarkMs ?? 0) > 0);
+  const landmarkTotal = frames.reduce((sum, frame) => sum + (frame.landmarkMs ?? 0), 0);
+  const detectorTotal = frames.reduce((sum, frame) => sum + (frame.inferenceMs ?? 0), 0);
+  const first = frames.find((frame) => frame.landmarkMeasured);
+  const amortised = frames.length > 0 ? landmarkTotal / frames.length : 0;
+  return {
+    runs: ran.length,
+    runsPerSecond: round((ran.length / windowMs) * 1000),
+    costMs: ran.length > 0 ? summarize(ran.map((frame) => frame.landmarkMs ?? 0)) : null,
+    amortisedMsPerFrame: round(amortised),
+    shareOfFrameBudget: round(amortised / FRAME_BUDGET_MS),
+    shareOfDetectorTime: detectorTotal > 0 ? round(landmarkTotal / detectorTotal) : 0,
+    firstRunMs: first?.landmarkMs != null ? round(first.landmarkMs) : null,
+    firstGuidanceToFirstResultMs: first && firstGuidance !== undefined ? round(first.receivedAt - firstGuidance) : null,
+    loadToFirstResultMs: frames.find((frame) => frame.landmarkFirstResultMs !== null)?.landmarkFirstResultMs ?? null,
+  } satisfies LandmarkFigures;
 }
 
 export function steadyFigures(result: PageResult): SteadyFigures {
@@ -101,5 +145,31 @@ export function steadyFigures(result: PageResult): SteadyFigures {
     inferenceMs: inference.length > 0 ? summarize(inference) : null,
     longTasks: longTaskTotals(result.longTasks, window.start, window.end),
     guidanceCodes: [...new Set(result.guidanceCodes)],
+    landmarks: landmarkFiguresOverWindow(result, frames, windowMs),
+  };
+}
+
+/**
+ * Cost figures over the landmarker's own window (from its first measurement; the guidance window when it has none),
+ * the first-result times over the whole run.
+ */
+function landmarkFiguresOverWindow(
+  result: PageResult,
+  windowFrames: readonly FrameSample[],
+  windowMs: number,
+): LandmarkFigures | null {
+  const own = result.landmarkWindow;
+  // The first measurement also warms the graph up: it is reported on its own, not in the steady cost.
+  const frames = own
+    ? result.frames.filter((frame) => frame.sentAt > own.start && frame.sentAt < own.end)
+    : windowFrames;
+  const figures = landmarkFigures(frames, own ? own.end - own.start : windowMs, result.marks.firstGuidance);
+  const whole = landmarkFigures(result.frames, windowMs, result.marks.firstGuidance);
+  if (!figures || !whole) return null;
+  return {
+    ...figures,
+    firstRunMs: whole.firstRunMs,
+    firstGuidanceToFirstResultMs: whole.firstGuidanceToFirstResultMs,
+    loadToFirstResultMs: whole.loadToFirstResultMs,
   };
 }

@@ -18,6 +18,7 @@ const RUNTIME_ASSETS = [
   'wasm/vision_wasm_module_internal.js',
   'wasm/vision_wasm_module_internal.wasm',
   'face_detection_short_range.tflite',
+  'face_landmarker.task',
 ] as const;
 const CDN_CONFIG_EXPORTS = ['cdnBundleConfig', 'cdnWorkerConfig'] as const;
 

@@ -117,7 +117,16 @@ function detectLoop(human: HumanInstance, video: HTMLVideoElement): Promise<void
       const sentAt = performance.now();
       const detected = await human.detect(video);
       const now = performance.now();
-      result.frames.push({ sentAt, roundTripMs: now - sentAt, inferenceMs: null, faces: detected.face.length });
+      result.frames.push({
+        sentAt,
+        roundTripMs: now - sentAt,
+        inferenceMs: null,
+        faces: detected.face.length,
+        receivedAt: now,
+        landmarkMs: null,
+        landmarkMeasured: false,
+        landmarkFirstResultMs: null,
+      });
       if (marks.firstGuidance === undefined) {
         marks.firstGuidance = now;
         if (scenario === 'load') return stop();

@@ -41,7 +41,13 @@ export function instrumentDetectorWorker(frames: FrameSample[]): void {
         const data = event.data as {
           type?: unknown;
           id?: unknown;
-          analysis?: { inferenceMs?: unknown; faces?: unknown };
+          analysis?: {
+            inferenceMs?: unknown;
+            faces?: unknown;
+            landmarkMs?: unknown;
+            landmarkFirstResultMs?: unknown;
+            landmarks?: { measures?: unknown };
+          };
         };
         if (data?.type !== 'result' || typeof data.id !== 'number') return;
         const sentAt = sent.get(data.id);
@@ -52,6 +58,11 @@ export function instrumentDetectorWorker(frames: FrameSample[]): void {
           roundTripMs: now - sentAt,
           inferenceMs: typeof data.analysis?.inferenceMs === 'number' ? data.analysis.inferenceMs : null,
           faces: Array.isArray(data.analysis?.faces) ? data.analysis.faces.length : null,
+          receivedAt: now,
+          landmarkMs: typeof data.analysis?.landmarkMs === 'number' ? data.analysis.landmarkMs : null,
+          landmarkMeasured: Boolean(data.analysis?.landmarks?.measures),
+          landmarkFirstResultMs:
+            typeof data.analysis?.landmarkFirstResultMs === 'number' ? data.analysis.landmarkFirstResultMs : null,
         });
       });
     }

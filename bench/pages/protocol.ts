@@ -18,6 +18,14 @@ export interface FrameSample {
   /** The detector's own time for this frame (worker-side for the widget), when it reports one. */
   inferenceMs: number | null;
   faces: number | null;
+  /** When the result came back (page clock). */
+  receivedAt: number;
+  /** The face landmarker's share of `inferenceMs` (0 on frames it skipped); null from a worker that has none. */
+  landmarkMs: number | null;
+  /** Whether the landmarker measured this frame. */
+  landmarkMeasured: boolean;
+  /** Worker clock: the landmarker's load start → its first measurement, once there was one. */
+  landmarkFirstResultMs: number | null;
 }
 
 export interface PageMarks {
@@ -59,6 +67,11 @@ export interface PageResult {
   longTasks: LongTaskSample[];
   /** Steady scenario: the window the frame and long-task figures cover. */
   window?: { start: number; end: number };
+  /**
+   * Steady scenario, widget: the face landmarker's window, from its first measurement on (it loads after the first
+   * guidance, so on a slow machine it may start after `window` ended). Absent when it never measured.
+   */
+  landmarkWindow?: { start: number; end: number };
   capture?: CaptureSample;
 }
 

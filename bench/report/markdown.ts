@@ -140,6 +140,7 @@ function browserSection(report: BenchReport): string[] {
       ],
     ),
     '',
+    ...landmarkSection(widget),
     '### Capture size (default settings)',
     '',
     table(
@@ -302,4 +303,47 @@ export function renderMarkdown(report: BenchReport): string {
   }
   lines.push(...browserSection(report), ...backendSection(report));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The face landmarker's figures (widget only): loaded after the first guidance, so none of the first-run ones. */
+function landmarkSection(widget: TargetReport): string[] {
+  const figures = widget.steady.landmarks;
+  if (!figures) return [];
+  const bytes = widget.deferredBytes;
+  return [
+    '### Face landmarker (widget, loaded after the first guidance)',
+    '',
+    table(
+      ['', 'widget'],
+      [
+        ['frames measured per second (at most ~10)', figures.runsPerSecond.toFixed(1)],
+        [
+          'cost per measured frame p50 / p95 (worker side)',
+          figures.costMs ? `${formatMs(figures.costMs.median)} / ${formatMs(figures.costMs.p95)}` : '–',
+        ],
+        [
+          'averaged over every analysed frame: ms / share of a 33.3 ms frame budget',
+          `${formatMs(figures.amortisedMsPerFrame)} / ${(figures.shareOfFrameBudget * 100).toFixed(1)} %`,
+        ],
+        ['share of the worker’s time', `${(figures.shareOfDetectorTime * 100).toFixed(1)} %`],
+        [
+          'first measured frame (warm-up included, not in the figures above)',
+          figures.firstRunMs === null ? '–' : formatMs(figures.firstRunMs),
+        ],
+        [
+          'bytes (raw / gzip on the wire), not in the first-run total',
+          bytes.requests > 0 ? `${formatBytes(bytes.rawBytes)} / ${formatBytes(bytes.bodyBytes)}` : 'not requested',
+        ],
+        [
+          'first guidance → first landmark result (page clock)',
+          figures.firstGuidanceToFirstResultMs === null ? '–' : formatMs(figures.firstGuidanceToFirstResultMs),
+        ],
+        [
+          'load start → first landmark result (worker clock)',
+          figures.loadToFirstResultMs === null ? '–' : formatMs(figures.loadToFirstResultMs),
+        ],
+      ],
+    ),
+    '',
+  ];
 }

@@ -17,6 +17,8 @@ export const RUNTIME_ASSETS = [
   'wasm/vision_wasm_module_internal.js',
   'wasm/vision_wasm_module_internal.wasm',
   'face_detection_short_range.tflite',
+  // Loaded only after the first guidance (src/capture/landmarks/), so it is no part of the first-run download.
+  'face_landmarker.task',
 ] as const;
 /** Travel with the assets: attribution and licence of the MediaPipe runtime and the model. */
 export const LEGAL_ASSETS = ['NOTICE.md', 'LICENSE-APACHE-2.0.txt'] as const;

@@ -11,10 +11,17 @@ import { CDN_CHUNKS_DIR, LOCALE_CHUNK_PREFIX, MEDIAPIPE_CHUNK_NAME } from '../..
 import { filesUnder } from './files.js';
 import { CDN_DIR } from './paths.js';
 
-/** Gzip bytes (level 9) of our JS in dist/cdn. About 20 % over the size at the time it was set. */
-export const OWN_JS_GZIP_BUDGET = 43_000;
-/** Gzip bytes (level 9) of one language's chunk. About a quarter over the largest (Greek, 1,571 B) when it was set. */
-export const LOCALE_CHUNK_GZIP_BUDGET = 2_000;
+/**
+ * Gzip bytes (level 9) of our JS in dist/cdn. Set about 20 % over the size at the time; raised from 43,000 when the
+ * face landmarker's runtime (in the worker and the main-thread chunk, about 4.5 kB) and the handoff screens (about
+ * 4 kB) took the total past it.
+ */
+export const OWN_JS_GZIP_BUDGET = 49_000;
+/**
+ * Gzip bytes (level 9) of one language's chunk. About a quarter over the largest (Greek, 1,571 B) when it was set;
+ * raised from 2,000 B when the handoff and in-app browser screens added 21 texts (Greek: 2,178 B).
+ */
+export const LOCALE_CHUNK_GZIP_BUDGET = 2_600;
 
 export interface SizedFile {
   path: string;
@@ -37,6 +44,8 @@ export interface SizeReport {
 }
 
 const MEDIAPIPE_CHUNK = new RegExp(`^${CDN_CHUNKS_DIR}/${MEDIAPIPE_CHUNK_NAME}-[\\w-]+\\.js$`);
+// The QR encoder (qrcode-generator), loaded only when the handoff screen shows a code: not ours, not on the first run.
+const QR_CHUNK = new RegExp(`^${CDN_CHUNKS_DIR}/qr-[\\w-]+\\.js$`);
 const LOCALE_CHUNK = new RegExp(`^${CDN_CHUNKS_DIR}/${LOCALE_CHUNK_PREFIX}[\\w-]+\\.js$`);
 
 /** Pure: which files count against the budgets (our JS) and whether they fit. */
@@ -46,7 +55,10 @@ export function judgeSize(
   localeBudget: number = LOCALE_CHUNK_GZIP_BUDGET,
 ): SizeReport {
   const isOurs = (file: SizedFile) =>
-    file.path.endsWith('.js') && !file.path.startsWith('assets/') && !MEDIAPIPE_CHUNK.test(file.path);
+    file.path.endsWith('.js') &&
+    !file.path.startsWith('assets/') &&
+    !MEDIAPIPE_CHUNK.test(file.path) &&
+    !QR_CHUNK.test(file.path);
   const locales = files.filter((file) => isOurs(file) && LOCALE_CHUNK.test(file.path));
   const own = files.filter((file) => isOurs(file) && !LOCALE_CHUNK.test(file.path));
   const largestLocale = Math.max(0, ...locales.map((file) => file.gzipBytes));

@@ -85,7 +85,13 @@ export class CaptureSession {
       return;
     }
     const frame = { width: bitmap.width, height: bitmap.height };
-    const observation: FrameObservation = { timestamp, frame, faces: analysis.faces, stats: analysis.stats };
+    const observation: FrameObservation = {
+      timestamp,
+      frame,
+      faces: analysis.faces,
+      stats: analysis.stats,
+      landmarks: analysis.landmarks,
+    };
     const oval = ovalForFrame(frame.width, frame.height);
     const verdict = evaluateFrame(observation, this.recent, oval, this.options.thresholds, this.previous);
     this.previous = verdict;
@@ -101,7 +107,7 @@ export class CaptureSession {
 
     const frameId = this.nextFrameId++;
     const state = this.autoCapture.push(frameId, verdict, timestamp);
-    if (verdict.pass) this.candidates.set(frameId, { bitmap, timestamp });
+    if (verdict.pass && (verdict.capturable ?? true)) this.candidates.set(frameId, { bitmap, timestamp });
     else bitmap.close();
     this.pruneCandidates(state.best);
 
@@ -153,7 +159,7 @@ export class CaptureSession {
       clip.lastSampleAt = timestamp;
       this.options.onClipFrame(await createImageBitmap(bitmap), timestamp);
     }
-    if (candidateScore(verdict) > candidateScore(clip.best.verdict)) {
+    if ((verdict.capturable ?? true) && candidateScore(verdict) > candidateScore(clip.best.verdict)) {
       clip.best.bitmap.close();
       clip.best = { bitmap, verdict, timestamp };
     } else {

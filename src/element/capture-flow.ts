@@ -28,6 +28,7 @@ export type FlowHost = GuidanceHost &
   Setup & {
     readonly assets: string;
     readonly noWorker: boolean;
+    readonly faceLandmarks: 'on' | 'off';
     readonly cameraId: string;
   };
 
@@ -37,6 +38,8 @@ export interface FlowOptions {
   translator(): Translator;
   announce(text: string): void;
   setError(error: LivenessError | null): void;
+  /** After a failure was shown and reported (the element may then offer the phone). */
+  failed?(error: LivenessError): void;
 }
 
 export class CaptureFlow {
@@ -108,6 +111,8 @@ export class CaptureFlow {
     this.detector.load({
       assets: this.host.assets,
       minFaceScore: thresholds.minDetectionScore,
+      minConfidence: thresholds.minConfidence,
+      faceLandmarks: this.host.faceLandmarks !== 'off',
       preferMainThread: this.host.noWorker,
     });
     const video = await this.camera
@@ -204,6 +209,7 @@ export class CaptureFlow {
     this.options.go('fail');
     this.options.announce(this.options.translator().t(`error.${error.code}` as MessageKey));
     emit(this.host, 'liveness-error', { code: error.code, message: error.message, recoverable: error.recoverable });
+    this.options.failed?.(error);
   }
 
   /** Stops detection and the camera but keeps the prepared upload, so a failed upload can be re-sent. */

@@ -23,6 +23,10 @@ export interface DetectorLoad {
   assets: string;
   /** The gates' floor for counting a detection as a face. */
   minFaceScore: number;
+  /** The gates' `minConfidence`: the face landmarker measures only faces at least this confident. */
+  minConfidence: number;
+  /** Load the face landmarker after the first guidance (the eye and mouth checks); false skips it. */
+  faceLandmarks: boolean;
   preferMainThread: boolean;
 }
 
@@ -59,6 +63,7 @@ export class DetectorController implements ReactiveController {
       assets: resolveAssets(options.assets),
       minDetectionConfidence: DETECTOR_MIN_CONFIDENCE,
       minFaceScore: options.minFaceScore,
+      landmarks: { enabled: options.faceLandmarks, minConfidence: options.minConfidence },
       preferMainThread: options.preferMainThread,
       ...(runtimes ? { runtimes } : {}),
     }).then(

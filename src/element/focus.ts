@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LivenessPhase } from './phase.js';
 
-export type Screen = 'intro' | 'camera' | 'progress' | 'done' | 'error';
+export type Screen = 'intro' | 'camera' | 'progress' | 'done' | 'error' | 'handoff';
 
 export function screenOf(phase: LivenessPhase): Screen {
   switch (phase) {
@@ -23,6 +23,8 @@ export function screenOf(phase: LivenessPhase): Screen {
       return 'done';
     case 'error':
       return 'error';
+    case 'handoff':
+      return 'handoff';
   }
 }
 
@@ -41,7 +43,7 @@ export function shouldMoveFocus(from: LivenessPhase, to: LivenessPhase, context:
   const next = screenOf(to);
   if (screenOf(from) === next) return false;
   if (context.focusInside) return true;
-  return (next === 'done' || next === 'error') && !context.focusElsewhere;
+  return (next === 'done' || next === 'error' || next === 'handoff') && !context.focusElsewhere;
 }
 
 /**

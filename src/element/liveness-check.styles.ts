@@ -198,4 +198,43 @@ export const styles = css`
       stroke: Highlight;
     }
   }
+  .tips {
+    margin: 0;
+    padding-inline-start: 1.25em;
+    color: var(--liveness-muted);
+  }
+  svg.qr {
+    display: block;
+    width: min(100%, 240px);
+    height: auto;
+    margin-inline: auto;
+  }
+  .link {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+  }
+  .link a {
+    color: var(--liveness-accent);
+    overflow-wrap: anywhere;
+    flex: 1 1 12em;
+  }
+  a.button {
+    display: inline-block;
+    box-sizing: border-box;
+    min-height: 44px;
+    padding: 10px 20px;
+    border-radius: 999px;
+    font-weight: 600;
+    text-align: center;
+    text-decoration: none;
+    color: var(--liveness-on-accent);
+    background: var(--liveness-accent);
+  }
+  a.button:focus-visible,
+  .link a:focus-visible {
+    outline: 3px solid var(--liveness-accent);
+    outline-offset: 2px;
+  }
 `;

@@ -10,6 +10,7 @@ export const LIVENESS_PHASES = [
   'processing',
   'done',
   'error',
+  'handoff',
 ] as const;
 
 export type LivenessPhase = (typeof LIVENESS_PHASES)[number];
@@ -37,8 +38,10 @@ export type PhaseEvent =
   | 'upload'
   /** The backend accepted the upload and the verdict is awaited; also a retry that resumes the wait. */
   | 'wait'
-  /** The backend finished the check. */
+  /** The backend finished the check (this device's, or the phone's after a handoff). */
   | 'complete'
+  /** The QR code and link to continue on a phone are shown. */
+  | 'handoff'
   /** Something failed: the error screen. */
   | 'fail'
   /** stop(): back to the start screen. */
@@ -54,11 +57,12 @@ const FROM: Record<PhaseEvent, readonly LivenessPhase[] | 'any'> = {
   captured: ['capturing'],
   upload: ['capturing', 'error'],
   wait: ['uploading', 'error'],
-  complete: ['processing'],
+  complete: ['processing', 'handoff'],
+  handoff: 'any',
   fail: 'any',
   stop: 'any',
   // An outcome (done, error) stays on screen: the person may still need to read it.
-  detach: ['intro', 'starting', 'guiding', 'capturing', 'uploading', 'processing'],
+  detach: ['intro', 'starting', 'guiding', 'capturing', 'uploading', 'processing', 'handoff'],
 };
 
 const TO: Record<PhaseEvent, LivenessPhase> = {
@@ -69,6 +73,7 @@ const TO: Record<PhaseEvent, LivenessPhase> = {
   upload: 'uploading',
   wait: 'processing',
   complete: 'done',
+  handoff: 'handoff',
   fail: 'error',
   stop: 'intro',
   detach: 'intro',

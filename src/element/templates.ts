@@ -1,6 +1,6 @@
 /**
  * The element's markup: pure functions of what the element shows now. Every `part` and `slot` documented on the
- * element is rendered here (the distribution test checks the two agree).
+ * element is rendered here or in handoff-templates.ts (the distribution test checks the two agree).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LivenessError } from '../errors.js';
@@ -10,10 +10,17 @@ import { ovalForFrame } from '../quality/oval.js';
 import { cssomStyle } from './cssom-style.js';
 import { screenOf } from './focus.js';
 import type { GuidanceController } from './guidance-controller.js';
+import {
+  renderHandoff,
+  renderInAppBrowser,
+  renderTips,
+  type HandoffActions,
+  type HandoffView,
+} from './handoff-templates.js';
 import type { LivenessPhase } from './phase.js';
 
 /** What the person can do; the element creates these once, so listeners are not replaced on every render. */
-export interface ViewActions {
+export interface ViewActions extends HandoffActions {
   start: () => void;
   captureNow: () => void;
   selectCamera: (deviceId: string) => void;
@@ -35,6 +42,11 @@ export interface View {
   devices: readonly MediaDeviceInfo[];
   activeDeviceId: string | undefined;
   actions: ViewActions;
+  handoff: HandoffView;
+  /** The page's own link, for the in-app browser screen (`intent`: Chrome on Android). */
+  page: { url: string; intent: string | null; copied: boolean };
+  /** The phone finished a check handed off to it: the done screen says so. */
+  handedOff: boolean;
 }
 
 export function renderElement(view: View): TemplateResult {
@@ -46,6 +58,7 @@ export function renderElement(view: View): TemplateResult {
       ${screen === 'camera' ? renderGuidance(view) : nothing} ${screen === 'progress' ? renderSending(view) : nothing}
       ${screen === 'done' ? renderDone(view) : nothing}
       ${screen === 'error' && view.error ? renderError(view, view.error) : nothing}
+      ${screen === 'handoff' ? renderHandoff(i18n, view.handoff, view.error, view.actions) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${view.announcement}</div>
     </div>
   `;
@@ -56,6 +69,7 @@ function renderIntro({ i18n, actions }: View): TemplateResult {
     <slot name="start">
       <h2>${i18n.t('intro.title')}</h2>
       <p>${i18n.t('intro.body')}</p>
+      ${renderTips(i18n)}
     </slot>
     <button part="button start-button" data-autofocus @click=${actions.start}>${i18n.t('intro.start')}</button>
   </div>`;
@@ -186,14 +200,17 @@ function renderSending({ i18n, phase }: View): TemplateResult {
   </div>`;
 }
 
-function renderDone({ i18n }: View): TemplateResult {
+function renderDone({ i18n, handedOff }: View): TemplateResult {
   // The heading takes focus; when the integrator slots their own content, the screen itself does.
   return html`<div part="screen" class="screen" tabindex="-1" data-autofocus-fallback>
-    <slot name="success"><h2 tabindex="-1" data-autofocus>${i18n.t('status.done')}</h2></slot>
+    <slot name="success"
+      ><h2 tabindex="-1" data-autofocus>${i18n.t(handedOff ? 'handoff.done' : 'status.done')}</h2></slot
+    >
   </div>`;
 }
 
-function renderError({ i18n, actions }: View, error: LivenessError): TemplateResult {
+function renderError({ i18n, actions, page }: View, error: LivenessError): TemplateResult {
+  if (error.code === 'in-app-browser') return renderInAppBrowser(i18n, page, actions);
   return html`<div part="screen" class="screen">
     <h2 tabindex="-1" data-autofocus>${i18n.t('error.title')}</h2>
     <p part="error-message" class="error-message">${i18n.t(`error.${error.code}` as MessageKey)}</p>

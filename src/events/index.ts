@@ -72,6 +72,13 @@ export interface LivenessErrorDetail {
   recoverable: boolean;
 }
 
+export interface LivenessHandoffDetail {
+  /** The link the QR code holds: open it on the phone. Single use. */
+  url: string;
+  /** When the link stops working (ISO 8601); the element then offers a new one. */
+  expiresAt: string;
+}
+
 export interface LivenessCameraChangeDetail {
   deviceId: string;
   label: string;
@@ -85,6 +92,7 @@ export interface LivenessEventMap {
   'liveness-complete': CustomEvent<LivenessCompleteDetail>;
   'liveness-error': CustomEvent<LivenessErrorDetail>;
   'liveness-camera-change': CustomEvent<LivenessCameraChangeDetail>;
+  'liveness-handoff': CustomEvent<LivenessHandoffDetail>;
 }
 
 export type LivenessEventName = keyof LivenessEventMap;
@@ -98,6 +106,7 @@ const EVENT_NAMES: Record<LivenessEventName, true> = {
   'liveness-complete': true,
   'liveness-error': true,
   'liveness-camera-change': true,
+  'liveness-handoff': true,
 };
 
 /** Every event the element dispatches, e.g. to log or forward them all. */

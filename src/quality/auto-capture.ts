@@ -17,7 +17,10 @@ export interface AutoCaptureState {
   phase: 'searching' | 'holding' | 'ready';
   /** Share of `holdMs` passed continuously, 0..1. */
   progress: number;
-  /** The highest-scoring passing frame within the last `windowMs`; null while searching. */
+  /**
+   * The highest-scoring capturable frame (see `GateVerdict.capturable`) within the last `windowMs`; null while
+   * searching, and while holding when no frame of the window may be sent (a blink, or no landmarks yet).
+   */
   best: CaptureCandidate | null;
 }
 
@@ -74,7 +77,10 @@ export class AutoCapture {
     this.holdStartedAt ??= timestampMs;
     const windowStart = timestampMs - this.windowMs;
     this.candidates = this.candidates.filter(({ candidate }) => candidate.timestamp >= windowStart);
-    this.candidates.push({ candidate: { frameId, timestamp: timestampMs, verdict }, score: candidateScore(verdict) });
+    // A passing frame keeps the hold going, but only one that may be sent can become the capture.
+    if (verdict.capturable ?? true) {
+      this.candidates.push({ candidate: { frameId, timestamp: timestampMs, verdict }, score: candidateScore(verdict) });
+    }
 
     let best = this.candidates[0];
     for (const scored of this.candidates) {

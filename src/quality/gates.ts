@@ -6,6 +6,7 @@ import { REASON_CODES } from '../shared/guidance.js';
 import { confidentFaces, selectFace } from './face-selection.js';
 import { centerOffset, faceWidthRatio, rollDegrees, yawRatio } from './geometry.js';
 import { passesLimit, previousCheckState, type LimitKind } from './hysteresis.js';
+import { judgeLandmarks, type LandmarkMetric } from './landmark-gates.js';
 import { measureStillness } from './stillness.js';
 import type { QualityThresholds } from './thresholds.js';
 import type { FaceDetection, FrameObservation, GuidanceCode, Oval, ReasonCode } from './types.js';
@@ -33,7 +34,8 @@ export type GateMetric =
   | 'clippedShare'
   | 'sharpness'
   | 'motion'
-  | 'motionSpanMs';
+  | 'motionSpanMs'
+  | LandmarkMetric;
 
 export interface GateVerdict {
   pass: boolean;
@@ -45,6 +47,12 @@ export interface GateVerdict {
   metrics: Record<string, number>;
   /** The face the checks judged: the largest detection scoring at least `minDetectionScore`. */
   face: FaceDetection | null;
+  /**
+   * Whether this frame may be the capture: it passed, and (with face landmarks on) the landmarker measured this
+   * very frame with open, uncovered eyes, so a blink that did not fail the checks is still never sent. Absent
+   * means the same as `pass`.
+   */
+  capturable?: boolean;
 }
 
 /** Backgrounds darker than this are treated as this bright, so the ratio stays finite in a dark room. */
@@ -64,9 +72,11 @@ export function evaluateFrame(
 ): GateVerdict {
   const metrics: Partial<Record<GateMetric, number>> = {};
   const failing = new Set<ReasonCode>();
-  const judge = (reason: ReasonCode, metric: GateMetric, value: number, limit: number, kind: LimitKind): void => {
+  const judge = (reason: ReasonCode, metric: GateMetric, value: number, limit: number, kind: LimitKind): boolean => {
     const state = previousCheckState(previous, reason, metric);
-    if (!passesLimit(value, limit, kind, state, thresholds.hysteresis * Math.abs(limit))) failing.add(reason);
+    const passes = passesLimit(value, limit, kind, state, thresholds.hysteresis * Math.abs(limit));
+    if (!passes) failing.add(reason);
+    return passes;
   };
 
   const { stats } = observation;
@@ -131,11 +141,26 @@ export function evaluateFrame(
   if (!stillness.covered) failing.add('moving');
   else judge('moving', 'motion', stillness.motion, thresholds.maxMotion, 'atMost');
 
-  return verdict(
+  const landmarks = judgeLandmarks(
+    observation,
+    recent,
+    thresholds,
+    metrics,
+    judge,
+    (eyeAspectRatio) => {
+      const state = previousCheckState(previous, 'eyes-closed', 'eyeAspectRatio');
+      const margin = thresholds.hysteresis * thresholds.minEyeAspectRatio;
+      return !passesLimit(eyeAspectRatio, thresholds.minEyeAspectRatio, 'atLeast', state, margin);
+    },
+    (reason) => failing.add(reason),
+  );
+
+  const result = verdict(
     REASON_PRIORITY.filter((reason) => failing.has(reason)),
     metrics,
     face,
   );
+  return { ...result, capturable: result.pass && landmarks.capturable };
 }
 
 function verdict(
@@ -143,5 +168,6 @@ function verdict(
   metrics: Partial<Record<GateMetric, number>>,
   face: FaceDetection | null,
 ): GateVerdict {
-  return { pass: failing.length === 0, failing, primary: failing[0] ?? 'ok', metrics: { ...metrics }, face };
+  const pass = failing.length === 0;
+  return { pass, failing, primary: failing[0] ?? 'ok', metrics: { ...metrics }, face, capturable: pass };
 }

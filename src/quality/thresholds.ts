@@ -32,6 +32,16 @@ export interface QualityThresholds {
   maxMotion: number;
   /** How much history (ms) the stillness check needs before it can pass. */
   stillWindowMs: number;
+  /** `eyes-closed` when both eye aspect ratios (face mesh, about 0.3 open, under 0.1 shut) are below this. */
+  minEyeAspectRatio: number;
+  /** …and have been for at least this long (ms), so a blink never holds up the capture. */
+  maxEyesClosedMs: number;
+  /** `eyes-covered` below this mean luma of the eye regions ÷ the cheeks' (dark glasses, hair). */
+  minEyeLumaRatio: number;
+  /** `eyes-covered` below this luma standard deviation of open eyes ÷ cheek luma (a hand, a flat lens). */
+  minEyeContrast: number;
+  /** `mouth-covered` below this share (0..1) of the mouth-and-chin region that has the colour of the upper face. */
+  minMouthSkinShare: number;
   /**
    * Hysteresis margin as a fraction of each threshold: a passing check fails only once its value is beyond the
    * threshold by this fraction of it, and a failing check recovers only once it is this far inside.
@@ -62,6 +72,16 @@ export const DEFAULT_THRESHOLDS: Readonly<QualityThresholds> = Object.freeze({
   minSharpness: 15,
   maxMotion: 0.05,
   stillWindowMs: 500,
+  // Measured on the fixture edits (test/fixtures/clips.md): open eyes 0.31–0.34, lids painted shut 0.08.
+  minEyeAspectRatio: 0.2,
+  // A blink closes the eyes for 100–300 ms.
+  maxEyesClosedMs: 300,
+  // Open eyes 0.60 (clear glasses 0.64), lids shut 0.95, sunglasses 0.15.
+  minEyeLumaRatio: 0.35,
+  // Open eyes 0.25 (clear glasses 0.23), sunglasses 0.02.
+  minEyeContrast: 0.08,
+  // Bare mouth and chin 0.95, a surgical mask 0.
+  minMouthSkinShare: 0.5,
   hysteresis: 0.1,
 });
 
@@ -83,6 +103,11 @@ const RANGES: Record<ThresholdName, readonly [number | null, number | null]> = {
   minSharpness: [0, null],
   maxMotion: [0, null],
   stillWindowMs: [0, 10_000],
+  minEyeAspectRatio: [0, 1],
+  maxEyesClosedMs: [0, 10_000],
+  minEyeLumaRatio: [0, null],
+  minEyeContrast: [0, null],
+  minMouthSkinShare: [0, 1],
   hysteresis: [0, 0.5],
 };
 

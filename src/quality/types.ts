@@ -40,6 +40,32 @@ export interface FrameStats {
   faceSharpness: number | null;
 }
 
+/**
+ * Where the face landmarker stands: `off` (the integrator turned it off), `loading` (it loads after the first
+ * guidance), `ready`, or `failed` (it could not load or stopped; the landmark checks are then skipped).
+ */
+export type LandmarkState = 'off' | 'loading' | 'ready' | 'failed';
+
+/** What the face landmarker measured on one frame (pure code in eyes.ts and face-cover.ts). */
+export interface FaceLandmarkMeasures {
+  /** Eye aspect ratio of the eye on the image's left (mesh 33/160/158/133/153/144) and right (362/…/380). */
+  eyeAspectRatioLeft: number;
+  eyeAspectRatioRight: number;
+  /** Mean luma of the two landmark-bounded eye regions ÷ mean luma of the cheeks. */
+  eyeLumaRatio: number;
+  /** Standard deviation of the luma inside the eye regions ÷ mean cheek luma (an open eye's white and iris). */
+  eyeContrast: number;
+  /** Share (0..1) of the mouth-and-chin region whose colour matches the skin between the brows and the forehead. */
+  mouthSkinShare: number;
+}
+
+/** The landmarker's part of one analysed frame. */
+export interface FrameLandmarks {
+  state: LandmarkState;
+  /** Measured on this very frame; null when the landmarker did not run on it or found no face. */
+  measures: FaceLandmarkMeasures | null;
+}
+
 /** One analysed frame. */
 export interface FrameObservation {
   /** Monotonic milliseconds (performance.now or the video frame's time). */
@@ -47,6 +73,8 @@ export interface FrameObservation {
   frame: { width: number; height: number };
   faces: FaceDetection[];
   stats: FrameStats | null;
+  /** Absent where landmarks were never asked for (e.g. Node tests of the other checks): treated as `off`. */
+  landmarks?: FrameLandmarks;
 }
 
 /** The guide oval in frame pixels (centre and radii). */

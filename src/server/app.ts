@@ -13,6 +13,7 @@ import { clusterAdapters, WorkScheduler } from './cluster.js';
 import { createRateLimiter, createSharedRateLimiter, type RateLimiter } from './rate-limit.js';
 import { StoreUnavailableError } from './store/errors.js';
 import { registerCheckRoutes } from './routes/checks.js';
+import { registerHandoffRoutes } from './routes/handoff.js';
 import type { AppEnv, BackendApp, RouteDeps } from './routes/deps.js';
 import { registerOpenApiRoute } from './openapi.js';
 import { registerServiceRoutes } from './routes/service.js';
@@ -157,9 +158,12 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
   });
   app.use('/checks', widgetCors(config.allowedOrigins));
   app.use('/checks/*', widgetCors(config.allowedOrigins));
+  app.use('/handoffs', widgetCors(config.allowedOrigins));
+  app.use('/handoffs/*', widgetCors(config.allowedOrigins));
 
   registerSessionRoutes(app, deps);
   registerCheckRoutes(app, deps);
+  registerHandoffRoutes(app, deps);
   registerServiceRoutes(app, deps);
   registerOpenApiRoute(app);
 
@@ -182,6 +186,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
       .prune(clock(), { sessionRetentionSeconds: config.sessionRetentionSeconds })
       .then((pruned) => {
         if (pruned.sessions > 0 || pruned.media > 0) logger.info('store-pruned', { ...pruned });
+        return store.handoffs?.pruneHandoffs(clock());
       })
       .catch((error: unknown) => logger.error('prune-failed', { error: describeError(error) }));
   }, options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);

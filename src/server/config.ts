@@ -75,6 +75,11 @@ export interface BackendConfig {
   workLeaseSeconds: number;
   /** Threads that decode and check uploaded images; 0 runs that work on the main thread. */
   uploadWorkers: number;
+  /**
+   * The QR handoff to a phone: `urlTemplate` is LIVENESS_HANDOFF_URL (null: the backend's own capture page), codes
+   * live `ttlSeconds`. Absent in hand-built configs: the defaults apply.
+   */
+  handoff?: { urlTemplate: string | null; ttlSeconds: number };
   rateLimit: { clientPerMinute: number; sessionPerMinute: number };
   oz: OzSettings;
   kairos: KairosSettings;
@@ -178,6 +183,11 @@ const envSchema = z.object({
     .optional(),
   LIVENESS_WORK_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LIVENESS_UPLOAD_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  LIVENESS_HANDOFF_URL: httpUrl
+    .refine((url) => url.includes('{code}') || url.includes('%7Bcode%7D'), 'must contain {code}')
+    .transform((url) => url.replaceAll('%7Bcode%7D', '{code}').replaceAll('%7Bendpoint%7D', '{endpoint}'))
+    .optional(),
+  LIVENESS_HANDOFF_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
   LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: positiveInt(300),
   LIVENESS_RATE_LIMIT_SESSION_PER_MINUTE: positiveInt(120),
   OZ_API_URL: httpUrl.optional(),
@@ -250,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
     workLeaseSeconds: values.LIVENESS_WORK_LEASE_SECONDS,
     clientAddressHeader: values.LIVENESS_CLIENT_ADDRESS_HEADER ?? null,
     uploadWorkers: values.LIVENESS_UPLOAD_WORKERS ?? defaultUploadWorkers(),
+    handoff: { urlTemplate: values.LIVENESS_HANDOFF_URL ?? null, ttlSeconds: values.LIVENESS_HANDOFF_TTL_SECONDS },
     rateLimit: {
       clientPerMinute: values.LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE,
       sessionPerMinute: values.LIVENESS_RATE_LIMIT_SESSION_PER_MINUTE,

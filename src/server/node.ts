@@ -11,6 +11,7 @@ import { serve } from '../node/serve.js';
 import { createLivenessBackend, type LivenessBackend, type LivenessBackendOptions } from './app.js';
 import { loadConfig, type BackendConfig } from './config.js';
 import { createJsonLogger, silentLogger, type Logger } from './log.js';
+import { flushStderrLines, stderrLineWriter } from './log-sink.js';
 import { createProviderAdapters } from './providers/registry.js';
 import { startSandbox } from './sandbox-start.js';
 import { createFileStore } from './store/file.js';
@@ -50,8 +51,7 @@ const DEFAULT_DRAIN_MS = 10_000;
 
 export async function startLivenessBackend(options: StartLivenessBackendOptions = {}): Promise<RunningLivenessBackend> {
   const config = loadConfig(options.env ?? process.env);
-  const logger: Logger =
-    options.log === false ? silentLogger : createJsonLogger((line) => process.stderr.write(`${line}\n`));
+  const logger: Logger = options.log === false ? silentLogger : createJsonLogger(stderrLineWriter());
   const cleanup: Array<() => Promise<void>> = [];
   let drainMs = DEFAULT_DRAIN_MS;
   const closeAll = async (closeOptions: { drainMs?: number } = {}): Promise<void> => {
@@ -126,6 +126,7 @@ export async function runLivenessBackendCli(): Promise<void> {
   try {
     running = await startLivenessBackend();
   } catch (error) {
+    flushStderrLines();
     process.stderr.write(
       `${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'backend-start-failed', error: error instanceof Error ? error.message : String(error) })}\n`,
     );
@@ -140,17 +141,20 @@ export async function runLivenessBackendCli(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    flushStderrLines();
     process.stderr.write(
       `${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'backend-stopping', signal })}\n`,
     );
     running.close().then(
       () => {
+        flushStderrLines();
         process.stderr.write(
           `${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'backend-stopped' })}\n`,
         );
         process.exit(0);
       },
       (error: unknown) => {
+        flushStderrLines();
         process.stderr.write(
           `${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'backend-stop-failed', error: String(error) })}\n`,
         );

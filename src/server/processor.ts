@@ -56,11 +56,14 @@ export class CheckProcessor {
     this.#options = options;
   }
 
-  /** Starts processing in the background. `media` saves re-reading the bytes just validated. */
-  start(checkId: string, media?: CheckMedia): void {
+  /**
+   * Starts processing in the background. `media` saves re-reading the bytes just validated, and `accepted` the
+   * check and session just stored (the upload route has both in hand).
+   */
+  start(checkId: string, media?: CheckMedia, accepted?: { check: CheckRecord; session: SessionRecord }): void {
     if (this.#closed || this.#running.has(checkId)) return;
     const controller = new AbortController();
-    const finished = this.#run(checkId, controller.signal, media)
+    const finished = this.#run(checkId, controller.signal, media, accepted)
       .catch((error: unknown) => {
         if (error instanceof Interrupted) return;
         // The check stays processing in the store; a shared store's lease hands it out again once it is back.
@@ -110,9 +113,14 @@ export class CheckProcessor {
     await this.whenIdle();
   }
 
-  async #run(checkId: string, signal: AbortSignal, fresh: CheckMedia | undefined): Promise<void> {
+  async #run(
+    checkId: string,
+    signal: AbortSignal,
+    fresh: CheckMedia | undefined,
+    accepted: { check: CheckRecord; session: SessionRecord } | undefined,
+  ): Promise<void> {
     const { store, clock, logger } = this.#options;
-    const check = await store.getCheck(checkId);
+    const check = accepted?.check ?? (await store.getCheck(checkId));
     if (!check || check.status !== 'processing') return;
     // The providers are not paid to judge media the policy already refuses.
     const imposed = signalVerdict(check.report, { rejectVirtualCamera: this.#options.rejectVirtualCamera ?? false });
@@ -126,7 +134,7 @@ export class CheckProcessor {
       });
       return;
     }
-    const session = await store.getSession(check.sessionId);
+    const session = accepted?.session ?? (await store.getSession(check.sessionId));
     const media = fresh ?? (await this.#loadMedia(check));
     if (media === null) {
       await this.#complete(check, [], 'media-missing');

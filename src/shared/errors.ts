@@ -25,6 +25,8 @@ export const API_ERROR_STATUS = {
   'invalid-report': 422,
   'invalid-request': 400,
   'not-found': 404,
+  'handoff-used': 410,
+  'handoff-expired': 410,
   'rate-limited': 429,
   internal: 500,
   'store-unavailable': 503,
@@ -51,6 +53,10 @@ export const LIVENESS_ERROR_CODES = [
   'upload-rejected',
   'check-failed',
   'network',
+  'in-app-browser',
+  'camera-blocked-by-policy',
+  'handoff-used',
+  'handoff-expired',
 ] as const;
 
 export type LivenessErrorCode = (typeof LIVENESS_ERROR_CODES)[number];

@@ -18,6 +18,10 @@ export const REASON_CODES = [
   'backlit',
   'blurry',
   'moving',
+  // Judged on the 478-point face landmarks, which load after the first guidance (docs/quality-gates.md).
+  'eyes-covered',
+  'eyes-closed',
+  'mouth-covered',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

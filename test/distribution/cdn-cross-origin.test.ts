@@ -25,6 +25,8 @@ const CDN_FILES = [
   'assets/wasm/vision_wasm_module_internal.js',
   'assets/wasm/vision_wasm_module_internal.wasm',
   'assets/face_detection_short_range.tflite',
+  // Loaded after the first guidance; the capture waits for a frame it measured.
+  'assets/face_landmarker.task',
 ];
 
 describe('the CDN build served from another origin', () => {

@@ -36,7 +36,7 @@ const ALLOWED = [
   /^dist\/esm\/.+\.(js|d\.ts)$/,
   /^dist\/cdn\/(liveness-check\.js|liveness-check\.worker\.js|integrity\.json)$/,
   /^dist\/cdn\/chunks\/[\w-]+\.js$/,
-  /^dist\/cdn\/assets\/(NOTICE\.md|LICENSE-APACHE-2\.0\.txt|face_detection_short_range\.tflite)$/,
+  /^dist\/cdn\/assets\/(NOTICE\.md|LICENSE-APACHE-2\.0\.txt|face_detection_short_range\.tflite|face_landmarker\.task)$/,
   /^dist\/cdn\/assets\/wasm\/vision_wasm_module_internal\.(js|wasm)$/,
 ];
 
@@ -61,6 +61,7 @@ const REQUIRED = [
   'dist/cdn/assets/NOTICE.md',
   'dist/cdn/assets/LICENSE-APACHE-2.0.txt',
   'dist/cdn/assets/face_detection_short_range.tflite',
+  'dist/cdn/assets/face_landmarker.task',
   'dist/cdn/assets/wasm/vision_wasm_module_internal.js',
   'dist/cdn/assets/wasm/vision_wasm_module_internal.wasm',
 ];
@@ -341,7 +342,11 @@ describe('custom-elements.json', () => {
   });
 
   it('documents every part, slot and CSS custom property the element actually uses', async () => {
-    const template = await readFile(join(ROOT, 'src/element/templates.ts'), 'utf8');
+    // The markup: templates.ts, and the handoff and in-app browser screens it renders from handoff-templates.ts.
+    const template = [
+      await readFile(join(ROOT, 'src/element/templates.ts'), 'utf8'),
+      await readFile(join(ROOT, 'src/element/handoff-templates.ts'), 'utf8'),
+    ].join('\n');
     const styles = await readFile(join(ROOT, 'src/element/liveness-check.styles.ts'), 'utf8');
     const used = (pattern: RegExp, text: string) =>
       [...new Set([...text.matchAll(pattern)].flatMap((match) => match[1]!.split(/\s+/)))].sort();

@@ -12,10 +12,14 @@ const EXPECTED: Record<PhaseEvent, { from: readonly LivenessPhase[]; to: Livenes
   captured: { from: ['capturing'], to: 'done' },
   upload: { from: ['capturing', 'error'], to: 'uploading' },
   wait: { from: ['uploading', 'error'], to: 'processing' },
-  complete: { from: ['processing'], to: 'done' },
+  complete: { from: ['processing', 'handoff'], to: 'done' },
+  handoff: { from: LIVENESS_PHASES, to: 'handoff' },
   fail: { from: LIVENESS_PHASES, to: 'error' },
   stop: { from: LIVENESS_PHASES, to: 'intro' },
-  detach: { from: ['intro', 'starting', 'guiding', 'capturing', 'uploading', 'processing'], to: 'intro' },
+  detach: {
+    from: ['intro', 'starting', 'guiding', 'capturing', 'uploading', 'processing', 'handoff'],
+    to: 'intro',
+  },
 };
 
 const EVENTS = Object.keys(EXPECTED) as PhaseEvent[];
@@ -41,6 +45,14 @@ describe('transition(phase, event)', () => {
       ['intro'],
     );
     expect(phases).toEqual(['intro', 'starting', 'guiding', 'capturing', 'uploading', 'processing', 'done']);
+  });
+
+  it('finishes a check handed off to a phone once the phone is done', () => {
+    const phases = (['fail', 'handoff', 'complete'] as const).reduce<LivenessPhase[]>(
+      (seen, event) => [...seen, transition(seen.at(-1)!, event)!],
+      ['intro'],
+    );
+    expect(phases).toEqual(['intro', 'error', 'handoff', 'done']);
   });
 
   it('keeps an outcome on screen when the element leaves the page', () => {

@@ -203,6 +203,9 @@ describe('evaluateFrame', () => {
       'backlit',
       'blurry',
       'moving',
+      'eyes-covered',
+      'eyes-closed',
+      'mouth-covered',
     ]);
     const face = rolled(turned(frontalFace({ widthRatio: 0.4, score: 0.6, cx: OVAL.cx + 0.5 * OVAL.rx }), 0.6), 25);
     const second = frontalFace({ widthRatio: 0.2, score: 0.8, cx: 40, cy: 40 });
@@ -234,6 +237,7 @@ describe('evaluateFrame', () => {
         primary: 'no-face',
         metrics: { faceCount: 0, backgroundLuma: 120 },
         face: null,
+        capturable: false,
       });
     });
 

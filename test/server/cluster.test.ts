@@ -78,7 +78,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
       (await sql<{ version: number }>('SELECT version FROM liveness_schema_migrations ORDER BY version')).map(
         (row) => row.version,
       ),
-    ).toEqual([1, 2]);
+    ).toEqual([1, 2, 3]);
     for (const instance of [a!, b!, c!]) {
       expect(await (await fetch(`${instance.url}/health`)).json()).toMatchObject({
         ok: true,
@@ -310,6 +310,7 @@ describe.skipIf(skipPostgres)('a cluster of backend instances on PostgreSQL', { 
     expect(await sql('SELECT version FROM liveness_schema_migrations ORDER BY version')).toEqual([
       { version: 1 },
       { version: 2 },
+      { version: 3 },
     ]);
     for (const store of stores) expect(await store.readiness()).toEqual({ kind: 'postgres', ready: true });
     await Promise.all(stores.map((store) => store.close()));

@@ -96,6 +96,21 @@ describe('file store', () => {
     await expect(createFileStore(dir)).rejects.toBeInstanceOf(StoreCorruptError);
   });
 
+  it("keeps a check's media in one file, and still reads the folder of two files earlier versions wrote", async () => {
+    const first = await storeWithCheck();
+    expect(await first.getMedia('check-1')).toEqual(blobs);
+    expect((await readdir(join(dir, 'media'), { withFileTypes: true })).map((entry) => entry.isFile())).toEqual([true]);
+    await first.close();
+    open.length = 0;
+    // What an earlier version left on disk for the same check.
+    await rm(join(dir, 'media', 'check-1'));
+    await mkdir(join(dir, 'media', 'check-1'));
+    await writeFile(join(dir, 'media', 'check-1', 'media.bin'), blobs.media);
+    await writeFile(join(dir, 'media', 'check-1', 'selfie.jpg'), blobs.selfieJpeg);
+    const second = await openStore();
+    expect(await second.getMedia('check-1')).toEqual(blobs);
+  });
+
   it('removes media folders that no journaled check owns', async () => {
     await mkdir(join(dir, 'media', 'orphan-check'), { recursive: true });
     await writeFile(join(dir, 'media', 'orphan-check', 'media.bin'), 'x');

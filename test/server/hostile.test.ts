@@ -1467,6 +1467,25 @@ describe('hostile HTTP over a socket', () => {
     expect(answer).toContain('payload-too-large');
   });
 
+  // Served by node-server, the multipart body is parsed straight from the socket's stream (not the web stream).
+  it('refuses an unknown part and a cut body read straight from the socket', async () => {
+    const send = (body: Uint8Array) =>
+      raw(
+        concat([
+          ascii(
+            `POST /checks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${captureToken}\r\nContent-Type: multipart/form-data; boundary=${BOUNDARY}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+          ),
+          body,
+        ]),
+      );
+    const unknown = await send(multipartBody([...VALID_UPLOAD, { name: 'debug', data: 'true' }], BOUNDARY));
+    expect(statusOf(unknown)).toBe(400);
+    expect(unknown).toContain('invalid-request');
+    const whole = multipartBody(VALID_UPLOAD, BOUNDARY);
+    const cut = await send(whole.subarray(0, whole.length - 40));
+    expect(statusOf(cut)).toBe(400);
+  });
+
   it('survives bodies that stop halfway, chunked bodies over the limit and broken HTTP', async () => {
     const body = multipartBody(VALID_UPLOAD, BOUNDARY);
     const head = (length: number | 'chunked') =>

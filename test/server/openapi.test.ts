@@ -6,6 +6,7 @@
  * it does not implement, so the document cannot lean on something unchecked.
  */
 import { describe, expect, it } from 'vitest';
+import { cdnAvailable } from '../../src/server/handoff/page.js';
 import { OPENAPI_DOCUMENT } from '../../src/server/openapi.js';
 import {
   apiRequest,
@@ -180,6 +181,8 @@ async function call(app: TestBackend, request: Request): Promise<{ status: numbe
   const text = await response.text();
   const schema = documented!.content?.['application/json']?.schema;
   if (!schema) {
+    // A page or a file (the handoff capture page): documented by its media type, not a JSON schema.
+    if (documented!.content) return { status: response.status, body: text };
     expect(text, `${key} ${status} documents no body`).toBe('');
     return { status: response.status, body: null };
   }
@@ -224,7 +227,8 @@ describe('the OpenAPI document', () => {
     const app = await createTestBackend();
     const routes = app.backend.app.routes
       .filter((route) => route.method !== 'ALL')
-      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+      // `:file{.+}` (a parameter with its pattern) is `{file}` in the document.
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`);
     const described = templates.map((entry) => `${entry.method} ${entry.template}`);
     expect([...new Set(routes)].sort()).toEqual(described.sort());
   });
@@ -301,12 +305,41 @@ describe('the OpenAPI document', () => {
     );
     expect((await call(app, new Request(`${BASE}/health`))).status).toBe(200);
 
+    // The handoff: a link from the desktop's token, redeemed once by the phone, and the desktop following the session.
+    const desktop = (await call(app, apiRequest(sessionsPath, { method: 'POST', body: '{}' }))).body as {
+      captureToken: string;
+    };
+    const bearer = { authorization: `Bearer ${desktop.captureToken}` };
+    const minted = await call(app, new Request(`${BASE}/handoffs`, { method: 'POST', headers: bearer }));
+    expect(minted.status).toBe(201);
+    const { code } = minted.body as { code: string };
+    const redeem = () =>
+      call(
+        app,
+        new Request(`${BASE}/handoffs/exchange`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code }),
+        }),
+      );
+    expect((await redeem()).status).toBe(200);
+    expect((await redeem()).status).toBe(410);
+    expect((await call(app, new Request(`${BASE}/handoffs/status`, { headers: bearer }))).status).toBe(200);
+    expect((await call(app, new Request(`${BASE}/handoffs`, { method: 'POST' }))).status).toBe(401);
+    expect((await call(app, new Request(`${BASE}/handoff/not-a-code`))).status).toBe(404);
+    const built = await cdnAvailable();
+    // The capture page serves the built package; without `npm run build` it answers 404 and is not counted.
+    expect((await call(app, new Request(`${BASE}/handoff/${code}`))).status).toBe(built ? 200 : 404);
+    expect((await call(app, new Request(`${BASE}/handoff/assets/page.css`))).status).toBe(200);
+    expect((await call(app, new Request(`${BASE}/handoff/assets/..%2F..%2F..%2Fpackage.json`))).status).toBe(404);
+
     expect((await call(app, apiRequest(`/sessions/${session!.sessionId}`, { method: 'DELETE' }))).status).toBe(204);
     expect((await call(app, apiRequest(`/sessions/${session!.sessionId}`, { method: 'DELETE' }))).status).toBe(404);
     expect((await call(app, new Request(`${BASE}/openapi.json`))).status).toBe(200);
 
     // Every operation's success status was produced by the app.
     for (const { method, template } of templates) {
+      if (!built && template === '/handoff/{code}') continue;
       const operation = document.paths[template]![method.toLowerCase()]!;
       const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
       expect([...(seen.get(`${method} ${template}`) ?? [])], `${method} ${template}`).toEqual(

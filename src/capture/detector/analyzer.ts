@@ -8,6 +8,13 @@ import { selectFace } from '../../quality/face-selection.js';
 import type { FaceDetection } from '../../quality/types.js';
 import type { AnalyzerOptions, FrameAnalysis } from './protocol.js';
 import { allowOnlyOrigins, isWorkerScope, refuseMediaPipeTelemetry } from './request-guard.js';
+import { sharedWasmFactory } from './shared-wasm.js';
+import {
+  createLandmarkRunner,
+  LANDMARKS_FAILED,
+  LANDMARKS_OFF,
+  type LandmarkRunner,
+} from '../landmarks/landmark-runner.js';
 
 type Canvas2D = OffscreenCanvasRenderingContext2D;
 
@@ -25,14 +32,17 @@ export async function createFrameAnalyzer(
   options: AnalyzerOptions,
   glCanvas?: HTMLCanvasElement,
 ): Promise<FrameAnalyzer> {
-  const { wasmLoaderUrl, wasmBinaryUrl, modelUrl } = options.assets;
-  if (isWorkerScope()) allowOnlyOrigins([wasmLoaderUrl, wasmBinaryUrl, modelUrl].map((url) => new URL(url).origin));
+  const { wasmLoaderUrl, wasmBinaryUrl, modelUrl, landmarkerUrl } = options.assets;
+  const urls = [wasmLoaderUrl, wasmBinaryUrl, modelUrl, ...(landmarkerUrl ? [landmarkerUrl] : [])];
+  if (isWorkerScope()) allowOnlyOrigins(urls.map((url) => new URL(url).origin));
   else refuseMediaPipeTelemetry();
   // MediaPipe's own loader injects a classic <script> on the main thread, which cannot run the ES-module WASM
   // loader we ship (the one module workers need). Importing the loader ourselves and passing an empty loader
   // path makes MediaPipe use the factory we installed, so one WASM build serves the worker and the fallback.
   const loader = (await import(/* @vite-ignore */ options.assets.wasmLoaderUrl)) as { default: unknown };
-  (globalThis as ModuleFactoryHost).ModuleFactory = loader.default;
+  // Compiled once, for the face detector and, later, the face landmarker.
+  const moduleFactory = sharedWasmFactory(loader.default, wasmBinaryUrl);
+  (globalThis as ModuleFactoryHost).ModuleFactory = moduleFactory;
   const detector = await FaceDetector.createFromOptions(
     { wasmLoaderPath: '', wasmBinaryPath: options.assets.wasmBinaryUrl },
     {
@@ -47,6 +57,7 @@ export async function createFrameAnalyzer(
   const frameCtx = context2d(frameCanvas);
   const cropCtx = context2d(cropCanvas);
   let lastTimestamp = -1;
+  const landmarks = startLandmarks(options, moduleFactory);
 
   return {
     analyze(bitmap, timestamp) {
@@ -57,12 +68,39 @@ export async function createFrameAnalyzer(
       const faces = result.detections.map((d) => toFaceDetection(d, bitmap.width, bitmap.height));
       // Measure light and sharpness on the very face the gates will judge, not on a faint larger detection.
       const stats = measure(bitmap, selectFace(faces, options.minFaceScore), frameCtx, cropCtx);
-      return { faces, stats, inferenceMs: performance.now() - started };
+      const landmarkRun = landmarks.run(bitmap, timestamp, faces);
+      const firstResultMs = landmarks.firstResultMs;
+      return {
+        faces,
+        stats,
+        inferenceMs: performance.now() - started,
+        landmarks: landmarkRun.landmarks,
+        landmarkMs: landmarkRun.ms,
+        ...(firstResultMs !== null ? { landmarkFirstResultMs: firstResultMs } : {}),
+      };
     },
     close() {
+      landmarks.close();
       detector.close();
     },
   };
+}
+
+/** The face landmarker, unless it is off; a failure to set it up only skips the landmark checks. */
+function startLandmarks(options: AnalyzerOptions, moduleFactory: unknown): LandmarkRunner {
+  const { landmarks } = options;
+  if (!landmarks?.enabled || !options.assets.landmarkerUrl) return LANDMARKS_OFF;
+  try {
+    return createLandmarkRunner({
+      modelUrl: options.assets.landmarkerUrl,
+      wasmBinaryUrl: options.assets.wasmBinaryUrl,
+      moduleFactory,
+      minFaceScore: options.minFaceScore,
+      minConfidence: landmarks.minConfidence,
+    });
+  } catch {
+    return LANDMARKS_FAILED;
+  }
 }
 
 function context2d(canvas: OffscreenCanvas): Canvas2D {

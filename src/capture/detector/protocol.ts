@@ -1,6 +1,6 @@
 /** Messages between the page and the detector worker. Plain data plus transferred ImageBitmaps. */
 import type { DetectorAssets } from '../../assets.js';
-import type { FaceDetection, FrameStats } from '../../quality/types.js';
+import type { FaceDetection, FrameLandmarks, FrameStats } from '../../quality/types.js';
 
 export interface AnalyzerOptions {
   assets: DetectorAssets;
@@ -8,13 +8,27 @@ export interface AnalyzerOptions {
   minDetectionConfidence: number;
   /** The gates' floor for counting a detection as a face; frame statistics are measured on the same face. */
   minFaceScore: number;
+  /**
+   * The face landmarker for the eye and mouth checks, loaded after the first analysed frame; omitted or
+   * `enabled: false` (the `face-landmarks="off"` attribute) skips it.
+   */
+  landmarks?: {
+    enabled: boolean;
+    /** The gates' `minConfidence`: fainter faces are not measured. */ minConfidence: number;
+  };
 }
 
 export interface FrameAnalysis {
   faces: FaceDetection[];
   stats: FrameStats;
-  /** Milliseconds spent detecting and measuring this frame. */
+  /** Milliseconds spent detecting and measuring this frame (the landmarker's share included). */
   inferenceMs: number;
+  /** What the face landmarker measured on this frame (absent from runtimes that predate it: treated as off). */
+  landmarks?: FrameLandmarks;
+  /** Milliseconds of `inferenceMs` the landmarker took; 0 on frames it skipped. */
+  landmarkMs?: number;
+  /** Milliseconds from the start of the landmarker's load to its first measurement; absent until then. */
+  landmarkFirstResultMs?: number;
 }
 
 export type ToWorker =

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Tens la llum darrere: gira’t cap a la llum',
   'hint.blurry': 'No et moguis, la imatge surt borrosa',
   'hint.moving': 'No et moguis',
+  'hint.eyes-covered': 'Destapa’t els ulls i treu-te les ulleres de sol',
+  'hint.eyes-closed': 'Mantén els ulls oberts',
+  'hint.mouth-covered': 'Destapa’t la boca i el nas',
   'hint.ok': 'Molt bé, no et moguis',
   'intro.title': 'Fes-te una selfie ràpida',
   'intro.body':
@@ -53,6 +56,28 @@ const messages: Messages = {
   'error.upload-rejected': 'No s’ha acceptat la foto. Torna-ho a provar.',
   'error.check-failed': 'No s’ha pogut completar la verificació. Torna-ho a provar.',
   'error.network': 'Ha fallat la connexió. Comprova la xarxa i torna-ho a provar.',
+  'intro.tip-light': 'Busqueu una llum bona i uniforme a la cara',
+  'intro.tip-accessories': 'Traieu-vos les ulleres de sol, el barret o la mascareta',
+  'intro.tip-eye-level': 'Subjecteu el mòbil o la càmera a l’altura dels ulls',
+  'error.in-app-browser':
+    'El navegador d’aquesta aplicació no pot fer servir la càmera. Obriu la pàgina al vostre navegador.',
+  'error.camera-blocked-by-policy': 'Aquesta pàgina no té permís per fer servir la càmera.',
+  'error.handoff-used': 'Aquest enllaç ja s’ha fet servir. Creeu un codi nou a l’ordinador.',
+  'error.handoff-expired': 'Aquest enllaç ha caducat. Creeu un codi nou a l’ordinador.',
+  'inapp.title': 'Obre al navegador',
+  'inapp.body': 'Copieu l’enllaç i enganxeu-lo al navegador que feu servir habitualment.',
+  'inapp.open-chrome': 'Obre a Chrome',
+  'link.copy': 'Copia l’enllaç',
+  'link.copied': 'Enllaç copiat',
+  'handoff.title': 'Continueu al mòbil',
+  'handoff.body': 'Escanegeu el codi QR amb la càmera del mòbil o obriu l’enllaç al mòbil.',
+  'handoff.qr-label': 'Codi QR amb l’enllaç per al vostre mòbil',
+  'handoff.preparing': 'S’està preparant l’enllaç…',
+  'handoff.waiting': 'S’està esperant el mòbil…',
+  'handoff.expired': 'Aquest codi ha caducat.',
+  'handoff.new-code': 'Crea un codi nou',
+  'handoff.use-this-device': 'Fes servir aquest dispositiu',
+  'handoff.done': 'Fet al mòbil. Gràcies.',
 };
 
 export default messages;

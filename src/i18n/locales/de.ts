@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Das Licht ist hinter Ihnen: Drehen Sie sich zum Licht',
   'hint.blurry': 'Bitte ruhig halten, das Bild ist unscharf',
   'hint.moving': 'Bitte still halten',
+  'hint.eyes-covered': 'Bitte Augen freimachen und Sonnenbrille abnehmen',
+  'hint.eyes-closed': 'Bitte die Augen offen halten',
+  'hint.mouth-covered': 'Bitte Mund und Nase freimachen',
   'hint.ok': 'Sehr gut, bitte still halten',
   'intro.title': 'Machen Sie kurz ein Selfie',
   'intro.body':
@@ -55,6 +58,29 @@ const messages: Messages = {
   'error.upload-rejected': 'Das Foto wurde nicht akzeptiert. Versuchen Sie es erneut.',
   'error.check-failed': 'Die Prüfung konnte nicht abgeschlossen werden. Versuchen Sie es erneut.',
   'error.network': 'Die Verbindung ist fehlgeschlagen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+  'intro.tip-light': 'Sorgen Sie für gutes, gleichmäßiges Licht im Gesicht',
+  'intro.tip-accessories': 'Nehmen Sie Sonnenbrille, Hut oder Maske ab',
+  'intro.tip-eye-level': 'Halten Sie Smartphone oder Kamera auf Augenhöhe',
+  'error.in-app-browser':
+    'Der Browser dieser App kann die Kamera nicht verwenden. Öffnen Sie die Seite in Ihrem Browser.',
+  'error.camera-blocked-by-policy': 'Diese Seite darf die Kamera nicht verwenden.',
+  'error.handoff-used': 'Dieser Link wurde bereits verwendet. Erstellen Sie auf Ihrem Computer einen neuen Code.',
+  'error.handoff-expired': 'Dieser Link ist abgelaufen. Erstellen Sie auf Ihrem Computer einen neuen Code.',
+  'inapp.title': 'In Ihrem Browser öffnen',
+  'inapp.body': 'Kopieren Sie den Link und fügen Sie ihn in Ihren gewohnten Browser ein.',
+  'inapp.open-chrome': 'In Chrome öffnen',
+  'link.copy': 'Link kopieren',
+  'link.copied': 'Link kopiert',
+  'handoff.title': 'Auf dem Smartphone fortfahren',
+  'handoff.body':
+    'Scannen Sie den QR-Code mit der Kamera Ihres Smartphones oder öffnen Sie den Link auf dem Smartphone.',
+  'handoff.qr-label': 'QR-Code mit dem Link für Ihr Smartphone',
+  'handoff.preparing': 'Link wird vorbereitet…',
+  'handoff.waiting': 'Warten auf Ihr Smartphone…',
+  'handoff.expired': 'Dieser Code ist abgelaufen.',
+  'handoff.new-code': 'Neuen Code erstellen',
+  'handoff.use-this-device': 'Stattdessen dieses Gerät verwenden',
+  'handoff.done': 'Auf dem Smartphone erledigt. Vielen Dank.',
 };
 
 export default messages;

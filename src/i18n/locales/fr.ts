@@ -20,6 +20,9 @@ const messages: Messages = {
   'hint.backlit': 'La lumière est derrière vous\u00a0: tournez-vous vers la lumière',
   'hint.blurry': 'Ne bougez pas, l’image est floue',
   'hint.moving': 'Ne bougez plus',
+  'hint.eyes-covered': 'Dégagez vos yeux et retirez vos lunettes de soleil',
+  'hint.eyes-closed': 'Gardez les yeux ouverts',
+  'hint.mouth-covered': 'Dégagez votre bouche et votre nez',
   'hint.ok': 'Parfait, ne bougez plus',
   'intro.title': 'Prenez un selfie rapide',
   'intro.body':
@@ -55,6 +58,28 @@ const messages: Messages = {
   'error.upload-rejected': 'La photo n’a pas été acceptée. Réessayez.',
   'error.check-failed': 'La vérification n’a pas pu aboutir. Réessayez.',
   'error.network': 'La connexion a échoué. Vérifiez votre réseau et réessayez.',
+  'intro.tip-light': 'Placez-vous sous une lumière bonne et uniforme',
+  'intro.tip-accessories': 'Retirez lunettes de soleil, chapeau ou masque',
+  'intro.tip-eye-level': 'Tenez le téléphone ou la caméra à hauteur des yeux',
+  'error.in-app-browser':
+    'Le navigateur de cette application ne peut pas utiliser la caméra. Ouvrez la page dans votre navigateur.',
+  'error.camera-blocked-by-policy': 'Cette page n’est pas autorisée à utiliser la caméra.',
+  'error.handoff-used': 'Ce lien a déjà été utilisé. Créez un nouveau code sur votre ordinateur.',
+  'error.handoff-expired': 'Ce lien a expiré. Créez un nouveau code sur votre ordinateur.',
+  'inapp.title': 'Ouvrir dans votre navigateur',
+  'inapp.body': 'Copiez le lien, puis collez-le dans votre navigateur habituel.',
+  'inapp.open-chrome': 'Ouvrir dans Chrome',
+  'link.copy': 'Copier le lien',
+  'link.copied': 'Lien copié',
+  'handoff.title': 'Continuer sur votre téléphone',
+  'handoff.body': 'Scannez le code QR avec l’appareil photo de votre téléphone, ou ouvrez le lien sur votre téléphone.',
+  'handoff.qr-label': 'Code QR du lien pour votre téléphone',
+  'handoff.preparing': 'Préparation du lien…',
+  'handoff.waiting': 'En attente de votre téléphone…',
+  'handoff.expired': 'Ce code a expiré.',
+  'handoff.new-code': 'Créer un nouveau code',
+  'handoff.use-this-device': 'Utiliser plutôt cet appareil',
+  'handoff.done': 'Terminé sur votre téléphone. Merci.',
 };
 
 export default messages;

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'A fény Ön mögött van: forduljon a fény felé',
   'hint.blurry': 'Ne mozogjon, a kép elmosódott',
   'hint.moving': 'Ne mozogjon',
+  'hint.eyes-covered': 'Fedje fel a szemét, és vegye le a napszemüveget',
+  'hint.eyes-closed': 'Tartsa nyitva a szemét',
+  'hint.mouth-covered': 'Fedje fel a száját és az orrát',
   'hint.ok': 'Nagyszerű, maradjon így',
   'intro.title': 'Készítsen egy gyors szelfit',
   'intro.body':
@@ -53,6 +56,28 @@ const messages: Messages = {
   'error.upload-rejected': 'A fényképet nem fogadtuk el. Próbálja újra.',
   'error.check-failed': 'Az ellenőrzést nem sikerült befejezni. Próbálja újra.',
   'error.network': 'A kapcsolat megszakadt. Ellenőrizze a hálózatot, és próbálja újra.',
+  'intro.tip-light': 'Gondoskodjon jó, egyenletes fényről az arcán',
+  'intro.tip-accessories': 'Vegye le a napszemüveget, a kalapot vagy a maszkot',
+  'intro.tip-eye-level': 'Tartsa a telefont vagy a kamerát szemmagasságban',
+  'error.in-app-browser':
+    'Ennek az alkalmazásnak a böngészője nem tudja használni a kamerát. Nyissa meg az oldalt a saját böngészőjében.',
+  'error.camera-blocked-by-policy': 'Ez az oldal nem használhatja a kamerát.',
+  'error.handoff-used': 'Ezt a linket már felhasználták. Hozzon létre új kódot a számítógépén.',
+  'error.handoff-expired': 'Ez a link lejárt. Hozzon létre új kódot a számítógépén.',
+  'inapp.title': 'Megnyitás a böngészőben',
+  'inapp.body': 'Másolja ki a linket, és illessze be a megszokott böngészőjébe.',
+  'inapp.open-chrome': 'Megnyitás Chrome-ban',
+  'link.copy': 'Link másolása',
+  'link.copied': 'Link kimásolva',
+  'handoff.title': 'Folytatás a telefonon',
+  'handoff.body': 'Olvassa be a QR-kódot a telefon kamerájával, vagy nyissa meg a linket a telefonon.',
+  'handoff.qr-label': 'QR-kód a telefonjának szóló linkkel',
+  'handoff.preparing': 'Link előkészítése…',
+  'handoff.waiting': 'Várakozás a telefonra…',
+  'handoff.expired': 'Ez a kód lejárt.',
+  'handoff.new-code': 'Új kód létrehozása',
+  'handoff.use-this-device': 'Inkább ezt az eszközt használom',
+  'handoff.done': 'Kész a telefonon. Köszönjük.',
 };
 
 export default messages;

@@ -18,6 +18,9 @@ const messages: Messages = {
   'hint.backlit': 'Nguồn sáng ở phía sau bạn: hãy quay mặt về phía ánh sáng',
   'hint.blurry': 'Giữ yên, hình ảnh đang bị mờ',
   'hint.moving': 'Vui lòng giữ yên',
+  'hint.eyes-covered': 'Vui lòng không che mắt và tháo kính râm',
+  'hint.eyes-closed': 'Vui lòng mở mắt',
+  'hint.mouth-covered': 'Vui lòng không che miệng và mũi',
   'hint.ok': 'Tốt lắm, giữ yên nhé',
   'intro.title': 'Chụp nhanh một ảnh selfie',
   'intro.body':
@@ -53,6 +56,28 @@ const messages: Messages = {
   'error.upload-rejected': 'Ảnh không được chấp nhận. Vui lòng thử lại.',
   'error.check-failed': 'Không thể hoàn tất xác minh. Vui lòng thử lại.',
   'error.network': 'Kết nối thất bại. Vui lòng kiểm tra mạng rồi thử lại.',
+  'intro.tip-light': 'Tìm ánh sáng tốt và đều trên khuôn mặt',
+  'intro.tip-accessories': 'Tháo kính râm, mũ hoặc khẩu trang',
+  'intro.tip-eye-level': 'Cầm điện thoại hoặc máy ảnh ngang tầm mắt',
+  'error.in-app-browser':
+    'Trình duyệt của ứng dụng này không thể dùng máy ảnh. Hãy mở trang trong trình duyệt của bạn.',
+  'error.camera-blocked-by-policy': 'Trang này không được phép dùng máy ảnh.',
+  'error.handoff-used': 'Đường liên kết này đã được dùng. Hãy tạo mã mới trên máy tính.',
+  'error.handoff-expired': 'Đường liên kết này đã hết hạn. Hãy tạo mã mới trên máy tính.',
+  'inapp.title': 'Mở trong trình duyệt',
+  'inapp.body': 'Sao chép đường liên kết rồi dán vào trình duyệt bạn thường dùng.',
+  'inapp.open-chrome': 'Mở trong Chrome',
+  'link.copy': 'Sao chép liên kết',
+  'link.copied': 'Đã sao chép liên kết',
+  'handoff.title': 'Tiếp tục trên điện thoại',
+  'handoff.body': 'Quét mã QR bằng máy ảnh điện thoại, hoặc mở đường liên kết trên điện thoại.',
+  'handoff.qr-label': 'Mã QR chứa đường liên kết cho điện thoại của bạn',
+  'handoff.preparing': 'Đang chuẩn bị đường liên kết…',
+  'handoff.waiting': 'Đang chờ điện thoại của bạn…',
+  'handoff.expired': 'Mã này đã hết hạn.',
+  'handoff.new-code': 'Tạo mã mới',
+  'handoff.use-this-device': 'Dùng thiết bị này thay thế',
+  'handoff.done': 'Đã xong trên điện thoại. Cảm ơn bạn.',
 };
 
 export default messages;

@@ -15,7 +15,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      // A route that serves a page or a cacheable file (the handoff capture page) sets its own policy for these.
+      if ((name === 'Content-Security-Policy' || name === 'Cache-Control') && c.res.headers.has(name)) continue;
+      c.header(name, value);
+    }
   };
 }
 

@@ -136,6 +136,102 @@ export const paths: Record<string, Record<string, Schema>> = {
       },
     },
   },
+  '/handoffs': {
+    post: {
+      operationId: 'createHandoff',
+      summary:
+        'A short-lived, single-use link to continue the check on a phone (the desktop widget, its capture token). The link is LIVENESS_HANDOFF_URL with the code filled in, or the backend’s own capture page.',
+      security: CAPTURE_TOKEN,
+      responses: {
+        '201': json(ref('HandoffCreated'), 'The link for the QR code, and when it stops working.'),
+        ...errors(
+          'token-missing',
+          'token-invalid',
+          'token-expired',
+          'token-used',
+          'origin-not-allowed',
+          'not-found',
+          ...ALWAYS,
+        ),
+      },
+    },
+  },
+  '/handoffs/exchange': {
+    post: {
+      operationId: 'exchangeHandoff',
+      summary:
+        'The phone redeems the code of a handoff link, once, for a capture token of its own on the same session (no credentials: the code is one).',
+      security: [],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: ref('HandoffExchangeRequest'),
+            examples: { typical: { value: { code: 'Qm9iIGlzIGF3ZXNvbWUhIQ' } } },
+          },
+        },
+      },
+      responses: {
+        '200': json(ref('HandoffExchanged'), 'The phone’s capture token.'),
+        ...errors(
+          'invalid-request',
+          'payload-too-large',
+          'handoff-used',
+          'handoff-expired',
+          'origin-not-allowed',
+          'not-found',
+          ...ALWAYS,
+        ),
+      },
+    },
+  },
+  '/handoffs/status': {
+    get: {
+      operationId: 'getHandoffStatus',
+      summary:
+        'The desktop follows its session (its capture token): the check the phone uploaded, once there is one. No scores unless LIVENESS_EXPOSE_RESULT.',
+      security: CAPTURE_TOKEN,
+      responses: {
+        '200': json(ref('HandoffStatus'), 'The session’s check, or null while the phone has not uploaded.'),
+        ...errors('token-missing', 'token-invalid', 'token-expired', 'origin-not-allowed', ...ALWAYS),
+      },
+    },
+  },
+  '/handoff/{code}': {
+    get: {
+      operationId: 'handoffPage',
+      summary:
+        'The minimal capture page a handoff link opens when LIVENESS_HANDOFF_URL is unset: the package’s own CDN build under a strict CSP naming no other origin. Needs the built package (dist/cdn).',
+      security: [],
+      parameters: [
+        { name: 'code', in: 'path', required: true, schema: id, description: 'The code of the handoff link.' },
+      ],
+      responses: {
+        '200': { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } },
+        ...errors('not-found', ...ALWAYS),
+      },
+    },
+  },
+  '/handoff/assets/{file}': {
+    get: {
+      operationId: 'handoffAsset',
+      summary: 'A file of the capture page: the CDN build (bundle, chunks, worker, WASM, model) and its stylesheet.',
+      security: [],
+      parameters: [
+        {
+          name: 'file',
+          in: 'path',
+          required: true,
+          schema: id,
+          description: 'A path inside dist/cdn, e.g. liveness-check.js.',
+        },
+      ],
+      responses: {
+        '200': { description: 'The file.', content: { '*/*': { schema: {} } } },
+        ...errors('not-found', ...ALWAYS),
+      },
+    },
+  },
   '/webhooks/{provider}': {
     post: {
       operationId: 'providerWebhook',

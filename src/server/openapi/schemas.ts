@@ -289,4 +289,16 @@ export const schemas: Record<string, Schema> = {
     },
   }),
   WebhookAccepted: closedObject({ accepted: { const: true } }),
+  HandoffCreated: closedObject({
+    code: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$', description: 'Single use.' },
+    url: { type: 'string', description: 'The link the QR code holds.' },
+    expiresAt: dateTime,
+  }),
+  HandoffExchangeRequest: closedObject({ code: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } }),
+  HandoffExchanged: closedObject({
+    sessionId: id,
+    captureToken: { type: 'string', description: 'For the phone’s <liveness-check> (POST /checks).' },
+    expiresAt: dateTime,
+  }),
+  HandoffStatus: closedObject({ sessionId: id, check: { oneOf: [ref('CheckStatus'), { type: 'null' }] } }),
 };

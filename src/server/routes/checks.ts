@@ -8,7 +8,7 @@
 import type { Context } from 'hono';
 import { httpError } from '../errors.js';
 import { requireBearer } from '../http/auth.js';
-import { readMultipart, type MultipartUpload } from '../http/body.js';
+import { nodeRequestBody, readMultipart, type MultipartUpload } from '../http/body.js';
 import { checkStatusView } from '../results.js';
 import type { CheckRecord, TokenUse } from '../store/types.js';
 import { assertOriginAllowed, type CaptureClaims } from '../tokens.js';
@@ -17,6 +17,8 @@ import type { AppEnv, BackendApp, RouteDeps } from './deps.js';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 /** The parts of an upload. Anything else is refused, not ignored: it has no meaning, so it is a client bug or junk. */
 const UPLOAD_PARTS: ReadonlySet<string> = new Set(['media', 'selfie', 'report']);
+/** Room for a duplicate or two (refused below with a precise message); thousands of parts are refused while reading. */
+const MAX_UPLOAD_PARTS = 16;
 
 export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
   const { config, store, processor, clock, logger } = deps;
@@ -30,8 +32,14 @@ export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
     if (!session) throw httpError('not-found', 'the session of this token no longer exists');
 
     const startedAt = clock();
-    const upload = await readMultipart(c.req.raw, config.maxUploadBytes);
-    refuseUnknownParts(upload);
+    const upload = await readMultipart(c.req.raw, {
+      maxBytes: config.maxUploadBytes,
+      parts: UPLOAD_PARTS,
+      unknownPart: (name) =>
+        `unknown part ${JSON.stringify(name.slice(0, 64))}: send "media", "report" and optionally "selfie"`,
+      maxParts: MAX_UPLOAD_PARTS,
+      nodeBody: nodeRequestBody(c.env),
+    });
     const validated = await deps.validator.validate({
       media: singleFile(upload, 'media', true) ?? new Uint8Array(0),
       selfie: singleFile(upload, 'selfie', false),
@@ -68,7 +76,7 @@ export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
     );
     if (!accepted.accepted) return replayOrRefuse(c, deps, accepted.existing, idempotencyKey);
 
-    processor.start(check.id, validated.media);
+    processor.start(check.id, validated.media, { check, session });
     logger.info('check-accepted', {
       checkId: check.id,
       sessionId: session.id,
@@ -122,17 +130,6 @@ function readIdempotencyKey(c: Context<AppEnv>): string | null {
     throw httpError('invalid-request', 'Idempotency-Key must be 1-255 visible ASCII characters');
   }
   return key;
-}
-
-function refuseUnknownParts(upload: MultipartUpload): void {
-  for (const name of [...upload.files.keys(), ...upload.fields.keys()]) {
-    if (!UPLOAD_PARTS.has(name)) {
-      throw httpError(
-        'invalid-request',
-        `unknown part ${JSON.stringify(name.slice(0, 64))}: send "media", "report" and optionally "selfie"`,
-      );
-    }
-  }
 }
 
 function singleFile(upload: MultipartUpload, name: string, required: boolean): Uint8Array | null {

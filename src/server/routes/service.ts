@@ -2,7 +2,7 @@
  * Routes without a caller identity: health, and provider webhooks (`/webhooks/:provider`), which only hint that a
  * provider has news: an adapter treats them as a reason to re-read from the provider, never as a result.
  */
-import { readJsonBody } from '../http/body.js';
+import { nodeRequestBody, readJsonBody } from '../http/body.js';
 import { httpError } from '../errors.js';
 import { describeError } from '../log.js';
 import { WEBHOOK_BODY_LIMIT_BYTES, type BackendApp, type RouteDeps } from './deps.js';
@@ -21,7 +21,7 @@ export function registerServiceRoutes(app: BackendApp, deps: RouteDeps): void {
     const provider = c.req.param('provider');
     const configured = deps.adapters.filter((adapter) => adapter.name === provider);
     if (configured.length === 0) throw httpError('not-found', `no configured provider "${provider}"`);
-    const body = await readJsonBody(c.req.raw, WEBHOOK_BODY_LIMIT_BYTES);
+    const body = await readJsonBody(c.req.raw, WEBHOOK_BODY_LIMIT_BYTES, nodeRequestBody(c.env));
     const receivers = configured.filter((adapter) => adapter.receiveWebhook !== undefined);
     for (const adapter of receivers) {
       // Not awaited: the caller should not wait on our polling; a failure only means polling as usual.

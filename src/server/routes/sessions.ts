@@ -6,7 +6,7 @@ import { formatIssues } from '../../shared/zod.js';
 import { isOrigin } from '../config.js';
 import { httpError } from '../errors.js';
 import { requireApiKey } from '../http/auth.js';
-import { readBody, readJsonBody } from '../http/body.js';
+import { nodeRequestBody, readBody, readJsonBody } from '../http/body.js';
 import { sessionResult } from '../results.js';
 import type { SessionRecord } from '../store/types.js';
 import { JSON_BODY_LIMIT_BYTES, type BackendApp, type RouteDeps } from './deps.js';
@@ -30,7 +30,9 @@ export function registerSessionRoutes(app: BackendApp, deps: RouteDeps): void {
 
   app.post('/sessions', async (c) => {
     await requireApiKey(c.req.raw, config.apiKey);
-    const parsed = createSessionSchema.safeParse(await readJsonBody(c.req.raw, JSON_BODY_LIMIT_BYTES));
+    const parsed = createSessionSchema.safeParse(
+      await readJsonBody(c.req.raw, JSON_BODY_LIMIT_BYTES, nodeRequestBody(c.env)),
+    );
     if (!parsed.success) {
       throw httpError('invalid-request', formatIssues(parsed.error, 'body'));
     }
@@ -66,7 +68,7 @@ export function registerSessionRoutes(app: BackendApp, deps: RouteDeps): void {
   app.delete('/sessions/:id', async (c) => {
     await requireApiKey(c.req.raw, config.apiKey);
     // A DELETE has no body; reading under a small limit refuses one that tries to send a large one.
-    await readBody(c.req.raw, JSON_BODY_LIMIT_BYTES);
+    await readBody(c.req.raw, JSON_BODY_LIMIT_BYTES, nodeRequestBody(c.env));
     const sessionId = c.req.param('id');
     const check = await store.findCheckForSession(sessionId);
     if (check) processor.cancel(check.id);

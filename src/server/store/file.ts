@@ -1,6 +1,7 @@
 /**
  * The embedded default store: an append-only JSON-lines journal (`journal.jsonl`) replayed at start, plus one
- * folder of media per check. Every write is fsync'd before it counts; the journal is compacted to a single
+ * media file per check (`media/<checkId>`: the upload and the selfie JPEG in one file, so an upload costs one file
+ * write and one fsync; the folders of two files that earlier versions wrote under the same name are still read). Every write is fsync'd before it counts; the journal is compacted to a single
  * snapshot on each start (written aside, then atomically renamed over the old one).
  *
  * Under load the syncs are shared, not queued: the event store hands over every event decided during the previous
@@ -10,14 +11,18 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createFileHandoffStore } from '../handoff/journal-store.js';
 import { createEventStore, type StorePersistence } from './event-store.js';
 import type { StoreEvent } from './state.js';
-import type { Store } from './types.js';
+import type { MediaBlobs, Store } from './types.js';
 
 const JOURNAL = 'journal.jsonl';
 const MEDIA_DIR = 'media';
+/** Earlier versions: a folder per check holding these two files. */
 const MEDIA_FILE = 'media.bin';
 const SELFIE_FILE = 'selfie.jpg';
+/** The media file starts with the upload's length (32-bit big-endian), then the upload, then the selfie JPEG. */
+const LENGTH_BYTES = 4;
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export class StoreCorruptError extends Error {
@@ -66,20 +71,22 @@ export async function createFileStore(dir: string): Promise<Store> {
 
     async writeMedia(checkId, blobs) {
       const target = mediaDir(checkId);
-      // Built under a temporary name and renamed, so a check's folder is either complete or absent.
+      // Written under a temporary name and renamed, so a check's media file is either complete or absent.
       const temporary = `${target}.${randomUUID()}.tmp`;
-      await mkdir(temporary, { mode: 0o700 });
-      await Promise.all([
-        writeDurably(join(temporary, MEDIA_FILE), blobs.media),
-        writeDurably(join(temporary, SELFIE_FILE), blobs.selfieJpeg),
-      ]);
-      await syncDirectory(temporary);
+      const length = new Uint8Array(LENGTH_BYTES);
+      new DataView(length.buffer).setUint32(0, blobs.media.length);
+      await writeDurably(temporary, [length, blobs.media, blobs.selfieJpeg]);
       await rename(temporary, target);
       await syncMediaRoot();
     },
 
     async readMedia(checkId) {
       const folder = mediaDir(checkId);
+      const file = await readBytesIfPresent(folder).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EISDIR') return null;
+        throw error;
+      });
+      if (file) return splitMediaFile(file);
       const media = await readBytesIfPresent(join(folder, MEDIA_FILE));
       const selfieJpeg = await readBytesIfPresent(join(folder, SELFIE_FILE));
       return media && selfieJpeg ? { media, selfieJpeg } : null;
@@ -95,7 +102,15 @@ export async function createFileStore(dir: string): Promise<Store> {
       journal = null;
     },
   };
-  return createEventStore(persistence, 'file');
+  const store = await createEventStore(persistence, 'file');
+  const handoffs = await createFileHandoffStore(dir);
+  const closeStore = store.close.bind(store);
+  return Object.assign(store, {
+    handoffs,
+    close: async () => {
+      await Promise.all([closeStore(), handoffs.close()]);
+    },
+  });
 }
 
 /**
@@ -147,10 +162,20 @@ export function coalesced(work: () => Promise<void>): () => Promise<void> {
   };
 }
 
-async function writeDurably(path: string, data: string | Uint8Array): Promise<void> {
+function splitMediaFile(file: Uint8Array): MediaBlobs | null {
+  if (file.length < LENGTH_BYTES) return null;
+  const mediaLength = new DataView(file.buffer, file.byteOffset, LENGTH_BYTES).getUint32(0);
+  if (LENGTH_BYTES + mediaLength > file.length) return null;
+  return {
+    media: file.subarray(LENGTH_BYTES, LENGTH_BYTES + mediaLength),
+    selfieJpeg: file.subarray(LENGTH_BYTES + mediaLength),
+  };
+}
+
+async function writeDurably(path: string, data: string | readonly Uint8Array[]): Promise<void> {
   const handle = await open(path, 'w', 0o600);
   try {
-    await handle.writeFile(data);
+    await handle.writeFile(typeof data === 'string' ? data : Buffer.concat(data));
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,4 +1,5 @@
 /** A store that keeps everything in memory: for tests and throwaway runs. */
+import { createMemoryHandoffStore } from '../handoff/journal-store.js';
 import { createEventStore, type StorePersistence } from './event-store.js';
 import type { MediaBlobs, Store } from './types.js';
 
@@ -26,5 +27,5 @@ export async function createMemoryStore(): Promise<MemoryStore> {
     close: async () => undefined,
   };
   const store = await createEventStore(persistence, 'memory');
-  return Object.assign(store, { mediaCount: () => media.size });
+  return Object.assign(store, { mediaCount: () => media.size, handoffs: createMemoryHandoffStore() });
 }

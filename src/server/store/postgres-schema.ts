@@ -112,6 +112,22 @@ export const MIGRATIONS: readonly Migration[] = [
       $$;
     `,
   },
+  {
+    version: 3,
+    name: 'handoff codes',
+    sql: `
+      -- One row per handoff code (its hash); used_at is set once, by the UPDATE that redeems it.
+      CREATE TABLE liveness_handoffs (
+        code_hash text PRIMARY KEY,
+        session_id text NOT NULL REFERENCES liveness_sessions (id) ON DELETE CASCADE,
+        origins jsonb NOT NULL,
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        used_at bigint
+      );
+      CREATE INDEX liveness_handoffs_expiry ON liveness_handoffs (expires_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

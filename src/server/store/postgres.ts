@@ -19,6 +19,7 @@ import { describeError, silentLogger, type Logger } from '../log.js';
 import { StoreUnavailableError } from './errors.js';
 import { createCheckQueries } from './postgres/checks.js';
 import { createCluster } from './postgres/cluster.js';
+import { createHandoffQueries } from './postgres/handoffs.js';
 import { asStoreError, createDatabase } from './postgres/connection.js';
 import { NotificationListener } from './postgres/listener.js';
 import { migrate, schemaReadiness } from './postgres/migrate.js';
@@ -103,6 +104,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createCheckQueries({ db, instanceId }),
     ...createWebhookQueries(db),
     ...createPruning(db),
+    handoffs: createHandoffQueries(db),
     readiness: () => schemaReadiness(pool),
 
     async close() {

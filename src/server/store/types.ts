@@ -4,6 +4,7 @@
  */
 import type { CaptureReport, MediaKind } from '../../shared/media.js';
 import type { CheckStatus, ProviderResultStatus } from '../../shared/providers.js';
+import type { HandoffStore } from '../handoff/types.js';
 import type { Decision, PolicyName } from '../policy.js';
 import type {
   ProviderCheckpoint,
@@ -184,6 +185,8 @@ export interface Store {
   readiness?(): Promise<StoreReadiness>;
   /** Present when several instances share this store. */
   readonly cluster?: ClusterCoordination;
+  /** Handoff codes (the QR link to a phone); every store shipped here has them. */
+  readonly handoffs?: HandoffStore;
 
   close(): Promise<void>;
 }

@@ -1,0 +1,4 @@
+/// <reference types="mocha" />
+import { describeGateScenario } from './run-scenario.js';
+
+describeGateScenario('eyes-closed');

@@ -1,0 +1,229 @@
+/**
+ * The cross-device handoff in Chromium, end to end against the built package and the real backend with both
+ * sandbox emulators: a desktop browser without a camera shows the QR link; a second, mobile browser (narrow
+ * viewport, touch, fake camera) opens the backend's own capture page and captures; the desktop element then fires
+ * liveness-complete and the session result is final. The phone's page requests nothing but the backend. Also the
+ * support check's two ways out that need a real browser setting: an Instagram user agent and an iframe without
+ * allow="camera".
+ */
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, LOOPBACK_ONLY_DNS } from '../../tools/chromium.js';
+import { startSandboxBackend, type SandboxBackend } from './support/backend.js';
+import { launchChromium } from './support/browser.js';
+import { assertBuilt } from './support/dist.js';
+import { CDN_DIR } from './support/pages.js';
+import { notFound, startSite, type RunningSite } from './support/site.js';
+import { serveStatic } from '../../demo/examples/static-files.js';
+
+const INSTAGRAM_ANDROID =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/UD1A.231105.004; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+  'Version/4.0 Chrome/120.0.6099.144 Mobile Safari/537.36 Instagram 312.1.0.34.111 Android (34/14; 420dpi; ' +
+  '1080x2400; Google/google; Pixel 8; shiba; shiba; en_US; 548323740)';
+const ANDROID_CHROME =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/121.0.0.0 Mobile Safari/537.36';
+
+/** A page with one element (attributes from the query) that records every liveness event in `window.events`. */
+function widgetPage(attributes: Record<string, string>): string {
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => `${name}="${value.replace(/"/g, '&quot;')}"`)
+    .join(' ');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
+<script>
+  window.events = [];
+  for (const name of ['liveness-error', 'liveness-handoff', 'liveness-complete', 'liveness-ready'])
+    document.addEventListener(name, (event) => window.events.push({ type: name, detail: event.detail }));
+</script>
+<script type="module" src="/cdn/liveness-check.js"></script></head>
+<body><liveness-check ${attrs}></liveness-check></body></html>`;
+}
+
+let site: RunningSite;
+let backend: SandboxBackend;
+let desktop: Browser;
+let phone: Browser;
+
+beforeAll(async () => {
+  assertBuilt();
+  site = await startSite(async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/widget.html') {
+      return new Response(widgetPage(Object.fromEntries(url.searchParams)), {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
+    }
+    if (url.pathname === '/frame-host.html') {
+      // The same server under another name: a cross-origin iframe, embedded without allow="camera".
+      const frame = `http://127.0.0.1:${url.port}/widget.html`;
+      return new Response(
+        `<!doctype html><title>host</title><iframe src="${frame}" width="400" height="600"></iframe>`,
+        {
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        },
+      );
+    }
+    return (await serveStatic('/cdn/', CDN_DIR, url.pathname)) ?? notFound();
+  }, 'localhost');
+  backend = await startSandboxBackend(site.origin);
+  // The desktop has no camera at all: Chromium without its fake camera.
+  desktop = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_BASE_ARGS, LOOPBACK_ONLY_DNS],
+  });
+  phone = await launchChromium('good');
+}, 120_000);
+
+afterAll(async () => {
+  await desktop?.close();
+  await phone?.close();
+  await backend?.close();
+  await site?.close();
+});
+
+async function newSession(): Promise<{ sessionId: string; captureToken: string }> {
+  const response = await fetch(`${backend.running.url}/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${backend.running.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ reference: 'handoff-test' }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { sessionId: string; captureToken: string };
+}
+
+interface Recorded {
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+async function waitForEvent(page: Page, type: string, timeoutMs = 60_000): Promise<Recorded> {
+  const handle = await page.waitForFunction(
+    (name) => (window as unknown as { events: Recorded[] }).events.find((event) => event.type === name),
+    type,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  return (await handle.jsonValue()) as Recorded;
+}
+
+const shadowText = (page: Page) =>
+  page.evaluate(() => document.querySelector('liveness-check')!.shadowRoot!.textContent ?? '');
+
+describe('handoff to a phone', () => {
+  it('a desktop without a camera hands off; the phone captures; the desktop completes', async () => {
+    const session = await newSession();
+    const desktopContext = await desktop.newContext();
+    const desktopPage = await desktopContext.newPage();
+    const query = new URLSearchParams({ endpoint: backend.running.url, token: session.captureToken });
+    await desktopPage.goto(`${site.origin}/widget.html?${query}`);
+    const failed = await waitForEvent(desktopPage, 'liveness-error');
+    expect(failed.detail).toMatchObject({ code: 'camera-not-found', recoverable: true });
+    const handoff = await waitForEvent(desktopPage, 'liveness-handoff');
+    const url = String(handoff.detail['url']);
+    expect(url.startsWith(`${backend.running.url}/handoff/`)).toBe(true);
+    await desktopPage.locator('liveness-check [part~="qr"]').waitFor();
+
+    const phoneContext = await phone.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      userAgent: ANDROID_CHROME,
+      permissions: ['camera'],
+    });
+    const requested: string[] = [];
+    const violations: string[] = [];
+    phoneContext.on('request', (request) => requested.push(request.url()));
+    const phonePage = await phoneContext.newPage();
+    phonePage.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const served = await phonePage.goto(url);
+    expect(served?.headers()['content-security-policy']).toContain("default-src 'none'");
+    await phonePage.locator('liveness-check [part~="start-button"]').tap();
+
+    const complete = await waitForEvent(desktopPage, 'liveness-complete', 150_000);
+    expect(complete.detail).toMatchObject({ sessionId: session.sessionId, status: 'done' });
+    expect(typeof complete.detail['checkId']).toBe('string');
+    await desktopPage.waitForFunction(
+      (text) => document.querySelector('liveness-check')!.shadowRoot!.textContent.includes(text),
+      en['handoff.done'],
+    );
+    expect(await phonePage.evaluate(() => document.querySelector('liveness-check')!.phase)).toBe('done');
+
+    const result = (await (
+      await fetch(`${backend.running.url}/sessions/${session.sessionId}/result`, {
+        headers: { authorization: `Bearer ${backend.running.apiKey}` },
+      })
+    ).json()) as { status: string; checkId: string };
+    expect(result.status).toBe('done');
+
+    // Nothing on the phone's page came from anywhere but the backend (blob: and data: are the page's own).
+    const foreign = requested.filter((request) => {
+      if (request.startsWith('blob:') || request.startsWith('data:')) return false;
+      return new URL(request).origin !== backend.origin;
+    });
+    expect(foreign).toEqual([]);
+    expect(requested.some((request) => request.endsWith('.wasm'))).toBe(true);
+    expect(violations).toEqual([]);
+
+    // The link was single use: opening it again gets the clear "used" screen.
+    const again = await phoneContext.newPage();
+    await again.goto(url);
+    await again.waitForFunction(
+      (text) => document.querySelector('liveness-check')?.shadowRoot?.textContent?.includes(text) ?? false,
+      en['error.handoff-used'],
+    );
+    await phoneContext.close();
+    await desktopContext.close();
+  }, 240_000);
+});
+
+describe('the support check in a real browser setting', () => {
+  it('an Instagram user agent gets the "open in your browser" screen and in-app-browser', async () => {
+    const context = await desktop.newContext({ userAgent: INSTAGRAM_ANDROID });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/widget.html`);
+    const failed = await waitForEvent(page, 'liveness-error');
+    expect(failed.detail).toMatchObject({ code: 'in-app-browser', recoverable: true });
+    const text = await shadowText(page);
+    expect(text).toContain(en['inapp.title']);
+    expect(text).toContain(en['error.in-app-browser']);
+    const link = page.locator('liveness-check [part~="link"]');
+    expect(await link.textContent()).toBe(`${site.origin}/widget.html`);
+    const intent = await page.locator('liveness-check [part~="open-browser-button"]').getAttribute('href');
+    // The screen is accessible like the others (axe, as the a11y group runs it).
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: { run(context: Element, options: object): Promise<{ violations: Array<{ id: string }> }> };
+      };
+      const results = await axe.run(document.querySelector('liveness-check')!, { resultTypes: ['violations'] });
+      return results.violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
+    expect(intent).toMatch(/^intent:\/\/localhost:\d+\/widget\.html#Intent;scheme=http;package=com\.android\.chrome;/);
+    await context.close();
+  });
+
+  it('an iframe without allow="camera" gets camera-blocked-by-policy and a console message for the integrator', async () => {
+    const context = await phone.newContext({ permissions: ['camera'] });
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto(`${site.origin}/frame-host.html`);
+    const frame = page.frames().find((candidate) => candidate.url().includes('127.0.0.1'));
+    expect(frame, 'the cross-origin frame').toBeDefined();
+    const handle = await frame!.waitForFunction(
+      () => (window as unknown as { events: Recorded[] }).events.find((event) => event.type === 'liveness-error'),
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    const failed = (await handle.jsonValue()) as Recorded;
+    expect(failed.detail).toMatchObject({ code: 'camera-blocked-by-policy', recoverable: false });
+    expect(warnings.some((warning) => warning.includes('allow="camera"'))).toBe(true);
+    await context.close();
+  });
+});
