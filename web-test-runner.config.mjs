@@ -20,6 +20,8 @@ const GROUPS = [
   { name: 'a11y', files: 'test/browser/a11y.browser.test.ts', clip: 'good' },
   { name: 'camera-faults', files: 'test/browser/camera-faults.browser.test.ts', clip: 'good' },
   { name: 'detector-faults', files: 'test/browser/detector-faults.browser.test.ts', clip: 'good' },
+  { name: 'recorder-probe', files: 'test/browser/recorder-probe.browser.test.ts', clip: 'good' },
+  { name: 'detector-chain', files: 'test/browser/detector-chain.browser.test.ts', clip: 'good' },
   { name: 'camera-switch', files: 'test/browser/camera-switch.browser.test.ts', clip: 'good' },
   { name: 'manual-capture', files: 'test/browser/manual-capture.browser.test.ts', clip: 'too-far' },
   {

@@ -8,7 +8,9 @@ import { emit } from '../events/index.js';
 import type { MessageKey, Translator } from '../i18n/index.js';
 import { packageCapture, type PackagedCapture } from '../package/capture-package.js';
 import { ClipRecorder } from '../package/clip-recorder.js';
+import { probeRecorder } from '../package/recorder-probe.js';
 import type { GateVerdict } from '../quality/gates.js';
+import type { QualityThresholds } from '../quality/thresholds.js';
 import { DetectorController } from './detector-controller.js';
 import { FocusController, type FocusHost } from './focus.js';
 import { GuidanceController, type GuidanceHost } from './guidance-controller.js';
@@ -48,6 +50,8 @@ export class CaptureFlow {
   /** Injection hints for the report: camera label and capabilities, frame timing, device and visibility changes. */
   private readonly signals: SignalsController;
   private readonly voiceGuide: VoiceController;
+  /** The current attempt's quality thresholds, for guidance on a detector switched to mid-guidance. */
+  private thresholds: QualityThresholds | null = null;
   /** The current attempt: every start and teardown aborts it, and its pending steps drop their results. */
   private attempt = new AbortController();
 
@@ -74,7 +78,7 @@ export class CaptureFlow {
       onFrameGood: () => this.voiceGuide.tick('frame-good'),
       onReady: (best) => void this.capture(best.bitmap, best.verdict, true),
       onError: (error) => this.fail(asLivenessError(error, 'capture-failed')),
-      onDetectorStopped: () => this.detector.lost(),
+      onDetectorStopped: (error) => void this.switchDetector(error),
     });
     new FocusController(host);
     this.signals = new SignalsController(host);
@@ -98,6 +102,7 @@ export class CaptureFlow {
     this.signals.reset();
     const thresholds = checkSetup(this.host);
     if (thresholds instanceof LivenessError) return this.fail(thresholds);
+    this.thresholds = thresholds;
     this.options.go('start');
     const started = performance.now();
     // The voice list loads while the camera opens; liveness-ready reports the outcome.
@@ -122,7 +127,13 @@ export class CaptureFlow {
     if (!this.options.go('preview')) return;
     const info = this.camera.info();
     if (info) emit(this.host, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
+    // In video mode the recorder is proven on the live camera while detection finishes loading.
+    const probe =
+      this.host.mode === 'video' && this.host.videoFormat === 'recording' && this.camera.stream
+        ? probeRecorder(this.camera.stream)
+        : null;
     const outcome = await this.detector.settle();
+    await probe;
     if (!outcome || signal.aborted) return;
     if ('error' in outcome) this.guidance.detectionUnavailable(outcome.error);
     const camera = info ?? { deviceId: '', label: '', ...this.guidance.frameSize };
@@ -132,10 +143,23 @@ export class CaptureFlow {
     emit(this.host, 'liveness-ready', {
       camera,
       detector: this.detector.runtime ?? 'unavailable',
+      fallbacks: [...this.detector.fallbacks],
       loadMs,
       voice: voiceStatus,
     });
     if ('client' in outcome) this.guidance.begin(outcome.client, thresholds);
+  }
+
+  /** The detector failed mid-guidance: the next runtime takes over (once), on the same camera stream. */
+  private async switchDetector(error: unknown): Promise<void> {
+    const { signal } = this.attempt;
+    const next = await this.detector.fallback(error);
+    if (signal.aborted || this.host.phase !== 'guiding') {
+      next?.close();
+      return;
+    }
+    if (next && this.thresholds) this.guidance.begin(next, this.thresholds);
+    else this.guidance.detectionUnavailable(error);
   }
 
   async captureNow(): Promise<void> {

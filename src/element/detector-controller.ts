@@ -5,8 +5,14 @@
  * loading after that is closed at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DetectorClient } from '../capture/detector/detector-client.js';
+import {
+  detectorRuntimeChain,
+  DetectorUnavailableError,
+  startDetector,
+  type DetectorClient,
+} from '../capture/detector/detector-client.js';
 import { detectorOptions, startOrJoinDetector } from '../capture/detector/preload.js';
+import { nextRuntime, type Runtime, type RuntimeFallback } from '../capture/detector/runtime-chain.js';
 import type { DetectorRuntime } from '../events/index.js';
 
 export interface DetectorLoad {
@@ -29,7 +35,13 @@ export class DetectorController implements ReactiveController {
   /** Where detection runs, once settled; null while loading. */
   runtime: DetectorRuntime | null = null;
 
+  /** The runtimes given up in this attempt, at start or after a failure mid-guidance. */
+  fallbacks: RuntimeFallback[] = [];
+
   private loading: { abort: AbortController; outcome: Promise<DetectorOutcome> } | null = null;
+  private lastLoad: DetectorLoad | null = null;
+  /** The attempt already switched runtimes once after a failure. */
+  private switched = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -40,24 +52,29 @@ export class DetectorController implements ReactiveController {
   }
 
   /** Starts loading now; settle() collects the result. Any earlier detector or load is dropped. */
-  load(options: DetectorLoad): void {
+  load(options: DetectorLoad, runtimes?: readonly Runtime[]): void {
     this.reset();
+    this.lastLoad = options;
     const abort = new AbortController();
-    // Joins the warm-up (WarmUpController, preloadLivenessAssets) when it loads for the same settings.
-    const outcome = startOrJoinDetector(
-      detectorOptions({
-        assets: options.assets,
-        minDetectionScore: options.minFaceScore,
-        minConfidence: options.minConfidence,
-        faceLandmarks: options.faceLandmarks,
-        noWorker: options.preferMainThread,
-      }),
-    ).then(
+    const settings = detectorOptions({
+      assets: options.assets,
+      minDetectionScore: options.minFaceScore,
+      minConfidence: options.minConfidence,
+      faceLandmarks: options.faceLandmarks,
+      noWorker: options.preferMainThread,
+    });
+    // The first load joins the warm-up (WarmUpController, preloadLivenessAssets) when it loads for the same
+    // settings; a switch to the next runtime after a failure always loads afresh.
+    const outcome = (runtimes ? startDetector({ ...settings, runtimes }) : startOrJoinDetector(settings)).then(
       (client): DetectorOutcome => {
         if (abort.signal.aborted) client.close();
+        this.fallbacks.push(...client.fallbacks);
         return { client };
       },
-      (error: unknown): DetectorOutcome => ({ error }),
+      (error: unknown): DetectorOutcome => {
+        if (error instanceof DetectorUnavailableError) this.fallbacks.push(...error.fallbacks);
+        return { error };
+      },
     );
     this.loading = { abort, outcome };
     this.host.requestUpdate();
@@ -80,18 +97,40 @@ export class DetectorController implements ReactiveController {
     return outcome;
   }
 
-  /** Detection stopped for good in this attempt (its worker died): guidance is no longer available. */
-  lost(): void {
+  /**
+   * The detector in use failed mid-guidance: switches to the next runtime of the chain (at most once per
+   * attempt) and resolves with it, or with null when there is none left (detection is then unavailable).
+   */
+  async fallback(error: unknown): Promise<DetectorClient | null> {
+    const failed = this.client?.runtime ?? null;
+    const options = this.lastLoad;
     this.client?.close();
     this.client = null;
-    this.runtime = 'unavailable';
-    this.host.requestUpdate();
+    const next =
+      failed && options ? nextRuntime(detectorRuntimeChain(options.preferMainThread), failed, this.switched) : null;
+    if (failed) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.fallbacks.push({ runtime: failed, reason: 'failed-later', message });
+    }
+    if (!next || !options) {
+      this.runtime = 'unavailable';
+      this.host.requestUpdate();
+      return null;
+    }
+    const fallbacks = this.fallbacks;
+    this.load(options, [next]);
+    this.fallbacks = fallbacks;
+    this.switched = true;
+    const outcome = await this.settle();
+    return outcome && 'client' in outcome ? outcome.client : null;
   }
 
   /** A new attempt: nothing loaded yet. */
   reset(): void {
     this.close();
     this.runtime = null;
+    this.fallbacks = [];
+    this.switched = false;
   }
 
   /** Cancels a load in progress and closes the detector (the runtime stays, for the screen still showing). */

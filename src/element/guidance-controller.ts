@@ -46,7 +46,10 @@ export interface GuidanceOptions {
   onError(error: unknown): void;
   /** The frame passed every check after a frame that did not (the hold starts): the haptic tick. */
   onFrameGood?(): void;
-  /** The detector died mid-guidance: guidance has stopped, reported it, and will not use that detector again. */
+  /**
+   * The detector died mid-guidance: guidance has stopped and will not use that detector again. The receiver
+   * either begins again with another runtime's detector or calls detectionUnavailable().
+   */
   onDetectorStopped(error: DetectorStoppedError): void;
 }
 
@@ -161,7 +164,6 @@ export class GuidanceController implements ReactiveController {
           this.detector = null;
           this.stop();
           this.options.onDetectorStopped(error);
-          this.detectionUnavailable(error);
         } else if (this.host.phase === 'guiding') {
           this.options.onError(error);
         }
@@ -205,6 +207,8 @@ export class GuidanceController implements ReactiveController {
   captured(bitmap: ImageBitmap, verdict: GateVerdict | null, automatic: boolean): CaptureInput {
     // An automatic capture keeps its clip; ending guidance throws away any other (a manual capture has none).
     const clip = automatic ? this.options.clip.take() : null;
+    const clipFallback =
+      clip?.kind === 'frames' ? ClipRecorder.fallbackFor(this.host.mode, this.host.videoFormat) : undefined;
     this.end();
     this.progress = 1;
     this.host.requestUpdate();
@@ -214,6 +218,7 @@ export class GuidanceController implements ReactiveController {
       mode: this.host.mode,
       automatic,
       ...(automatic ? {} : { manualReason: this.manualReason ?? 'timeout' }),
+      ...(clipFallback ? { clipFallback } : {}),
       clip,
       elapsedMs: performance.now() - this.guidingSince,
     };

@@ -12,6 +12,11 @@ export type DetectorRuntime = 'worker' | 'main-thread' | 'unavailable';
 export interface LivenessReadyDetail {
   camera: { deviceId: string; label: string; width: number; height: number };
   detector: DetectorRuntime;
+  /**
+   * The runtimes given up before `detector`, and why (`no-webgl`, `load-failed`, `proof-failed`): empty when the
+   * worker got ready; with `detector: 'unavailable'` it says why the person is offered the manual capture.
+   */
+  fallbacks: Array<{ runtime: 'worker' | 'main-thread'; reason: string; message: string }>;
   /** Milliseconds from start() to the detector being ready (or giving up). */
   loadMs: number;
   /**

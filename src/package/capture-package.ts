@@ -22,6 +22,8 @@ export interface CaptureInput {
   mode: CaptureMode;
   automatic: boolean;
   manualReason?: CaptureReport['manualReason'];
+  /** Why the clip is frames though a recording was asked for. */
+  clipFallback?: CaptureReport['clipFallback'];
   /** Only for automatic video captures: manual captures have no clip behind them. */
   clip: ClipSource | null;
   elapsedMs: number;
@@ -48,6 +50,7 @@ export interface ReportInput {
   form: CaptureMode;
   automatic: boolean;
   manualReason?: CaptureReport['manualReason'];
+  clipFallback?: CaptureReport['clipFallback'];
   jpeg: Pick<EncodedJpeg, 'width' | 'height' | 'upscaled'>;
   /** Width of the frame the verdict was measured on, to scale the face box to the JPEG. */
   sourceWidth: number;
@@ -70,6 +73,7 @@ export function buildCaptureReport(input: ReportInput): CaptureReport {
     tags: tagsForMode(input.form, jpeg.height > jpeg.width ? 'portrait' : 'landscape'),
     automatic: input.automatic,
     ...(input.automatic ? {} : { manualReason: input.manualReason ?? 'timeout' }),
+    ...(input.clipFallback && input.form === 'shotset' ? { clipFallback: input.clipFallback } : {}),
     frame: { width: jpeg.width, height: jpeg.height },
     face: box ? { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale } : null,
     metrics,
@@ -92,6 +96,7 @@ export async function packageCapture(input: CaptureInput): Promise<PackagedCaptu
     form,
     automatic: input.automatic,
     ...(input.manualReason ? { manualReason: input.manualReason } : {}),
+    ...(input.clipFallback ? { clipFallback: input.clipFallback } : {}),
     jpeg,
     sourceWidth: input.bitmap.width,
     verdict: input.verdict,

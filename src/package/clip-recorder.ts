@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ClipSource } from './capture-package.js';
 import { encodeJpeg } from './jpeg.js';
+import { probedRecorder } from './recorder-probe.js';
 import { startClipRecording, supportedClipType } from './video.js';
 
 export type ClipKind = ClipSource['kind'];
@@ -31,7 +32,18 @@ export class ClipRecorder implements ReactiveController {
   /** How a clip is gathered for `mode`, or null when the mode has no clip; browsers that cannot record get frames. */
   static kindFor(mode: string, videoFormat: 'recording' | 'shotset'): ClipKind | null {
     if (mode !== 'video') return null;
-    return videoFormat === 'recording' && supportedClipType() ? 'recording' : 'frames';
+    if (videoFormat !== 'recording') return 'frames';
+    // The probe's answer where it has one (a supported type may still record nothing), else isTypeSupported's.
+    const probe = probedRecorder();
+    return (probe ? probe.type : supportedClipType()) ? 'recording' : 'frames';
+  }
+
+  /** Why a recording was asked for but frames are gathered instead; undefined when nothing fell back. */
+  static fallbackFor(mode: string, videoFormat: 'recording' | 'shotset'): 'no-recorder' | 'no-data' | undefined {
+    if (mode !== 'video' || videoFormat !== 'recording') return undefined;
+    const probe = probedRecorder();
+    if (probe && probe.type === null) return probe.fallback;
+    return supportedClipType() || probe?.type ? undefined : 'no-recorder';
   }
 
   hostDisconnected(): void {
@@ -47,7 +59,7 @@ export class ClipRecorder implements ReactiveController {
     }
     const stream = this.options.stream();
     if (!stream) throw new Error('the camera stream is gone');
-    const recording = startClipRecording(stream);
+    const recording = startClipRecording(stream, undefined, probedRecorder()?.type ?? supportedClipType());
     this.clip = { kind: 'recording', recording, frameRate: this.options.frameRate(), durationMs };
   }
 

@@ -2,7 +2,8 @@
  * Records a short clip of the camera stream with MediaRecorder: MP4 where the browser can (Safari, recent
  * Chrome), WebM otherwise. The caller decides when the clip is good enough to keep.
  */
-const CANDIDATE_TYPES = [
+/** Best first. */
+export const CLIP_CANDIDATE_TYPES = [
   'video/mp4;codecs=avc1.42E01E',
   'video/mp4;codecs=avc1',
   'video/mp4',
@@ -15,7 +16,7 @@ export function supportedClipType(
   isTypeSupported: (type: string) => boolean = (t) =>
     typeof MediaRecorder !== 'undefined' && MediaRecorder.isTypeSupported(t),
 ): string | null {
-  return CANDIDATE_TYPES.find((type) => isTypeSupported(type)) ?? null;
+  return CLIP_CANDIDATE_TYPES.find((type) => isTypeSupported(type)) ?? null;
 }
 
 export interface ClipRecording {
@@ -26,8 +27,12 @@ export interface ClipRecording {
   cancel(): void;
 }
 
-export function startClipRecording(stream: MediaStream, bitsPerSecond = 2_500_000): ClipRecording {
-  const mimeType = supportedClipType();
+/** `mimeType`: the type the recorder probe proved (recorder-probe.ts); the first supported one otherwise. */
+export function startClipRecording(
+  stream: MediaStream,
+  bitsPerSecond = 2_500_000,
+  mimeType: string | null = supportedClipType(),
+): ClipRecording {
   if (!mimeType) throw new Error('this browser cannot record video (no MediaRecorder support for MP4 or WebM)');
   // Record the video track only: no microphone was ever requested, and a clip must not carry sound.
   const videoOnly = new MediaStream(stream.getVideoTracks());

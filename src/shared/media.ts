@@ -29,6 +29,10 @@ export type MediaTag = (typeof MEDIA_TAGS)[number];
 export const MANUAL_REASONS = ['timeout', 'detector-unavailable'] as const;
 export type ManualReason = (typeof MANUAL_REASONS)[number];
 
+/** Why a video-mode capture asked for a recording sent frames instead: no recordable type, or no data recorded. */
+export const CLIP_FALLBACKS = ['no-recorder', 'no-data'] as const;
+export type ClipFallback = (typeof CLIP_FALLBACKS)[number];
+
 /** The `version` of the capture report this code writes and reads. */
 export const CAPTURE_REPORT_VERSION = 1;
 
@@ -65,6 +69,8 @@ export interface CaptureReport {
   automatic: boolean;
   /** Why a manual capture was offered, when it was. */
   manualReason?: ManualReason;
+  /** Set when a recording was asked for and the browser's recorder could not give one: the media is a shotset. */
+  clipFallback?: ClipFallback;
   frame: { width: number; height: number };
   face: FaceBox | null;
   metrics: QualityMetrics;

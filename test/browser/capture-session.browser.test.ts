@@ -31,6 +31,7 @@ function scriptedDetector(facesAt: (timestamp: number) => FaceDetection[]): Dete
   return {
     runtime: 'main-thread',
     loadMs: 0,
+    fallbacks: [],
     async analyze(bitmap, timestamp) {
       const faces = facesAt(timestamp).map((face) => scaleFace(face, FRAME.width / bitmap.width));
       return { analysis: { faces, stats: GOOD_STATS, inferenceMs: 0 }, bitmap };

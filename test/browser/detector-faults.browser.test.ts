@@ -1,9 +1,9 @@
 /// <reference types="mocha" />
 /**
- * The detector worker dying mid-guidance: terminated (no event reaches the page) or failing with an uncaught
- * error. Guidance must not freeze waiting for frames that never come back: the element reports
- * `model-load-failed` through `liveness-error`, shows that guidance stopped, and offers the manual capture, which
- * still works. The test reaches the real worker by recording the Worker objects the page creates.
+ * The detector dying mid-guidance. A worker terminated (no event reaches the page) or failing with an uncaught
+ * error is replaced, once, by the main-thread detector on the same camera stream. A detector failing with no
+ * runtime left must not freeze guidance: the element reports `model-load-failed` through `liveness-error`, shows
+ * that guidance stopped, and offers the manual capture, which still works. The test reaches the real worker by recording the Worker objects the page creates.
  */
 import { expect } from '@esm-bundle/chai';
 import type { LivenessCheckElement } from '../../src/element.js';
@@ -34,9 +34,12 @@ describe('<liveness-check> detector worker faults', () => {
     while (restores.length > 0) restores.pop()!();
   });
 
+  let workersStarted = (): number => 0;
+
   async function guideWithRecordedWorker(): Promise<Worker> {
     const recorder = recordWorkers();
     restores.push(recorder.restore);
+    workersStarted = () => recorder.workers.length;
     // No timed manual offer: the capture button can only come from detection stopping.
     const mounted = await mountGuidingWidget((el) => {
       el.mode = 'image';
@@ -47,6 +50,31 @@ describe('<liveness-check> detector worker faults', () => {
     await nextEvent(element, 'liveness-guidance', 30_000);
     expect(recorder.workers).to.have.length(1);
     return recorder.workers[0]!;
+  }
+
+  /**
+   * The worker died mid-guidance: the element switched to the main-thread detector on the same camera stream,
+   * without an error, and guidance goes on (the fake camera's frames keep being judged).
+   */
+  async function expectSwitchedToMainThread(stream: MediaStream, workers: number): Promise<void> {
+    const errors = recordEvents(element, ['liveness-error']);
+    // Only the main thread's load shows in the page's resource timing (the worker's fetches are its own).
+    await waitFor(
+      () => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm')) ?? null,
+      'the main-thread detector loading',
+      60_000,
+    );
+    const progress = () => part(element, 'progress')?.getAttribute('aria-valuenow') ?? null;
+    const before = progress();
+    // The progress only moves while frames are being judged: the new detector analyses the same camera.
+    await waitFor(() => (progress() !== before ? true : null), 'guidance on the main thread', 60_000);
+    expect(element.phase).to.equal('guiding');
+    const video = part<HTMLVideoElement>(element, 'video')!;
+    expect(video.srcObject, 'the same camera stream').to.equal(stream);
+    expect(stream.getVideoTracks()[0]!.readyState).to.equal('live');
+    expect(errors.of('liveness-error')).to.deep.equal([]);
+    expect(workersStarted(), 'no second worker').to.equal(workers);
+    errors.stop();
   }
 
   async function expectReportedAndManualCaptureWorks(): Promise<void> {
@@ -62,28 +90,42 @@ describe('<liveness-check> detector worker faults', () => {
     expect(element.phase).to.equal('done');
   }
 
-  it('reports a terminated worker instead of freezing, and still captures manually', async () => {
+  it('switches to the main thread when the worker is terminated, keeping the camera', async () => {
     const worker = await guideWithRecordedWorker();
-    const events = recordEvents(element, ['liveness-error', 'liveness-guidance']);
-    const failed = nextEvent(element, 'liveness-error', 30_000);
+    const stream = part<HTMLVideoElement>(element, 'video')!.srcObject as MediaStream;
     worker.terminate();
-    const { detail } = await failed;
-    expect(detail.code).to.equal('model-load-failed');
-    expect(detail.recoverable).to.equal(true);
-    expect(detail.message).to.match(/detector worker stopped/);
-    await expectReportedAndManualCaptureWorks();
-    expect(events.of('liveness-error'), 'reported once').to.have.length(1);
-    events.stop();
+    await expectSwitchedToMainThread(stream, 1);
   });
 
-  it('reports a worker that fails with an uncaught error', async () => {
+  it('switches to the main thread when the worker fails with an uncaught error', async () => {
     const worker = await guideWithRecordedWorker();
-    const failed = nextEvent(element, 'liveness-error', 30_000);
+    const stream = part<HTMLVideoElement>(element, 'video')!.srcObject as MediaStream;
     // What the browser fires on the Worker when its script throws and nothing catches it.
     worker.dispatchEvent(new ErrorEvent('error', { message: 'boom from the test' }));
+    await expectSwitchedToMainThread(stream, 1);
+  });
+
+  it('reports a failing main-thread detector instead of freezing, and still captures manually', async () => {
+    // The chain has no runtime after the main thread: a failure there ends in the manual capture.
+    const mounted = await mountGuidingWidget((el) => {
+      el.mode = 'image';
+      el.manualCaptureAfter = 0;
+      el.noWorker = true;
+    });
+    element = mounted.element;
+    expect(mounted.ready.detector).to.equal('main-thread');
+    await nextEvent(element, 'liveness-guidance', 30_000);
+    const failed = nextEvent(element, 'liveness-error', 30_000);
+    // The analyser reads every frame through createImageBitmap's result; a frame that cannot be drawn fails it.
+    restores.push(
+      replaceProperty(OffscreenCanvasRenderingContext2D.prototype, 'getImageData', () => {
+        throw new Error('boom from the test');
+      }),
+    );
     const { detail } = await failed;
     expect(detail.code).to.equal('model-load-failed');
     expect(detail.message).to.match(/boom from the test/);
+    restores.pop()!();
     await expectReportedAndManualCaptureWorks();
   });
 });

@@ -1289,6 +1289,7 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
     ['nine tags', { tags: Array.from({ length: 9 }, () => 'video_selfie') }],
     ['automatic "yes"', { automatic: 'yes' }],
     ['unknown manual reason', { manualReason: 'because' }],
+    ['unknown clip fallback', { clipFallback: 'because' }],
     ['frame width 0', { frame: { width: 0, height: 640 } }],
     ['frame width 1.5', { frame: { width: 1.5, height: 640 } }],
     ['frame with an extra key', { frame: { width: 480, height: 640, depth: 3 } }],

@@ -27,7 +27,11 @@ export interface FrameAnalyzer {
   close(): void;
 }
 
-export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<FrameAnalyzer> {
+/** `glCanvas`: the canvas MediaPipe draws on, where its default (OffscreenCanvas) has no WebGL (see gl-probe.ts). */
+export async function createFrameAnalyzer(
+  options: AnalyzerOptions,
+  glCanvas?: HTMLCanvasElement,
+): Promise<FrameAnalyzer> {
   const { wasmLoaderUrl, wasmBinaryUrl, modelUrl, landmarkerUrl } = options.assets;
   const urls = [wasmLoaderUrl, wasmBinaryUrl, modelUrl, ...(landmarkerUrl ? [landmarkerUrl] : [])];
   if (isWorkerScope()) allowOnlyOrigins(urls.map((url) => new URL(url).origin));
@@ -43,6 +47,7 @@ export async function createFrameAnalyzer(options: AnalyzerOptions): Promise<Fra
     { wasmLoaderPath: '', wasmBinaryPath: options.assets.wasmBinaryUrl },
     {
       baseOptions: { modelAssetPath: options.assets.modelUrl, delegate: 'CPU' },
+      ...(glCanvas ? { canvas: glCanvas } : {}),
       runningMode: 'VIDEO',
       minDetectionConfidence: options.minDetectionConfidence,
     },

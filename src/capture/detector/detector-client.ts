@@ -1,11 +1,16 @@
 /**
  * Starts face detection where it runs best: a module worker first (keeps the main thread free for the UI), the
- * main thread when workers or OffscreenCanvas in workers are unavailable, and reports 'unavailable' when
- * neither can load, so the element can offer manual capture instead of a dead end.
+ * main thread when the worker cannot run it, and reports 'unavailable' when neither can, so the element can
+ * offer manual capture instead of a dead end. Each runtime is ready only once a real frame went through it
+ * (proof-frame.ts); the order and the switch after a later failure are decided in runtime-chain.ts.
  */
 import type { DetectorRuntime } from '../../events/index.js';
 import type { AnalyzerOptions, FrameAnalysis, FromWorker, ToWorker } from './protocol.js';
+import { probeWebGL } from './gl-probe.js';
+import { proveAnalyzer } from './proof-frame.js';
+import { runtimeChain, type Runtime, type RuntimeFallback } from './runtime-chain.js';
 import { spawnDetectorWorker } from './spawn-worker.js';
+import { detectorTestHooks } from './test-hooks.js';
 
 export interface AnalyzedFrame {
   analysis: FrameAnalysis;
@@ -16,6 +21,8 @@ export interface AnalyzedFrame {
 export interface DetectorClient {
   readonly runtime: Exclude<DetectorRuntime, 'unavailable'>;
   readonly loadMs: number;
+  /** The runtimes given up before this one. */
+  readonly fallbacks: readonly RuntimeFallback[];
   analyze(bitmap: ImageBitmap, timestamp: number): Promise<AnalyzedFrame>;
   close(): void;
 }
@@ -31,26 +38,64 @@ export class DetectorStoppedError extends Error {
 export interface StartDetectorOptions extends AnalyzerOptions {
   /** Skip the worker (tests, or hosts whose CSP forbids workers). */
   preferMainThread?: boolean;
+  /** Try only these runtimes, in order (the switch after a failure mid-guidance); default: the whole chain. */
+  runtimes?: readonly Runtime[];
   initTimeoutMs?: number;
 }
 
+/** No runtime could start; `fallbacks` says what each one tried and why it was given up. */
+export class DetectorUnavailableError extends Error {
+  override readonly name = 'DetectorUnavailableError';
+  constructor(readonly fallbacks: RuntimeFallback[]) {
+    super(`face detection could not start: ${fallbacks.map((f) => `${f.runtime}: ${f.message}`).join('; ')}`);
+  }
+}
+
+/** A runtime that could not start, with the reason the chain reports. */
+class RuntimeStartError extends Error {
+  constructor(
+    readonly reason: RuntimeFallback['reason'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The chain of the current browser: the worker where it can draw, then the main thread. */
+export function detectorRuntimeChain(preferMainThread: boolean): Runtime[] {
+  return runtimeChain({
+    worker: typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined',
+    preferMainThread,
+  });
+}
+
 export async function startDetector(options: StartDetectorOptions): Promise<DetectorClient> {
-  const { preferMainThread = false, initTimeoutMs = 30_000, ...analyzerOptions } = options;
-  let workerError: unknown = null;
-  if (!preferMainThread && typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined') {
+  const { preferMainThread = false, runtimes, initTimeoutMs = 30_000, ...analyzerOptions } = options;
+  const fallbacks: RuntimeFallback[] = [];
+  for (const runtime of runtimes ?? detectorRuntimeChain(preferMainThread)) {
     try {
-      return await startWorkerDetector(analyzerOptions, initTimeoutMs);
+      const client =
+        runtime === 'worker'
+          ? await startWorkerDetector(analyzerOptions, initTimeoutMs)
+          : await startMainThreadDetector(analyzerOptions);
+      return Object.assign(client, { fallbacks });
     } catch (error) {
-      workerError = error;
+      const reason = error instanceof RuntimeStartError ? error.reason : 'load-failed';
+      fallbacks.push({ runtime, reason, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  try {
-    return await startMainThreadDetector(analyzerOptions);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const first = workerError instanceof Error ? ` (worker: ${workerError.message})` : '';
-    throw new Error(`face detection could not start: ${reason}${first}`, { cause: error });
-  }
+  throw new DetectorUnavailableError(fallbacks);
+}
+
+/** Every analyze() failure of a ready detector counts as the detector failing: the caller may switch runtimes. */
+function stoppedBy(error: unknown): DetectorStoppedError {
+  if (error instanceof DetectorStoppedError) return error;
+  return new DetectorStoppedError(
+    `the detector failed on a frame: ${error instanceof Error ? error.message : String(error)}`,
+    {
+      cause: error,
+    },
+  );
 }
 
 async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: number): Promise<DetectorClient> {
@@ -73,7 +118,7 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
         resolve(message.holdsLifeLock);
       } else if (message.type === 'init-error') {
         clearTimeout(timer);
-        reject(new Error(message.message));
+        reject(new RuntimeStartError(message.reason, message.message));
       } else {
         const waiter = pending.get(message.id);
         pending.delete(message.id);
@@ -83,14 +128,14 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
           waiter.resolve({ analysis: message.analysis, bitmap: message.bitmap });
         } else {
           message.bitmap.close();
-          waiter.reject(new Error(message.message));
+          waiter.reject(stoppedBy(new Error(message.message)));
         }
       }
     };
   });
   const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   const lifeLock = `liveness-detector-${crypto.randomUUID()}`;
-  send({ type: 'init', options, lifeLock });
+  send({ type: 'init', options, lifeLock, noWebGL: detectorTestHooks().workerWebGL === false });
   let holdsLifeLock: boolean;
   try {
     holdsLifeLock = await ready;
@@ -123,6 +168,7 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
   }
   return {
     runtime: 'worker',
+    fallbacks: [],
     loadMs: performance.now() - started,
     analyze(bitmap, timestamp) {
       if (closed || stopped) {
@@ -151,18 +197,34 @@ async function startWorkerDetector(options: AnalyzerOptions, initTimeoutMs: numb
 
 async function startMainThreadDetector(options: AnalyzerOptions): Promise<DetectorClient> {
   const started = performance.now();
+  const gl = probeWebGL(detectorTestHooks().mainThreadWebGL === false);
+  if (!gl) throw new RuntimeStartError('no-webgl', 'no WebGL context on the page');
   const { createFrameAnalyzer } = await import('./analyzer.js');
-  const analyzer = await createFrameAnalyzer(options);
+  const analyzer = await createFrameAnalyzer(
+    options,
+    gl.surface === 'element' ? document.createElement('canvas') : undefined,
+  );
+  try {
+    proveAnalyzer(analyzer);
+  } catch (error) {
+    analyzer.close();
+    throw new RuntimeStartError('proof-failed', error instanceof Error ? error.message : String(error));
+  }
   let closed = false;
   return {
     runtime: 'main-thread',
+    fallbacks: [],
     loadMs: performance.now() - started,
     async analyze(bitmap, timestamp) {
       if (closed) {
         bitmap.close();
         throw new Error('detector closed');
       }
-      return { analysis: analyzer.analyze(bitmap, timestamp), bitmap };
+      try {
+        return { analysis: analyzer.analyze(bitmap, timestamp), bitmap };
+      } catch (error) {
+        throw stoppedBy(error);
+      }
     },
     close() {
       if (closed) return;

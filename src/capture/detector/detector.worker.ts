@@ -4,6 +4,8 @@
  * so the page keeps the pixels of the frame it may capture without copying them.
  */
 import { createFrameAnalyzer, type FrameAnalyzer } from './analyzer.js';
+import { probeWebGL } from './gl-probe.js';
+import { proveAnalyzer } from './proof-frame.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -39,12 +41,33 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   switch (message.type) {
     case 'init': {
       const started = performance.now();
+      // Before any WASM download: without WebGL here, MediaPipe would load and then fail on the first frame.
+      if (!probeWebGL(message.noWebGL)) {
+        post({ type: 'init-error', reason: 'no-webgl', message: 'no WebGL context in the detector worker' });
+        return;
+      }
       try {
         analyzer = await createFrameAnalyzer(message.options);
+      } catch (error) {
+        post({
+          type: 'init-error',
+          reason: 'load-failed',
+          message: error instanceof Error ? error.message : String(error),
+        });
+        return;
+      }
+      try {
+        proveAnalyzer(analyzer);
         const holdsLifeLock = await holdLifeLock(message.lifeLock);
         post({ type: 'ready', loadMs: performance.now() - started, holdsLifeLock });
       } catch (error) {
-        post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });
+        analyzer.close();
+        analyzer = null;
+        post({
+          type: 'init-error',
+          reason: 'proof-failed',
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
       return;
     }

@@ -33,13 +33,15 @@ export interface FrameAnalysis {
 
 export type ToWorker =
   /** `lifeLock`: a Web Lock the worker holds for as long as it lives, so the page notices when it dies. */
-  | { type: 'init'; options: AnalyzerOptions; lifeLock: string }
+  /** `noWebGL`: a test took WebGL away (see test-hooks.ts). */
+  | { type: 'init'; options: AnalyzerOptions; lifeLock: string; noWebGL?: boolean }
   | { type: 'frame'; id: number; timestamp: number; bitmap: ImageBitmap }
   | { type: 'close' };
 
 export type FromWorker =
   /** `holdsLifeLock`: false where the worker has no Web Locks, so the page cannot watch for its end. */
   | { type: 'ready'; loadMs: number; holdsLifeLock: boolean }
-  | { type: 'init-error'; message: string }
+  /** `no-webgl`: the GL probe failed before any WASM was loaded; `proof-failed`: the first frame failed. */
+  | { type: 'init-error'; reason: 'no-webgl' | 'load-failed' | 'proof-failed'; message: string }
   | { type: 'result'; id: number; analysis: FrameAnalysis; bitmap: ImageBitmap }
   | { type: 'frame-error'; id: number; message: string; bitmap: ImageBitmap };

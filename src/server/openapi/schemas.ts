@@ -1,5 +1,12 @@
 /** Component schemas. Enumerations come from src/shared and the server modules so they cannot drift. */
-import { CAPTURE_MODES, CAPTURE_REPORT_VERSION, MANUAL_REASONS, MEDIA_KINDS, MEDIA_TAGS } from '../../shared/media.js';
+import {
+  CAPTURE_MODES,
+  CAPTURE_REPORT_VERSION,
+  CLIP_FALLBACKS,
+  MANUAL_REASONS,
+  MEDIA_KINDS,
+  MEDIA_TAGS,
+} from '../../shared/media.js';
 import {
   CHECK_STATUSES,
   DECISIONS,
@@ -82,6 +89,7 @@ export const schemas: Record<string, Schema> = {
       tags: { type: 'array', items: enumOf(MEDIA_TAGS), maxItems: 8 },
       automatic: { type: 'boolean' },
       manualReason: enumOf(MANUAL_REASONS),
+      clipFallback: enumOf(CLIP_FALLBACKS),
       frame: closedObject({ width: { type: 'integer', minimum: 1 }, height: { type: 'integer', minimum: 1 } }),
       face: {
         oneOf: [

@@ -12,6 +12,7 @@ import {
   type CaptureMode,
   type CaptureReport,
   type MediaKind,
+  CLIP_FALLBACKS,
 } from '../../shared/media.js';
 import { formatIssues } from '../../shared/zod.js';
 import { CAMERA_CONTROLS } from '../../shared/signals.js';
@@ -27,6 +28,7 @@ const reportSchema = z.object({
   tags: z.array(z.enum(MEDIA_TAGS)).max(8),
   automatic: z.boolean(),
   manualReason: z.enum(MANUAL_REASONS).optional(),
+  clipFallback: z.enum(CLIP_FALLBACKS).optional(),
   frame: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }),
   face: z
     .strictObject({ x: z.number().finite(), y: z.number().finite(), width: nonNegative, height: nonNegative })
