@@ -4,7 +4,7 @@
  * second check nor trips the single-use token.
  */
 import { LivenessError } from '../errors.js';
-import type { CaptureReport } from '../shared/media.js';
+import { CLIP_TYPES, type CaptureOptions, type CaptureReport, type ClipType } from '../shared/media.js';
 import type { CheckStatus as CheckStatusName } from '../shared/providers.js';
 
 export interface UploadRequest {
@@ -40,6 +40,47 @@ interface ErrorBody {
 export function endpointUrl(endpoint: string, path: string): string {
   const base = new URL(endpoint.endsWith('/') ? endpoint : `${endpoint}/`, document.baseURI);
   return new URL(path.replace(/^\//, ''), base).href;
+}
+
+/** A slow answer must not hold the capture: without it every recordable type is tried, as before. */
+const CAPTURE_OPTIONS_TIMEOUT_MS = 4_000;
+
+/**
+ * What media the backend's providers accept (`GET /capture-options`; the token is not used up). Null when it
+ * cannot be read (network, an older backend, a refusal): the caller then assumes every type is accepted and lets
+ * POST /checks judge.
+ */
+export async function fetchCaptureOptions(
+  endpoint: string,
+  token: string,
+  signal?: AbortSignal,
+): Promise<CaptureOptions | null> {
+  // By hand: AbortSignal.timeout and AbortSignal.any are newer than the browsers the README promises.
+  const request = new AbortController();
+  const timer = setTimeout(() => request.abort(), CAPTURE_OPTIONS_TIMEOUT_MS);
+  const forward = () => request.abort();
+  signal?.addEventListener('abort', forward, { once: true });
+  try {
+    const response = await fetch(endpointUrl(endpoint, 'capture-options'), {
+      headers: { Authorization: `Bearer ${token}` },
+      signal: request.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as Partial<CaptureOptions>;
+    if (!Array.isArray(body.clipTypes)) return null;
+    const known = new Set<string>(CLIP_TYPES);
+    return {
+      clipTypes: body.clipTypes.filter((type): type is ClipType => known.has(type)),
+      shotset: body.shotset !== false,
+    };
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forward);
+  }
 }
 
 export async function uploadCapture(request: UploadRequest): Promise<UploadAccepted> {
