@@ -184,7 +184,6 @@ export const schemas: Record<string, Schema> = {
     clipTypes: {
       type: 'array',
       items: enumOf(CLIP_TYPES),
-      uniqueItems: true,
       description:
         'Recording containers every configured provider accepts (Oz: MP4/MOV only). Empty: record frames instead.',
     },
