@@ -4,7 +4,7 @@
  * second check nor trips the single-use token.
  */
 import { LivenessError } from '../errors.js';
-import { CLIP_TYPES, type CaptureOptions, type CaptureReport, type ClipType } from '../shared/media.js';
+import type { CaptureOptions, CaptureReport } from '../shared/media.js';
 import type { CheckStatus as CheckStatusName } from '../shared/providers.js';
 
 export interface UploadRequest {
@@ -58,28 +58,19 @@ export async function fetchCaptureOptions(
   // By hand: AbortSignal.timeout and AbortSignal.any are newer than the browsers the README promises.
   const request = new AbortController();
   const timer = setTimeout(() => request.abort(), CAPTURE_OPTIONS_TIMEOUT_MS);
-  const forward = () => request.abort();
-  signal?.addEventListener('abort', forward, { once: true });
+  signal?.addEventListener('abort', () => request.abort(), { once: true });
   try {
     const response = await fetch(endpointUrl(endpoint, 'capture-options'), {
       headers: { Authorization: `Bearer ${token}` },
       signal: request.signal,
       credentials: 'omit',
-      cache: 'no-store',
     });
-    if (!response.ok) return null;
-    const body = (await response.json()) as Partial<CaptureOptions>;
-    if (!Array.isArray(body.clipTypes)) return null;
-    const known = new Set<string>(CLIP_TYPES);
-    return {
-      clipTypes: body.clipTypes.filter((type): type is ClipType => known.has(type)),
-      shotset: body.shotset !== false,
-    };
+    const body = (await response.json()) as CaptureOptions;
+    return response.ok && Array.isArray(body.clipTypes) ? body : null;
   } catch {
     return null;
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', forward);
   }
 }
 
