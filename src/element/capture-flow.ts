@@ -3,6 +3,7 @@
  * package, then hand over to the submission. The element keeps its phase, its texts and its template.
  */
 import { CameraController } from '../capture/camera-controller.js';
+import { fetchCaptureOptions } from '../client/backend-client.js';
 import { LivenessError } from '../errors.js';
 import { emit } from '../events/index.js';
 import type { MessageKey, Translator } from '../i18n/index.js';
@@ -107,6 +108,12 @@ export class CaptureFlow {
     const started = performance.now();
     // The voice list loads while the camera opens; liveness-ready reports the outcome.
     const voice = this.voiceGuide.status();
+    const recording = this.host.mode === 'video' && this.host.videoFormat === 'recording';
+    // Which containers the providers accept, read while the camera opens; null (every type) when unknown.
+    const accepted =
+      recording && this.host.endpoint && this.host.token
+        ? fetchCaptureOptions(this.host.endpoint, this.host.token, signal).then((options) => options?.clipTypes ?? null)
+        : Promise.resolve(null);
     // Face detection loads while the camera permission prompt is open (see DetectorController).
     this.detector.load({
       assets: this.host.assets,
@@ -128,10 +135,8 @@ export class CaptureFlow {
     const info = this.camera.info();
     if (info) emit(this.host, 'liveness-camera-change', { deviceId: info.deviceId, label: info.label });
     // In video mode the recorder is proven on the live camera while detection finishes loading.
-    const probe =
-      this.host.mode === 'video' && this.host.videoFormat === 'recording' && this.camera.stream
-        ? probeRecorder(this.camera.stream)
-        : null;
+    const stream = this.camera.stream;
+    const probe = recording && stream ? accepted.then((types) => probeRecorder(stream, types)) : null;
     const outcome = await this.detector.settle();
     await probe;
     if (!outcome || signal.aborted) return;

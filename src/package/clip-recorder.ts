@@ -5,6 +5,7 @@
  * when a frame fails; the element takes the finished clip with the captured frame.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ClipFallback } from '../shared/media.js';
 import type { ClipSource } from './capture-package.js';
 import { encodeJpeg } from './jpeg.js';
 import { probedRecorder } from './recorder-probe.js';
@@ -39,7 +40,7 @@ export class ClipRecorder implements ReactiveController {
   }
 
   /** Why a recording was asked for but frames are gathered instead; undefined when nothing fell back. */
-  static fallbackFor(mode: string, videoFormat: 'recording' | 'shotset'): 'no-recorder' | 'no-data' | undefined {
+  static fallbackFor(mode: string, videoFormat: 'recording' | 'shotset'): ClipFallback | undefined {
     if (mode !== 'video' || videoFormat !== 'recording') return undefined;
     const probe = probedRecorder();
     if (probe && probe.type === null) return probe.fallback;

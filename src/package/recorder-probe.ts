@@ -1,38 +1,67 @@
 /**
  * Which MediaRecorder type really records on this engine. `isTypeSupported` is not enough: WebKitGTK says yes to
  * MP4 and then yields no data at all, and Firefox records only WebM. The probe records a short clip of the live
- * camera for each supported candidate, best first, and keeps the first that produced bytes; the answer holds for
- * the page's lifetime, so only the first video capture pays for it.
+ * camera for each supported candidate the backend accepts, best first, and keeps the first that produced bytes.
+ * What each type recorded holds for the page's lifetime, so a type is recorded once however often it is asked.
  */
-import { CLIP_CANDIDATE_TYPES } from './video.js';
+import type { ClipFallback } from '../shared/media.js';
+import { CLIP_CANDIDATE_TYPES, clipContainer } from './video.js';
 
 const PROBE_MS = 400;
 /** A recorder that never stops is given up after this long. */
 const PROBE_TIMEOUT_MS = 3_000;
 
-/** `no-recorder`: no candidate type is supported; `no-data`: every supported type recorded nothing. */
-export type RecorderProbe = { type: string } | { type: null; fallback: 'no-recorder' | 'no-data' };
+/**
+ * `no-recorder`: no candidate type is supported; `not-accepted`: the supported ones are all refused by the
+ * backend's providers; `no-data`: every supported, accepted type recorded nothing.
+ */
+export type RecorderProbe = { type: string } | { type: null; fallback: ClipFallback };
 
-let probed: Promise<RecorderProbe> | null = null;
+/** Per MediaRecorder type: whether a short recording produced bytes. */
+const recorded = new Map<string, Promise<boolean>>();
 let settled: RecorderProbe | null = null;
 
-/** The probe's answer once it finished; null while unknown. */
+/** The latest probe's answer once it finished; null while unknown. */
 export function probedRecorder(): RecorderProbe | null {
   return settled;
 }
 
-/** Starts the probe on `stream` (once per page); resolves with its answer. */
-export function probeRecorder(stream: MediaStream): Promise<RecorderProbe> {
-  probed ??= runProbe(stream).then((result) => (settled = result));
-  return probed;
+/**
+ * Probes on `stream`; resolves with the answer. `accepted`: the containers the backend accepts
+ * (`GET /capture-options`), or null when unknown, which tries every type.
+ */
+export async function probeRecorder(
+  stream: MediaStream,
+  accepted: readonly string[] | null = null,
+): Promise<RecorderProbe> {
+  settled = null;
+  const result = await runProbe(stream, accepted);
+  settled = result;
+  return result;
 }
 
-async function runProbe(stream: MediaStream): Promise<RecorderProbe> {
+/** The pure part: which candidates to record, or why there are none. */
+export function probeCandidates(
+  isTypeSupported: (type: string) => boolean,
+  accepted: readonly string[] | null,
+): { types: string[] } | { fallback: 'no-recorder' | 'not-accepted' } {
+  const supported = CLIP_CANDIDATE_TYPES.filter((type) => isTypeSupported(type));
+  if (supported.length === 0) return { fallback: 'no-recorder' };
+  const types = accepted ? supported.filter((type) => accepted.includes(clipContainer(type))) : supported;
+  return types.length > 0 ? { types } : { fallback: 'not-accepted' };
+}
+
+async function runProbe(stream: MediaStream, accepted: readonly string[] | null): Promise<RecorderProbe> {
   if (typeof MediaRecorder === 'undefined') return { type: null, fallback: 'no-recorder' };
-  const candidates = CLIP_CANDIDATE_TYPES.filter((type) => MediaRecorder.isTypeSupported(type));
-  if (candidates.length === 0) return { type: null, fallback: 'no-recorder' };
-  for (const type of candidates) {
-    if ((await recordedBytes(stream, type)) > 0) return { type };
+  const candidates = probeCandidates((type) => MediaRecorder.isTypeSupported(type), accepted);
+  if ('fallback' in candidates) return { type: null, fallback: candidates.fallback };
+  for (const type of candidates.types) {
+    let records = recorded.get(type);
+    if (!records) {
+      records = recordedBytes(stream, type).then((bytes) => bytes > 0);
+      recorded.set(type, records);
+    }
+    if (await records) return { type };
   }
   return { type: null, fallback: 'no-data' };
 }
@@ -64,6 +93,6 @@ async function recordedBytes(stream: MediaStream, mimeType: string): Promise<num
 
 /** Forgets the answer (tests probe several fake recorders in one page). */
 export function resetRecorderProbe(): void {
-  probed = null;
+  recorded.clear();
   settled = null;
 }

@@ -12,6 +12,11 @@ export const CLIP_CANDIDATE_TYPES = [
   'video/webm',
 ] as const;
 
+/** The container of a MediaRecorder type, as the backend names it: `video/mp4;codecs=avc1` → `video/mp4`. */
+export function clipContainer(mimeType: string): string {
+  return (mimeType.split(';')[0] ?? '').trim().toLowerCase();
+}
+
 export function supportedClipType(
   isTypeSupported: (type: string) => boolean = (t) =>
     typeof MediaRecorder !== 'undefined' && MediaRecorder.isTypeSupported(t),
@@ -53,8 +58,7 @@ export function startClipRecording(
       if (recorder.state !== 'inactive') recorder.stop();
       await stopped;
       if (cancelled) throw new Error('recording was cancelled');
-      const baseType = mimeType.split(';')[0] ?? 'video/webm';
-      return new Blob(chunks, { type: baseType });
+      return new Blob(chunks, { type: clipContainer(mimeType) || 'video/webm' });
     },
     cancel() {
       cancelled = true;

@@ -156,6 +156,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
     await clientLimiter.take(clientAddress(c.req.raw, c.env) ?? 'unknown');
     await next();
   });
+  app.use('/capture-options', widgetCors(config.allowedOrigins));
   app.use('/checks', widgetCors(config.allowedOrigins));
   app.use('/checks/*', widgetCors(config.allowedOrigins));
   app.use('/handoffs', widgetCors(config.allowedOrigins));

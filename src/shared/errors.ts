@@ -17,6 +17,7 @@ export const API_ERROR_STATUS = {
   'origin-not-allowed': 403,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  'media-type-not-accepted': 415,
   'invalid-zip': 422,
   'zip-limits': 422,
   'image-undecodable': 422,

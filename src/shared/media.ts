@@ -29,9 +29,24 @@ export type MediaTag = (typeof MEDIA_TAGS)[number];
 export const MANUAL_REASONS = ['timeout', 'detector-unavailable'] as const;
 export type ManualReason = (typeof MANUAL_REASONS)[number];
 
-/** Why a video-mode capture asked for a recording sent frames instead: no recordable type, or no data recorded. */
-export const CLIP_FALLBACKS = ['no-recorder', 'no-data'] as const;
+/**
+ * Why a video-mode capture asked for a recording sent frames instead: no recordable type, no data recorded, or
+ * the browser records only types the backend's providers do not accept (Firefox's WebM where Oz takes MP4/MOV).
+ */
+export const CLIP_FALLBACKS = ['no-recorder', 'no-data', 'not-accepted'] as const;
 export type ClipFallback = (typeof CLIP_FALLBACKS)[number];
+
+/** Containers a recording can be uploaded in, as base MIME types (no codecs parameter). */
+export const CLIP_TYPES = ['video/mp4', 'video/webm'] as const;
+export type ClipType = (typeof CLIP_TYPES)[number];
+
+/** What the backend tells the widget before a capture (`GET /capture-options`): the media its providers accept. */
+export interface CaptureOptions {
+  /** Recording containers every configured provider accepts; empty when none (the widget then sends frames). */
+  clipTypes: ClipType[];
+  /** Whether a ZIP of frames is accepted. */
+  shotset: boolean;
+}
 
 /** The `version` of the capture report this code writes and reads. */
 export const CAPTURE_REPORT_VERSION = 1;

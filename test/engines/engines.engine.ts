@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxBackend } from '../distribution/support/backend.js';
 import { watchCsp } from '../distribution/support/csp.js';
 import { assertBuilt } from '../distribution/support/dist.js';
 import { CDN_DIR, EXAMPLES_SRC } from '../distribution/support/pages.js';
@@ -14,6 +16,7 @@ import { startStrictSite, type StrictSite } from '../distribution/support/strict
 import { engineAvailable, openEngine, type EngineName, type EnginePage } from './support/drivers.js';
 import {
   axeScan,
+  CAPTURE_OPTIONS,
   CLICK_MANUAL_CAPTURE,
   failCamera,
   RECORD_EVENTS,
@@ -152,35 +155,135 @@ describe.each(ENGINES)('$engine', ({ engine, worker }) => {
   }, 120_000);
 });
 
+/** A recording made by Firefox's own MediaRecorder in the page, uploaded from the page as the element would. */
+interface FirefoxRecording {
+  mediaType: string;
+  mediaSize: number;
+  status: number;
+  body: Record<string, unknown>;
+  token: string;
+  media: string;
+  selfie: string;
+  frame: { width: number; height: number };
+}
+
+async function recordInFirefox(): Promise<FirefoxRecording & { options: { status: number; body: unknown } }> {
+  const page = await openEngine('firefox');
+  try {
+    await page.goto(`${strict.site.origin}/html/`);
+    const options = await page.run<{ status: number; body: unknown }>(CAPTURE_OPTIONS);
+    const recording = await page.run<FirefoxRecording>(recordAndUpload(1500));
+    // Firefox records only WebM.
+    expect(recording.mediaType).toBe('video/webm');
+    expect(recording.mediaSize).toBeGreaterThan(0);
+    return { ...recording, options };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Polls a backend's result for the session until it is final. */
+async function finalResult(backendUrl: string, apiKey: string, sessionId: string): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 60_000;
+  let result: Record<string, unknown> = {};
+  while (Date.now() < deadline) {
+    const response = await fetch(`${backendUrl}/sessions/${sessionId}/result`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    result = (await response.json()) as Record<string, unknown>;
+    if (result['status'] === 'done' || result['status'] === 'error') break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return result;
+}
+
+const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+
 describe('firefox recordings', () => {
-  it("uploads Firefox's WebM recording, which the real backend validates and completes", async () => {
-    const page = await openEngine('firefox');
+  it("refuses Firefox's WebM where Oz is configured, and the frame shotset the element sends instead completes", async () => {
+    const recording = await recordInFirefox();
+    // Oz takes MP4/MOV only: the element is told so before recording, and a WebM upload is refused with the code.
+    expect(recording.options).toEqual({ status: 200, body: { clipTypes: ['video/mp4'], shotset: true } });
+    expect([recording.status, recording.body]).toMatchObject([415, { error: { code: 'media-type-not-accepted' } }]);
+
+    // The token was not used up: it carries what the element sends instead, a ZIP of frames saying why.
+    const { running } = strict.backend;
+    const selfie = bytesOf(recording.selfie);
+    const frames = zipSync({ 'frame_0.jpg': selfie, 'frame_1.jpg': selfie }, { level: 0 });
+    const portrait = recording.frame.height > recording.frame.width;
+    const form = new FormData();
+    form.set('media', new Blob([frames], { type: 'application/zip' }), 'clip.zip');
+    form.set(
+      'report',
+      JSON.stringify({
+        version: 1,
+        mode: 'shotset',
+        automatic: true,
+        clipFallback: 'not-accepted',
+        tags: ['video_selfie', 'video_selfie_blank', portrait ? 'orientation_portrait' : 'orientation_landscape'],
+        frame: recording.frame,
+        face: null,
+        metrics: {},
+        elapsedMs: 1500,
+        frameCount: 2,
+        capturedAt: new Date().toISOString(),
+      }),
+    );
+    const uploaded = await fetch(`${running.url}/checks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${recording.token}`, origin: strict.site.origin },
+      body: form,
+    });
+    const accepted = (await uploaded.json()) as Record<string, unknown>;
+    expect([uploaded.status, accepted]).toMatchObject([202, {}]);
+    const result = await finalResult(running.url, running.apiKey, accepted['sessionId'] as string);
+    expect(result['status']).toBe('done');
+  }, 180_000);
+
+  it("a Kairos-only backend takes Firefox's WebM as it is (Kairos is sent the JPEG still) and completes", async () => {
+    const recording = await recordInFirefox();
+    const kairos = await startSandboxBackend(strict.site.origin, { LIVENESS_PROVIDERS: 'kairos' });
     try {
-      await page.goto(`${strict.site.origin}/html/`);
-      const upload = await page.run<{
-        mediaType: string;
-        mediaSize: number;
-        status: number;
-        body: Record<string, unknown>;
-      }>(recordAndUpload(1500));
-      // Firefox records only WebM.
-      expect(upload.mediaType).toBe('video/webm');
-      expect(upload.mediaSize).toBeGreaterThan(0);
-      expect([upload.status, upload.body]).toMatchObject([202, {}]);
-      const sessionId = upload.body['sessionId'] as string;
-      const deadline = Date.now() + 60_000;
-      let result: Record<string, unknown> = {};
-      while (Date.now() < deadline) {
-        result = (await (await fetch(`${strict.site.origin}/integrator/result/${sessionId}`)).json()) as Record<
-          string,
-          unknown
-        >;
-        if (result['status'] === 'done' || result['status'] === 'error') break;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
+      const { url, apiKey } = kairos.running;
+      const created = await fetch(`${url}/sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const session = (await created.json()) as { sessionId: string; captureToken: string };
+      const options = await fetch(`${url}/capture-options`, {
+        headers: { authorization: `Bearer ${session.captureToken}` },
+      });
+      expect(await options.json()).toEqual({ clipTypes: ['video/mp4', 'video/webm'], shotset: true });
+      const form = new FormData();
+      form.set('media', new Blob([bytesOf(recording.media)], { type: 'video/webm' }), 'clip.webm');
+      form.set('selfie', new Blob([bytesOf(recording.selfie)], { type: 'image/jpeg' }), 'selfie.jpg');
+      const portrait = recording.frame.height > recording.frame.width;
+      form.set(
+        'report',
+        JSON.stringify({
+          version: 1,
+          mode: 'video',
+          automatic: true,
+          tags: ['video_selfie', 'video_selfie_blank', portrait ? 'orientation_portrait' : 'orientation_landscape'],
+          frame: recording.frame,
+          face: null,
+          metrics: {},
+          elapsedMs: 1500,
+          frameCount: 45,
+          capturedAt: new Date().toISOString(),
+        }),
+      );
+      const uploaded = await fetch(`${url}/checks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.captureToken}` },
+        body: form,
+      });
+      expect([uploaded.status, await uploaded.json()]).toMatchObject([202, {}]);
+      const result = await finalResult(url, apiKey, session.sessionId);
       expect(result['status']).toBe('done');
     } finally {
-      await page.close();
+      await kairos.close();
     }
   }, 180_000);
 });

@@ -267,6 +267,14 @@ describe('the OpenAPI document', () => {
     expect((pending.body as { status: string }).status).toBe('pending');
     expect((await call(app, apiRequest('/sessions/no-such-session/result'))).status).toBe(404);
 
+    // GET /capture-options before the upload, as the widget reads it; it does not use up the token.
+    const options = await call(
+      app,
+      new Request(`${BASE}/capture-options`, { headers: { authorization: `Bearer ${session!.captureToken}` } }),
+    );
+    expect(options).toMatchObject({ status: 200, body: { clipTypes: ['video/mp4'], shotset: true } });
+    expect((await call(app, new Request(`${BASE}/capture-options`))).status).toBe(401);
+
     // POST /checks with the documented multipart fields: a shotset of one JPEG and its report.
     const upload = uploadRequest(session!.captureToken, {
       media: zip({ 'frame_000.jpg': jpeg() }),

@@ -78,6 +78,18 @@ export const paths: Record<string, Record<string, Schema>> = {
       },
     },
   },
+  '/capture-options': {
+    get: {
+      operationId: 'getCaptureOptions',
+      summary:
+        'What media the configured providers accept, read by the widget before recording (capture token, not used up).',
+      security: CAPTURE_TOKEN,
+      responses: {
+        '200': json(ref('CaptureOptions'), 'The accepted recording containers and whether a shotset is accepted.'),
+        ...errors('token-missing', 'token-invalid', 'token-expired', 'origin-not-allowed', ...ALWAYS),
+      },
+    },
+  },
   '/checks': {
     post: {
       operationId: 'uploadCheck',
@@ -105,6 +117,7 @@ export const paths: Record<string, Record<string, Schema>> = {
           'not-found',
           'payload-too-large',
           'unsupported-media-type',
+          'media-type-not-accepted',
           'invalid-zip',
           'zip-limits',
           'image-undecodable',

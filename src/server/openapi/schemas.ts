@@ -3,6 +3,7 @@ import {
   CAPTURE_MODES,
   CAPTURE_REPORT_VERSION,
   CLIP_FALLBACKS,
+  CLIP_TYPES,
   MANUAL_REASONS,
   MEDIA_KINDS,
   MEDIA_TAGS,
@@ -179,6 +180,15 @@ export const schemas: Record<string, Schema> = {
     },
     required: ['media', 'report'],
   },
+  CaptureOptions: closedObject({
+    clipTypes: {
+      type: 'array',
+      items: enumOf(CLIP_TYPES),
+      description:
+        'Recording containers every configured provider accepts (Oz: MP4/MOV only). Empty: record frames instead.',
+    },
+    shotset: { type: 'boolean', description: 'Whether a ZIP of frames is accepted.' },
+  }),
   CheckAccepted: closedObject({
     checkId: id,
     sessionId: id,

@@ -1,5 +1,5 @@
 /**
- * The widget's routes (capture token): upload a check, read its status.
+ * The widget's routes (capture token): what media the providers accept, upload a check, read its status.
  *
  * POST /checks order matters: authenticate, then refuse a used token (unless this is an idempotent retry), then
  * read and validate the whole upload, and only then consume the token and store the check in one atomic step, so a
@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { httpError } from '../errors.js';
 import { requireBearer } from '../http/auth.js';
 import { nodeRequestBody, readMultipart, type MultipartUpload } from '../http/body.js';
+import { acceptedMediaTypes, captureOptions, isMediaTypeAccepted } from '../providers/media-acceptance.js';
 import { checkStatusView } from '../results.js';
 import type { CheckRecord, TokenUse } from '../store/types.js';
 import { assertOriginAllowed, type CaptureClaims } from '../tokens.js';
@@ -22,6 +23,12 @@ const MAX_UPLOAD_PARTS = 16;
 
 export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
   const { config, store, processor, clock, logger } = deps;
+
+  // Read before the capture so the widget records what the providers take; it does not use the token.
+  app.get('/capture-options', async (c) => {
+    await authenticate(c, deps);
+    return c.json(captureOptions(config.providers), 200, { 'cache-control': 'no-store' });
+  });
 
   app.post('/checks', async (c) => {
     const claims = await authenticate(c, deps);
@@ -45,6 +52,14 @@ export function registerCheckRoutes(app: BackendApp, deps: RouteDeps): void {
       selfie: singleFile(upload, 'selfie', false),
       report: singleField(upload, 'report'),
     });
+    // After validation, so a broken upload gets its precise code; before anything is stored, so the token stays.
+    if (!isMediaTypeAccepted(validated.info.contentType, config.providers)) {
+      throw httpError(
+        'media-type-not-accepted',
+        `${validated.info.contentType} media is not accepted by the configured providers (${config.providers.join(', ')}); ` +
+          `send one of ${acceptedMediaTypes(config.providers).join(', ')} (GET /capture-options lists the recordings)`,
+      );
+    }
 
     const now = clock();
     const check: CheckRecord = {

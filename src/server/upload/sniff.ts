@@ -4,7 +4,15 @@
  */
 import type { MediaKind } from '../../shared/media.js';
 
-export type SniffedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/zip' | 'video/mp4' | 'video/webm';
+export const SNIFFED_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/zip',
+  'video/mp4',
+  'video/webm',
+] as const;
+export type SniffedType = (typeof SNIFFED_TYPES)[number];
 
 export const KIND_OF: Readonly<Record<SniffedType, MediaKind>> = {
   'image/jpeg': 'image',

@@ -10,7 +10,11 @@ export interface SandboxBackend {
   close(): Promise<void>;
 }
 
-export async function startSandboxBackend(pageOrigin: string): Promise<SandboxBackend> {
+/** `env`: extra settings, e.g. `LIVENESS_PROVIDERS: 'kairos'`. */
+export async function startSandboxBackend(
+  pageOrigin: string,
+  env: Record<string, string> = {},
+): Promise<SandboxBackend> {
   const dataDir = await mkdtemp(join(tmpdir(), 'liveness-dist-test-'));
   const running = await startLivenessBackend({
     env: {
@@ -19,6 +23,7 @@ export async function startSandboxBackend(pageOrigin: string): Promise<SandboxBa
       LIVENESS_DATA_DIR: dataDir,
       OZ_API_URL: '',
       KAIROS_API_URL: '',
+      ...env,
     },
     port: 0,
     host: '127.0.0.1',

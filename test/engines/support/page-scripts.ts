@@ -90,9 +90,19 @@ export function axeScan(axeSource: string): string {
   `;
 }
 
+/** What the backend tells the element before recording (GET /capture-options), read from the page like the element. */
+export const CAPTURE_OPTIONS = `
+  const el = document.querySelector('liveness-check');
+  for (let i = 0; i < 600 && !el.token; i++) await new Promise((r) => setTimeout(r, 50));
+  const base = el.endpoint.endsWith('/') ? el.endpoint : el.endpoint + '/';
+  const response = await fetch(new URL('capture-options', base), { headers: { Authorization: 'Bearer ' + el.token } });
+  return { status: response.status, body: await response.json() };
+`;
+
 /**
  * Records `ms` of the camera with the engine's own MediaRecorder (the first type among MP4 and WebM it claims),
  * takes a JPEG selfie from the same stream, and uploads both as the element would, with the page's capture token.
+ * Also returns the page's token and, base64, the clip and the selfie, for uploads the test makes itself.
  */
 export function recordAndUpload(ms: number): string {
   return `
@@ -136,6 +146,16 @@ export function recordAndUpload(ms: number): string {
       headers: { Authorization: 'Bearer ' + el.token, 'Idempotency-Key': crypto.randomUUID() },
       body,
     });
-    return { mediaType: media.type, mediaSize: media.size, status: response.status, body: await response.json() };
+    const base64 = async (blob) => {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(text);
+    };
+    return {
+      mediaType: media.type, mediaSize: media.size, status: response.status, body: await response.json(),
+      token: el.token, media: await base64(media), selfie: await base64(selfie),
+      frame: { width: canvas.width, height: canvas.height },
+    };
   `;
 }

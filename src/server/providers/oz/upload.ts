@@ -6,6 +6,7 @@
  */
 import { zipSync } from 'fflate';
 import { MEDIA_TAGS } from '../../../shared/media.js';
+import { PROVIDER_MEDIA_TYPES } from '../media-acceptance.js';
 import type { CheckMedia } from '../types.js';
 import { OZ_MAX_FILE_BYTES, OZ_MAX_VIDEO_SECONDS, mediaLimitError, videoDurationSeconds } from './media-limits.js';
 import type { OzUploadPayload } from './types.js';
@@ -34,6 +35,10 @@ export async function prepareOzUpload(media: CheckMedia): Promise<OzUpload> {
       ? await oneImageShotSet(media)
       : { fileName: media.fileName, contentType: media.contentType, bytes: media.bytes, tags: [...media.tags] };
   if (media.kind === 'video') {
+    // POST /checks refuses these already; a check stored before that rule existed still must not reach Oz.
+    if (!PROVIDER_MEDIA_TYPES.oz.has(media.contentType)) {
+      throw mediaLimitError('provider-media-unsupported', `video type ${media.contentType} is not MP4 or MOV`);
+    }
     const seconds = videoDurationSeconds(media.bytes);
     if (seconds !== null && seconds > OZ_MAX_VIDEO_SECONDS) {
       throw mediaLimitError(
