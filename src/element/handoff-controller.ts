@@ -10,7 +10,8 @@ import { emit } from '../events/index.js';
 import type { QrPath } from './qr.js';
 import { asLivenessError } from './submission-controller.js';
 
-export type HandoffState = 'idle' | 'preparing' | 'ready' | 'expired' | 'done';
+/** `opened`: the phone redeemed the code; the desktop waits for its check with the QR code withdrawn. */
+export type HandoffState = 'idle' | 'preparing' | 'ready' | 'opened' | 'expired' | 'done';
 
 export interface HandoffHost extends ReactiveControllerHost, EventTarget {
   readonly endpoint: string;
@@ -21,7 +22,7 @@ export interface HandoffOptions {
   /** The phone's check is final: the element shows that the phone finished. */
   onComplete(): void;
   onError(error: LivenessError): void;
-  announce(text: 'link.copied' | 'handoff.expired' | 'handoff.waiting'): void;
+  announce(text: 'link.copied' | 'handoff.expired' | 'handoff.waiting' | 'handoff.opened'): void;
 }
 
 /** How often the desktop asks whether the phone's check is there and final. */
@@ -106,15 +107,28 @@ export class HandoffController implements ReactiveController {
     this.options.announce('handoff.expired');
   }
 
+  private opened(): void {
+    if (this.state !== 'ready' && this.state !== 'expired') return;
+    clearTimeout(this.expiryTimer);
+    this.state = 'opened';
+    this.qr = null;
+    this.host.requestUpdate();
+    this.options.announce('handoff.opened');
+  }
+
   private async follow(signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
       await sleep(FOLLOW_INTERVAL_MS, signal);
       if (signal.aborted) return;
       try {
-        const check = await fetchHandoffStatus(this.host.endpoint, this.host.token, signal);
+        const { code, check } = await fetchHandoffStatus(this.host.endpoint, this.host.token, signal);
         failures = 0;
-        if (signal.aborted || !check || check.status === 'processing') continue;
+        if (signal.aborted) return;
+        if (code === 'redeemed') this.opened();
+        // The backend's clock decides, not only this page's timer: the code is gone, a new one is offered.
+        else if (code === 'expired') this.expire();
+        if (!check || check.status === 'processing') continue;
         this.state = 'done';
         clearTimeout(this.expiryTimer);
         const final = check.status === 'done' ? 'done' : 'failed';

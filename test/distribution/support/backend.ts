@@ -10,7 +10,10 @@ export interface SandboxBackend {
   close(): Promise<void>;
 }
 
-export async function startSandboxBackend(pageOrigin: string): Promise<SandboxBackend> {
+export async function startSandboxBackend(
+  pageOrigin: string,
+  options: { env?: Record<string, string>; clock?: () => number } = {},
+): Promise<SandboxBackend> {
   const dataDir = await mkdtemp(join(tmpdir(), 'liveness-dist-test-'));
   const running = await startLivenessBackend({
     env: {
@@ -19,7 +22,9 @@ export async function startSandboxBackend(pageOrigin: string): Promise<SandboxBa
       LIVENESS_DATA_DIR: dataDir,
       OZ_API_URL: '',
       KAIROS_API_URL: '',
+      ...options.env,
     },
+    ...(options.clock ? { clock: options.clock } : {}),
     port: 0,
     host: '127.0.0.1',
     log: false,
