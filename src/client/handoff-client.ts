@@ -55,8 +55,7 @@ export async function fetchHandoffStatus(
     signal: signal ?? null,
     cache: 'no-store',
   });
-  const body = (await response.json()) as Partial<HandoffStatus>;
-  return { code: body.code ?? null, check: body.check ?? null };
+  return (await response.json()) as HandoffStatus;
 }
 
 async function request(url: string, init: RequestInit): Promise<Response> {

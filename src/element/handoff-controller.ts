@@ -75,7 +75,7 @@ export class HandoffController implements ReactiveController {
       this.options.announce('handoff.waiting');
       emit(this.host, 'liveness-handoff', { url: link.url, expiresAt: link.expiresAt });
       const remaining = Math.max(0, Date.parse(link.expiresAt) - Date.now());
-      this.expiryTimer = setTimeout(() => this.expire(), remaining);
+      this.expiryTimer = setTimeout(() => this.withdraw('expired'), remaining);
       void this.follow(signal);
     } catch (error) {
       if (!signal.aborted) this.options.onError(asLivenessError(error, 'network'));
@@ -98,22 +98,17 @@ export class HandoffController implements ReactiveController {
     }
   }
 
-  private expire(): void {
-    if (this.state !== 'ready') return;
-    // The phone may have redeemed the code already: the session is still followed, only the QR is withdrawn.
-    this.state = 'expired';
-    this.qr = null;
-    this.host.requestUpdate();
-    this.options.announce('handoff.expired');
-  }
-
-  private opened(): void {
-    if (this.state !== 'ready' && this.state !== 'expired') return;
+  /**
+   * Withdraws the QR code: it expired (the session is still followed: the phone may have redeemed it just in
+   * time), or the phone redeemed it (from `expired` too, when this page's timer was first).
+   */
+  private withdraw(state: 'expired' | 'opened'): void {
+    if (this.state !== 'ready' && (state === 'expired' || this.state !== 'expired')) return;
     clearTimeout(this.expiryTimer);
-    this.state = 'opened';
+    this.state = state;
     this.qr = null;
     this.host.requestUpdate();
-    this.options.announce('handoff.opened');
+    this.options.announce(`handoff.${state}`);
   }
 
   private async follow(signal: AbortSignal): Promise<void> {
@@ -125,9 +120,8 @@ export class HandoffController implements ReactiveController {
         const { code, check } = await fetchHandoffStatus(this.host.endpoint, this.host.token, signal);
         failures = 0;
         if (signal.aborted) return;
-        if (code === 'redeemed') this.opened();
-        // The backend's clock decides, not only this page's timer: the code is gone, a new one is offered.
-        else if (code === 'expired') this.expire();
+        // The backend's clock decides, not only this page's timer: an expired code is withdrawn, a new one offered.
+        if (code === 'redeemed' || code === 'expired') this.withdraw(code === 'redeemed' ? 'opened' : code);
         if (!check || check.status === 'processing') continue;
         this.state = 'done';
         clearTimeout(this.expiryTimer);
