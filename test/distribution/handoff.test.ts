@@ -183,7 +183,11 @@ describe('handoff to a phone', () => {
       (text) => document.querySelector('liveness-check')!.shadowRoot!.textContent.includes(text),
       en['handoff.done'],
     );
-    expect(await phonePage.evaluate(() => document.querySelector('liveness-check')!.phase)).toBe('done');
+    // The phone follows its own check and may hear "done" a poll after the desktop did.
+    await phonePage.waitForFunction(() => document.querySelector('liveness-check')!.phase === 'done', undefined, {
+      timeout: 60_000,
+      polling: 100,
+    });
 
     const result = (await (
       await fetch(`${backend.running.url}/sessions/${session.sessionId}/result`, {
