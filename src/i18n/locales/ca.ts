@@ -78,7 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Crea un codi nou',
   'handoff.use-this-device': 'Fes servir aquest dispositiu',
   'handoff.done': 'Fet al mòbil. Gràcies.',
-  'handoff.opened': "L'enllaç s'ha obert al telèfon. Continueu-hi.",
+  'handoff.opened': 'L’enllaç s’ha obert al mòbil. Continueu-hi.',
 };
 
 export default messages;
