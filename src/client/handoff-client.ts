@@ -3,6 +3,7 @@
  * code for its own capture token. Refusals become the widget's stable codes.
  */
 import { LivenessError } from '../errors.js';
+import type { HandoffCodeState } from '../shared/handoff.js';
 import { endpointUrl, type CheckStatus } from './backend-client.js';
 
 export interface HandoffLink {
@@ -37,19 +38,24 @@ export async function exchangeHandoff(endpoint: string, code: string, signal?: A
   return (await response.json()) as HandoffToken;
 }
 
-/** The check the phone uploaded on this session, or null while there is none. */
+export interface HandoffStatus {
+  /** The session's latest code: still waiting, redeemed by the phone, or expired unused; null before the first. */
+  code: HandoffCodeState | null;
+  /** The check the phone uploaded on this session, or null while there is none. */
+  check: CheckStatus | null;
+}
+
 export async function fetchHandoffStatus(
   endpoint: string,
   token: string,
   signal?: AbortSignal,
-): Promise<CheckStatus | null> {
+): Promise<HandoffStatus> {
   const response = await request(endpointUrl(endpoint, 'handoffs/status'), {
     headers: { Authorization: `Bearer ${token}` },
     signal: signal ?? null,
     cache: 'no-store',
   });
-  const body = (await response.json()) as { check: CheckStatus | null };
-  return body.check;
+  return (await response.json()) as HandoffStatus;
 }
 
 async function request(url: string, init: RequestInit): Promise<Response> {

@@ -10,7 +10,8 @@ import { emit } from '../events/index.js';
 import type { QrPath } from './qr.js';
 import { asLivenessError } from './submission-controller.js';
 
-export type HandoffState = 'idle' | 'preparing' | 'ready' | 'expired' | 'done';
+/** `opened`: the phone redeemed the code; the desktop waits for its check with the QR code withdrawn. */
+export type HandoffState = 'idle' | 'preparing' | 'ready' | 'opened' | 'expired' | 'done';
 
 export interface HandoffHost extends ReactiveControllerHost, EventTarget {
   readonly endpoint: string;
@@ -21,7 +22,7 @@ export interface HandoffOptions {
   /** The phone's check is final: the element shows that the phone finished. */
   onComplete(): void;
   onError(error: LivenessError): void;
-  announce(text: 'link.copied' | 'handoff.expired' | 'handoff.waiting'): void;
+  announce(text: 'link.copied' | 'handoff.expired' | 'handoff.waiting' | 'handoff.opened'): void;
 }
 
 /** How often the desktop asks whether the phone's check is there and final. */
@@ -74,7 +75,7 @@ export class HandoffController implements ReactiveController {
       this.options.announce('handoff.waiting');
       emit(this.host, 'liveness-handoff', { url: link.url, expiresAt: link.expiresAt });
       const remaining = Math.max(0, Date.parse(link.expiresAt) - Date.now());
-      this.expiryTimer = setTimeout(() => this.expire(), remaining);
+      this.expiryTimer = setTimeout(() => this.withdraw('expired'), remaining);
       void this.follow(signal);
     } catch (error) {
       if (!signal.aborted) this.options.onError(asLivenessError(error, 'network'));
@@ -97,13 +98,17 @@ export class HandoffController implements ReactiveController {
     }
   }
 
-  private expire(): void {
-    if (this.state !== 'ready') return;
-    // The phone may have redeemed the code already: the session is still followed, only the QR is withdrawn.
-    this.state = 'expired';
+  /**
+   * Withdraws the QR code: it expired (the session is still followed: the phone may have redeemed it just in
+   * time), or the phone redeemed it (from `expired` too, when this page's timer was first).
+   */
+  private withdraw(state: 'expired' | 'opened'): void {
+    if (this.state !== 'ready' && (state === 'expired' || this.state !== 'expired')) return;
+    clearTimeout(this.expiryTimer);
+    this.state = state;
     this.qr = null;
     this.host.requestUpdate();
-    this.options.announce('handoff.expired');
+    this.options.announce(`handoff.${state}`);
   }
 
   private async follow(signal: AbortSignal): Promise<void> {
@@ -112,9 +117,12 @@ export class HandoffController implements ReactiveController {
       await sleep(FOLLOW_INTERVAL_MS, signal);
       if (signal.aborted) return;
       try {
-        const check = await fetchHandoffStatus(this.host.endpoint, this.host.token, signal);
+        const { code, check } = await fetchHandoffStatus(this.host.endpoint, this.host.token, signal);
         failures = 0;
-        if (signal.aborted || !check || check.status === 'processing') continue;
+        if (signal.aborted) return;
+        // The backend's clock decides, not only this page's timer: an expired code is withdrawn, a new one offered.
+        if (code === 'redeemed' || code === 'expired') this.withdraw(code === 'redeemed' ? 'opened' : code);
+        if (!check || check.status === 'processing') continue;
         this.state = 'done';
         clearTimeout(this.expiryTimer);
         const final = check.status === 'done' ? 'done' : 'failed';

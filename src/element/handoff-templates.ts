@@ -52,6 +52,7 @@ export function renderHandoff(
             <p part="status" class="status">${i18n.t('handoff.waiting')}</p>`
         : nothing
     }
+    ${state === 'opened' ? html`<p part="status" class="status">${i18n.t('handoff.opened')}</p>` : nothing}
     ${
       state === 'expired'
         ? html`<p part="status" class="status">${i18n.t('handoff.expired')}</p>

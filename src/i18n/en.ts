@@ -72,6 +72,7 @@ export const en = {
   'handoff.new-code': 'Make a new code',
   'handoff.use-this-device': 'Use this device instead',
   'handoff.done': 'Done on your phone. Thank you.',
+  'handoff.opened': 'The link is open on your phone. Continue there.',
 } as const;
 
 export type MessageKey = keyof typeof en;

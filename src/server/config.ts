@@ -187,7 +187,8 @@ const envSchema = z.object({
     .refine((url) => url.includes('{code}') || url.includes('%7Bcode%7D'), 'must contain {code}')
     .transform((url) => url.replaceAll('%7Bcode%7D', '{code}').replaceAll('%7Bendpoint%7D', '{endpoint}'))
     .optional(),
-  LIVENESS_HANDOFF_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+  // Down to 1 s outside production, so a browser test can let a code expire; production needs 30 s (see below).
+  LIVENESS_HANDOFF_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
   LIVENESS_RATE_LIMIT_CLIENT_PER_MINUTE: positiveInt(300),
   LIVENESS_RATE_LIMIT_SESSION_PER_MINUTE: positiveInt(120),
   OZ_API_URL: httpUrl.optional(),
@@ -235,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): BackendConf
   const dataDir = resolve(values.LIVENESS_DATA_DIR);
   const apiKey = values.LIVENESS_API_KEY ?? generatedApiKey(values.NODE_ENV);
   refuseSilentSandbox(values);
+  refuseShortHandoffs(values);
   return {
     apiKey,
     apiKeySource: values.LIVENESS_API_KEY ? 'env' : 'generated',
@@ -339,6 +341,18 @@ function requireProviderCredentials(values: ParsedEnv): void {
  * Instances sharing a database must agree on the API key and on the key that signs capture tokens (a token issued
  * by one is checked by another). Generating either per instance would make the cluster refuse its own tokens.
  */
+/** Nobody scans a QR code and starts a capture in under 30 s; a shorter TTL is for tests only. */
+export const MIN_PRODUCTION_HANDOFF_TTL_SECONDS = 30;
+
+function refuseShortHandoffs(values: ParsedEnv): void {
+  if (values.NODE_ENV !== 'production' || values.LIVENESS_HANDOFF_TTL_SECONDS >= MIN_PRODUCTION_HANDOFF_TTL_SECONDS) {
+    return;
+  }
+  throw new ConfigError(
+    `Invalid configuration: LIVENESS_HANDOFF_TTL_SECONDS must be at least ${MIN_PRODUCTION_HANDOFF_TTL_SECONDS} when NODE_ENV=production`,
+  );
+}
+
 function requireSharedSecrets(values: ParsedEnv): void {
   if (!values.LIVENESS_DATABASE_URL) return;
   const missing = (['LIVENESS_API_KEY', 'LIVENESS_TOKEN_SECRET'] as const).filter((name) => values[name] === undefined);

@@ -30,6 +30,8 @@ export interface StartLivenessBackendOptions {
   log?: boolean;
   /** Retry timings of the outbound webhook (LIVENESS_WEBHOOK_URL); the defaults retry for about an hour. */
   webhook?: LivenessBackendOptions['webhook'];
+  /** Epoch milliseconds for tokens, sessions and handoff codes; tests move it forward. Default Date.now. */
+  clock?: LivenessBackendOptions['clock'];
 }
 
 export interface RunningLivenessBackend {
@@ -83,6 +85,7 @@ export async function startLivenessBackend(options: StartLivenessBackendOptions 
       ...(header ? { clientAddress: (request: Request) => lastListEntry(request.headers.get(header)) } : {}),
       ...(options.basePath ? { basePath: options.basePath } : {}),
       ...(options.webhook ? { webhook: options.webhook } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     cleanup.push(() => backend.close());
     // A shared store hands out its pending work by lease (the backend's scheduler claims it); a private one is all ours.

@@ -119,6 +119,9 @@ describe('<liveness-check> handoff from a desktop without a camera', () => {
       body: JSON.stringify({ code }),
     });
     expect(taken.status).to.equal(200);
+    // The desktop learns that the code was redeemed: the QR code goes, "continue on your phone" shows.
+    await until(() => part(desktop, 'status')?.textContent === en['handoff.opened'], 'the desktop saying "opened"');
+    expect(part(desktop, 'qr')).to.equal(null);
 
     const phone = createWidget((el) => {
       el.endpoint = endpoint;

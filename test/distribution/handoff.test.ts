@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
+import de from '../../src/i18n/locales/de.js';
 import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH, LOOPBACK_ONLY_DNS } from '../../tools/chromium.js';
 import { startSandboxBackend, type SandboxBackend } from './support/backend.js';
 import { launchChromium } from './support/browser.js';
@@ -83,10 +84,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function newSession(): Promise<{ sessionId: string; captureToken: string }> {
-  const response = await fetch(`${backend.running.url}/sessions`, {
+async function newSession(on: SandboxBackend = backend): Promise<{ sessionId: string; captureToken: string }> {
+  const response = await fetch(`${on.running.url}/sessions`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${backend.running.apiKey}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${on.running.apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ reference: 'handoff-test' }),
   });
   expect(response.status).toBe(201);
@@ -98,13 +99,46 @@ interface Recorded {
   detail: Record<string, unknown>;
 }
 
-async function waitForEvent(page: Page, type: string, timeoutMs = 60_000): Promise<Recorded> {
+/** The `nth` (0-based) event of this type the page recorded, once there is one. */
+async function waitForEvent(page: Page, type: string, timeoutMs = 60_000, nth = 0): Promise<Recorded> {
   const handle = await page.waitForFunction(
-    (name) => (window as unknown as { events: Recorded[] }).events.find((event) => event.type === name),
-    type,
+    ({ name, index }) =>
+      (window as unknown as { events: Recorded[] }).events.filter((event) => event.type === name)[index],
+    { name: type, index: nth },
     { timeout: timeoutMs, polling: 100 },
   );
   return (await handle.jsonValue()) as Recorded;
+}
+
+/** Resolves once the element's shadow root shows this text. */
+async function waitForText(page: Page, text: string, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => document.querySelector('liveness-check')?.shadowRoot?.textContent?.includes(wanted) ?? false,
+    text,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run(context: Element, options: object): Promise<{ violations: Array<{ id: string }> }> };
+    };
+    const results = await axe.run(document.querySelector('liveness-check')!, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => violation.id);
+  });
+}
+
+function phoneContext(options: { locale?: string; bypassCSP?: boolean } = {}) {
+  return phone.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    userAgent: ANDROID_CHROME,
+    permissions: ['camera'],
+    ...options,
+  });
 }
 
 const shadowText = (page: Page) =>
@@ -149,7 +183,11 @@ describe('handoff to a phone', () => {
       (text) => document.querySelector('liveness-check')!.shadowRoot!.textContent.includes(text),
       en['handoff.done'],
     );
-    expect(await phonePage.evaluate(() => document.querySelector('liveness-check')!.phase)).toBe('done');
+    // The phone follows its own check and may hear "done" a poll after the desktop did.
+    await phonePage.waitForFunction(() => document.querySelector('liveness-check')!.phase === 'done', undefined, {
+      timeout: 60_000,
+      polling: 100,
+    });
 
     const result = (await (
       await fetch(`${backend.running.url}/sessions/${session.sessionId}/result`, {
@@ -175,6 +213,69 @@ describe('handoff to a phone', () => {
       en['error.handoff-used'],
     );
     await phoneContext.close();
+    await desktopContext.close();
+  }, 240_000);
+});
+
+describe('an expired handoff code', () => {
+  let late: SandboxBackend;
+  // The backend's clock, moved past the code's expiry instead of waiting for it (the browsers keep real time).
+  let skewMs = 0;
+  beforeAll(async () => {
+    late = await startSandboxBackend(site.origin, {
+      env: { LIVENESS_HANDOFF_TTL_SECONDS: '30' },
+      clock: () => Date.now() + skewMs,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await late?.close();
+  });
+
+  it('gets a clear screen on the phone; the desktop makes a new code, which the phone captures with', async () => {
+    const session = await newSession(late);
+    const desktopContext = await desktop.newContext();
+    const desktopPage = await desktopContext.newPage();
+    const query = new URLSearchParams({ endpoint: late.running.url, token: session.captureToken });
+    await desktopPage.goto(`${site.origin}/widget.html?${query}`);
+    const stale = String((await waitForEvent(desktopPage, 'liveness-handoff')).detail['url']);
+    await desktopPage.locator('liveness-check [part~="qr"]').waitFor();
+
+    skewMs = 31_000;
+    // The desktop hears it from the backend's status (its own timer still has 30 s to go): a new code is offered.
+    await waitForText(desktopPage, en['handoff.expired']);
+    expect(await desktopPage.locator('liveness-check [part~="qr"]').count()).toBe(0);
+
+    // The phone, in German, opens the expired link: a clear, translated, accessible screen.
+    // bypassCSP: only so that axe can be injected into this page; the first test proves the policy itself.
+    const germanContext = await phoneContext({ locale: 'de-DE', bypassCSP: true });
+    const expiredPage = await germanContext.newPage();
+    await expiredPage.goto(stale);
+    await waitForText(expiredPage, de['error.handoff-expired']);
+    expect(await expiredPage.evaluate(() => document.querySelector('liveness-check')!.phase)).toBe('error');
+    expect(await expiredPage.locator('liveness-check [part~="retry-button"]').count()).toBe(0);
+    expect(await axeViolations(expiredPage)).toEqual([]);
+    await germanContext.close();
+
+    await desktopPage.locator('liveness-check [part~="handoff-button"]').click();
+    const fresh = String((await waitForEvent(desktopPage, 'liveness-handoff', 60_000, 1)).detail['url']);
+    expect(fresh).not.toBe(stale);
+    await desktopPage.locator('liveness-check [part~="qr"]').waitFor();
+
+    const context = await phoneContext();
+    const phonePage = await context.newPage();
+    await phonePage.goto(fresh);
+    // The desktop learns the phone has the code before the check is there.
+    await waitForText(desktopPage, en['handoff.opened']);
+    await phonePage.locator('liveness-check [part~="start-button"]').tap();
+    const complete = await waitForEvent(desktopPage, 'liveness-complete', 150_000);
+    expect(complete.detail).toMatchObject({ sessionId: session.sessionId, status: 'done' });
+    await waitForText(desktopPage, en['handoff.done']);
+
+    // A second open of the used link: the "used" screen, not a second capture.
+    const again = await context.newPage();
+    await again.goto(fresh);
+    await waitForText(again, en['error.handoff-used']);
+    await context.close();
     await desktopContext.close();
   }, 240_000);
 });

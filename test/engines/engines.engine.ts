@@ -242,7 +242,7 @@ describe('firefox recordings', () => {
 
   it("a Kairos-only backend takes Firefox's WebM as it is (Kairos is sent the JPEG still) and completes", async () => {
     const recording = await recordInFirefox();
-    const kairos = await startSandboxBackend(strict.site.origin, { LIVENESS_PROVIDERS: 'kairos' });
+    const kairos = await startSandboxBackend(strict.site.origin, { env: { LIVENESS_PROVIDERS: 'kairos' } });
     try {
       const { url, apiKey } = kairos.running;
       const created = await fetch(`${url}/sessions`, {

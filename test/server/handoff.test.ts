@@ -48,6 +48,17 @@ function exchange(backend: TestBackend['backend'], code: string, origin?: string
   );
 }
 
+async function followStatus(
+  backend: TestBackend['backend'],
+  token: string,
+): Promise<{ sessionId: string; code: string | null; check: unknown }> {
+  const response = await backend.fetch(
+    new Request(`${BASE}/handoffs/status`, { headers: { authorization: `Bearer ${token}` } }),
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as { sessionId: string; code: string | null; check: unknown };
+}
+
 function contract(name: string, open: () => Promise<Store>) {
   describe(`handoff codes (${name})`, () => {
     it('mints a link to the own capture page, redeemed once for a capture token of the same session', async () => {
@@ -99,7 +110,7 @@ function contract(name: string, open: () => Promise<Store>) {
       await store.close();
     });
 
-    it('refuses an unknown code and one redeemed from another origin', async () => {
+    it('refuses an unknown code and one redeemed from another origin, which does not spend it', async () => {
       const store = await open();
       const test = await createTestBackend({ store });
       const session = await createSession(test.backend);
@@ -108,6 +119,34 @@ function contract(name: string, open: () => Promise<Store>) {
       expect(await errorCode(await exchange(test.backend, minted.code, 'https://evil.example'))).toBe(
         'origin-not-allowed',
       );
+      expect((await followStatus(test.backend, session.captureToken)).code).toBe('waiting');
+      // Bad input loses nothing: the phone on the right page still gets its token, once.
+      expect((await exchange(test.backend, minted.code, BASE)).status).toBe(200);
+      expect(await errorCode(await exchange(test.backend, minted.code, 'https://evil.example'))).toBe('handoff-used');
+      await test.backend.close();
+      await store.close();
+    });
+
+    it('tells the desktop whether its latest code waits, was redeemed, or expired unused', async () => {
+      const store = await open();
+      const clock = testClock(Date.now());
+      const test = await createTestBackend({ store, clock, env: { LIVENESS_HANDOFF_TTL_SECONDS: '60' } });
+      const session = await createSession(test.backend);
+      expect((await followStatus(test.backend, session.captureToken)).code).toBeNull();
+      const stale = await mint(test.backend, session.captureToken);
+      expect((await followStatus(test.backend, session.captureToken)).code).toBe('waiting');
+      clock.advance(61_000);
+      expect((await followStatus(test.backend, session.captureToken)).code).toBe('expired');
+      clock.advance(1_000);
+      const fresh = await mint(test.backend, session.captureToken);
+      expect(fresh.code).not.toBe(stale.code);
+      expect((await followStatus(test.backend, session.captureToken)).code).toBe('waiting');
+      expect((await exchange(test.backend, fresh.code, BASE)).status).toBe(200);
+      const redeemed = await followStatus(test.backend, session.captureToken);
+      expect(redeemed).toMatchObject({ sessionId: session.sessionId, code: 'redeemed', check: null });
+      // A redeemed code stays redeemed past its expiry: the phone may still be capturing.
+      clock.advance(61_000);
+      expect((await followStatus(test.backend, session.captureToken)).code).toBe('redeemed');
       await test.backend.close();
       await store.close();
     });
@@ -197,6 +236,13 @@ describe('LIVENESS_HANDOFF_URL', () => {
     const fresh = await mint(test.backend, session.captureToken);
     expect((await exchange(test.backend, fresh.code, 'https://shop.example')).status).toBe(200);
     await test.backend.close();
+  });
+
+  it('accepts a TTL of seconds outside production only', () => {
+    expect(testConfig({ LIVENESS_HANDOFF_TTL_SECONDS: '2' }).handoff?.ttlSeconds).toBe(2);
+    expect(() =>
+      testConfig({ LIVENESS_HANDOFF_TTL_SECONDS: '2', NODE_ENV: 'production', LIVENESS_SANDBOX: 'true' }),
+    ).toThrow(/LIVENESS_HANDOFF_TTL_SECONDS must be at least 30/);
   });
 
   it('must contain {code}', () => {

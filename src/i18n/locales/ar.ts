@@ -77,6 +77,7 @@ const messages: Messages = {
   'handoff.new-code': 'إنشاء رمز جديد',
   'handoff.use-this-device': 'استخدام هذا الجهاز بدلًا من ذلك',
   'handoff.done': 'اكتملت العملية على هاتفك. شكرًا لك.',
+  'handoff.opened': 'فُتح الرابط على هاتفك. تابع هناك.',
 };
 
 export default messages;

@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Създаване на нов код',
   'handoff.use-this-device': 'Използване на това устройство',
   'handoff.done': 'Готово на телефона. Благодарим ви.',
+  'handoff.opened': 'Връзката е отворена на телефона ви. Продължете там.',
 };
 
 export default messages;

@@ -77,6 +77,7 @@ const messages: Messages = {
   'handoff.new-code': 'নতুন কোড তৈরি করুন',
   'handoff.use-this-device': 'এর বদলে এই ডিভাইস ব্যবহার করুন',
   'handoff.done': 'আপনার ফোনে সম্পন্ন হয়েছে। ধন্যবাদ।',
+  'handoff.opened': 'লিংকটি আপনার ফোনে খোলা হয়েছে। সেখানে চালিয়ে যান।',
 };
 
 export default messages;

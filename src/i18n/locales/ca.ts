@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Crea un codi nou',
   'handoff.use-this-device': 'Fes servir aquest dispositiu',
   'handoff.done': 'Fet al mòbil. Gràcies.',
+  'handoff.opened': 'L’enllaç s’ha obert al mòbil. Continueu-hi.',
 };
 
 export default messages;

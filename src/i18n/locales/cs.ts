@@ -75,6 +75,7 @@ const messages: Messages = {
   'handoff.new-code': 'Vytvořit nový kód',
   'handoff.use-this-device': 'Použít raději toto zařízení',
   'handoff.done': 'Hotovo v telefonu. Děkujeme.',
+  'handoff.opened': 'Odkaz je otevřený v telefonu. Pokračujte tam.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Lav en ny kode',
   'handoff.use-this-device': 'Brug denne enhed i stedet',
   'handoff.done': 'Færdig på telefonen. Tak.',
+  'handoff.opened': 'Linket er åbnet på din telefon. Fortsæt der.',
 };
 
 export default messages;

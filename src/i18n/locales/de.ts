@@ -81,6 +81,7 @@ const messages: Messages = {
   'handoff.new-code': 'Neuen Code erstellen',
   'handoff.use-this-device': 'Stattdessen dieses Gerät verwenden',
   'handoff.done': 'Auf dem Smartphone erledigt. Vielen Dank.',
+  'handoff.opened': 'Der Link ist auf dem Smartphone geöffnet. Fahren Sie dort fort.',
 };
 
 export default messages;

@@ -80,6 +80,7 @@ const messages: Messages = {
   'handoff.new-code': 'Δημιουργία νέου κωδικού',
   'handoff.use-this-device': 'Χρήση αυτής της συσκευής',
   'handoff.done': 'Ολοκληρώθηκε στο τηλέφωνο. Ευχαριστούμε.',
+  'handoff.opened': 'Ο σύνδεσμος άνοιξε στο τηλέφωνο. Συνεχίστε εκεί.',
 };
 
 export default messages;

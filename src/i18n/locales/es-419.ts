@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Crear un código nuevo',
   'handoff.use-this-device': 'Usar este dispositivo',
   'handoff.done': 'Listo en el celular. Gracias.',
+  'handoff.opened': 'El enlace se abrió en tu teléfono. Continúa allí.',
 };
 
 export default messages;

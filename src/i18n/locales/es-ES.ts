@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Crear un código nuevo',
   'handoff.use-this-device': 'Usar este dispositivo',
   'handoff.done': 'Completado en el móvil. Gracias.',
+  'handoff.opened': 'El enlace se ha abierto en tu móvil. Continúa allí.',
 };
 
 export default messages;

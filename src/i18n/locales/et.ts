@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Loo uus kood',
   'handoff.use-this-device': 'Kasuta selle asemel seda seadet',
   'handoff.done': 'Telefonis valmis. Aitäh.',
+  'handoff.opened': 'Link on telefonis avatud. Jätkake seal.',
 };
 
 export default messages;

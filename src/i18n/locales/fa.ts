@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'ساختن کد تازه',
   'handoff.use-this-device': 'به‌جای آن از همین دستگاه استفاده شود',
   'handoff.done': 'در گوشی انجام شد. سپاسگزاریم.',
+  'handoff.opened': 'پیوند در تلفن شما باز شد. آنجا ادامه دهید.',
 };
 
 export default messages;

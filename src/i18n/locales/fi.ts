@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Luo uusi koodi',
   'handoff.use-this-device': 'Käytä sen sijaan tätä laitetta',
   'handoff.done': 'Valmis puhelimella. Kiitos.',
+  'handoff.opened': 'Linkki on avattu puhelimessa. Jatka siellä.',
 };
 
 export default messages;

@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Gumawa ng bagong code',
   'handoff.use-this-device': 'Gamitin na lang ang device na ito',
   'handoff.done': 'Tapos na sa iyong phone. Salamat.',
+  'handoff.opened': 'Nabuksan na ang link sa iyong phone. Magpatuloy doon.',
 };
 
 export default messages;

@@ -80,6 +80,7 @@ const messages: Messages = {
   'handoff.new-code': 'Créer un nouveau code',
   'handoff.use-this-device': 'Utiliser plutôt cet appareil',
   'handoff.done': 'Terminé sur votre téléphone. Merci.',
+  'handoff.opened': 'Le lien est ouvert sur votre téléphone. Continuez-y.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'יצירת קוד חדש',
   'handoff.use-this-device': 'שימוש במכשיר הזה במקום',
   'handoff.done': 'הסתיים בטלפון. תודה.',
+  'handoff.opened': 'הקישור נפתח בטלפון שלך. המשך שם.',
 };
 
 export default messages;

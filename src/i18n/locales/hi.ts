@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'नया कोड बनाएँ',
   'handoff.use-this-device': 'इसके बजाय यही डिवाइस इस्तेमाल करें',
   'handoff.done': 'आपके फ़ोन पर पूरा हो गया। धन्यवाद।',
+  'handoff.opened': 'लिंक आपके फ़ोन पर खुल गया है। वहीं जारी रखें।',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Izradi novi kôd',
   'handoff.use-this-device': 'Ipak koristi ovaj uređaj',
   'handoff.done': 'Gotovo na telefonu. Hvala.',
+  'handoff.opened': 'Poveznica je otvorena na telefonu. Nastavite ondje.',
 };
 
 export default messages;

@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Új kód létrehozása',
   'handoff.use-this-device': 'Inkább ezt az eszközt használom',
   'handoff.done': 'Kész a telefonon. Köszönjük.',
+  'handoff.opened': 'A link megnyílt a telefonján. Ott folytassa.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Buat kode baru',
   'handoff.use-this-device': 'Gunakan perangkat ini saja',
   'handoff.done': 'Selesai di ponsel. Terima kasih.',
+  'handoff.opened': 'Tautan terbuka di ponsel Anda. Lanjutkan di sana.',
 };
 
 export default messages;

@@ -77,6 +77,7 @@ const messages: Messages = {
   'handoff.new-code': 'Crea un nuovo codice',
   'handoff.use-this-device': 'Usa invece questo dispositivo',
   'handoff.done': 'Completato sul telefono. Grazie.',
+  'handoff.opened': 'Il link è aperto sul telefono. Continua lì.',
 };
 
 export default messages;

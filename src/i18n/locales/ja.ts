@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': '新しいコードを作成',
   'handoff.use-this-device': '代わりにこのデバイスを使う',
   'handoff.done': 'スマートフォンで完了しました。ありがとうございました。',
+  'handoff.opened': 'スマートフォンでリンクが開かれました。そちらで続けてください。',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': '새 코드 만들기',
   'handoff.use-this-device': '대신 이 기기 사용',
   'handoff.done': '휴대전화에서 완료되었습니다. 감사합니다.',
+  'handoff.opened': '휴대폰에서 링크가 열렸습니다. 휴대폰에서 계속하세요.',
 };
 
 export default messages;

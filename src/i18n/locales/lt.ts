@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Sukurti naują kodą',
   'handoff.use-this-device': 'Vietoj to naudoti šį įrenginį',
   'handoff.done': 'Baigta telefone. Ačiū.',
+  'handoff.opened': 'Nuoroda atidaryta telefone. Tęskite ten.',
 };
 
 export default messages;

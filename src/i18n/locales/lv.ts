@@ -77,6 +77,7 @@ const messages: Messages = {
   'handoff.new-code': 'Izveidot jaunu kodu',
   'handoff.use-this-device': 'Tā vietā izmantot šo ierīci',
   'handoff.done': 'Pabeigts tālrunī. Paldies.',
+  'handoff.opened': 'Saite ir atvērta tālrunī. Turpiniet tur.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Buat kod baharu',
   'handoff.use-this-device': 'Guna peranti ini sahaja',
   'handoff.done': 'Selesai pada telefon. Terima kasih.',
+  'handoff.opened': 'Pautan dibuka pada telefon anda. Teruskan di sana.',
 };
 
 export default messages;

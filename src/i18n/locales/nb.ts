@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Lag en ny kode',
   'handoff.use-this-device': 'Bruk denne enheten i stedet',
   'handoff.done': 'Ferdig på telefonen. Takk.',
+  'handoff.opened': 'Lenken er åpnet på telefonen. Fortsett der.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Nieuwe code maken',
   'handoff.use-this-device': 'Toch dit apparaat gebruiken',
   'handoff.done': 'Klaar op je telefoon. Bedankt.',
+  'handoff.opened': 'De link is geopend op je telefoon. Ga daar verder.',
 };
 
 export default messages;

@@ -77,6 +77,7 @@ const messages: Messages = {
   'handoff.new-code': 'Utwórz nowy kod',
   'handoff.use-this-device': 'Użyj jednak tego urządzenia',
   'handoff.done': 'Gotowe na telefonie. Dziękujemy.',
+  'handoff.opened': 'Link otwarto na telefonie. Kontynuuj tam.',
 };
 
 export default messages;

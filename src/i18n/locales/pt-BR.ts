@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Criar um novo código',
   'handoff.use-this-device': 'Usar este dispositivo',
   'handoff.done': 'Concluído no celular. Obrigado.',
+  'handoff.opened': 'O link foi aberto no seu celular. Continue por lá.',
 };
 
 export default messages;

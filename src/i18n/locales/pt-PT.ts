@@ -79,6 +79,7 @@ const messages: Messages = {
   'handoff.new-code': 'Criar um novo código',
   'handoff.use-this-device': 'Usar antes este dispositivo',
   'handoff.done': 'Concluído no telemóvel. Obrigado.',
+  'handoff.opened': 'A ligação foi aberta no telemóvel. Continue lá.',
 };
 
 export default messages;

@@ -77,6 +77,7 @@ const messages: Messages = {
   'handoff.new-code': 'Creați un cod nou',
   'handoff.use-this-device': 'Folosiți acest dispozitiv',
   'handoff.done': 'Gata pe telefon. Vă mulțumim.',
+  'handoff.opened': 'Linkul a fost deschis pe telefon. Continuați acolo.',
 };
 
 export default messages;

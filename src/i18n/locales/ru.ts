@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Создать новый код',
   'handoff.use-this-device': 'Использовать это устройство',
   'handoff.done': 'Готово на телефоне. Спасибо.',
+  'handoff.opened': 'Ссылка открыта на телефоне. Продолжите там.',
 };
 
 export default messages;

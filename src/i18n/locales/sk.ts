@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Vytvoriť nový kód',
   'handoff.use-this-device': 'Použiť radšej toto zariadenie',
   'handoff.done': 'Hotovo v telefóne. Ďakujeme.',
+  'handoff.opened': 'Odkaz je otvorený v telefóne. Pokračujte tam.',
 };
 
 export default messages;

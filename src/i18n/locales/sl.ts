@@ -75,6 +75,7 @@ const messages: Messages = {
   'handoff.new-code': 'Ustvari novo kodo',
   'handoff.use-this-device': 'Raje uporabi to napravo',
   'handoff.done': 'Končano v telefonu. Hvala.',
+  'handoff.opened': 'Povezava je odprta v telefonu. Nadaljujte tam.',
 };
 
 export default messages;

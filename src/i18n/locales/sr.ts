@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Направи нови код',
   'handoff.use-this-device': 'Ипак користи овај уређај',
   'handoff.done': 'Готово на телефону. Хвала.',
+  'handoff.opened': 'Линк је отворен на телефону. Наставите тамо.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Skapa en ny kod',
   'handoff.use-this-device': 'Använd den här enheten i stället',
   'handoff.done': 'Klart på telefonen. Tack.',
+  'handoff.opened': 'Länken är öppnad på telefonen. Fortsätt där.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'สร้างรหัสใหม่',
   'handoff.use-this-device': 'ใช้อุปกรณ์นี้แทน',
   'handoff.done': 'เสร็จเรียบร้อยบนโทรศัพท์ ขอบคุณ',
+  'handoff.opened': 'เปิดลิงก์บนโทรศัพท์แล้ว ทำต่อบนโทรศัพท์',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'Yeni kod oluştur',
   'handoff.use-this-device': 'Bunun yerine bu cihazı kullan',
   'handoff.done': 'Telefonunuzda tamamlandı. Teşekkürler.',
+  'handoff.opened': 'Bağlantı telefonunuzda açıldı. Oradan devam edin.',
 };
 
 export default messages;

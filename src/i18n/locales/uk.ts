@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Створити новий код',
   'handoff.use-this-device': 'Використати цей пристрій',
   'handoff.done': 'Готово на телефоні. Дякуємо.',
+  'handoff.opened': 'Посилання відкрито на телефоні. Продовжте там.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': 'نیا کوڈ بنائیں',
   'handoff.use-this-device': 'اس کے بجائے یہی آلہ استعمال کریں',
   'handoff.done': 'آپ کے فون پر مکمل ہو گیا۔ شکریہ۔',
+  'handoff.opened': 'لنک آپ کے فون پر کھل گیا ہے۔ وہیں جاری رکھیں۔',
 };
 
 export default messages;

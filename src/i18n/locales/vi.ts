@@ -78,6 +78,7 @@ const messages: Messages = {
   'handoff.new-code': 'Tạo mã mới',
   'handoff.use-this-device': 'Dùng thiết bị này thay thế',
   'handoff.done': 'Đã xong trên điện thoại. Cảm ơn bạn.',
+  'handoff.opened': 'Liên kết đã mở trên điện thoại. Hãy tiếp tục ở đó.',
 };
 
 export default messages;

@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': '生成新的二维码',
   'handoff.use-this-device': '改用此设备',
   'handoff.done': '已在手机上完成。谢谢。',
+  'handoff.opened': '已在手机上打开链接，请在手机上继续。',
 };
 
 export default messages;

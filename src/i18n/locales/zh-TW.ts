@@ -76,6 +76,7 @@ const messages: Messages = {
   'handoff.new-code': '產生新的 QR 碼',
   'handoff.use-this-device': '改用這部裝置',
   'handoff.done': '已在手機上完成。謝謝。',
+  'handoff.opened': '已在手機上開啟連結，請在手機上繼續。',
 };
 
 export default messages;

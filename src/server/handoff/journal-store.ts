@@ -67,15 +67,23 @@ function journalStore(records: Map<string, HandoffRecord>, path: string | null):
         await persist(record);
         records.set(record.codeHash, { ...record });
       }),
-    redeemHandoff: (codeHash, now) =>
+    redeemHandoff: (codeHash, now, origin) =>
       serially(async () => {
-        const verdict = redeemVerdict(records.get(codeHash), now);
+        const verdict = redeemVerdict(records.get(codeHash), now, origin);
         if (verdict.redeemed) {
           // Durable before the phone gets its token: after a crash the code must still read as used.
           await persist(verdict.record);
           records.set(codeHash, verdict.record);
         }
         return verdict;
+      }),
+    latestHandoff: (sessionId) =>
+      serially(async () => {
+        let latest: HandoffRecord | null = null;
+        for (const record of records.values()) {
+          if (record.sessionId === sessionId && (!latest || record.createdAt >= latest.createdAt)) latest = record;
+        }
+        return latest ? { ...latest } : null;
       }),
     pruneHandoffs: (now) =>
       serially(async () => {

@@ -202,10 +202,13 @@ export const paths: Record<string, Record<string, Schema>> = {
     get: {
       operationId: 'getHandoffStatus',
       summary:
-        'The desktop follows its session (its capture token): the check the phone uploaded, once there is one. No scores unless LIVENESS_EXPOSE_RESULT.',
+        'The desktop follows its session (its capture token): whether the phone redeemed the latest code, and the check the phone uploaded, once there is one. No scores unless LIVENESS_EXPOSE_RESULT.',
       security: CAPTURE_TOKEN,
       responses: {
-        '200': json(ref('HandoffStatus'), 'The session’s check, or null while the phone has not uploaded.'),
+        '200': json(
+          ref('HandoffStatus'),
+          'The latest code’s state, and the session’s check or null while the phone has not uploaded.',
+        ),
         ...errors('token-missing', 'token-invalid', 'token-expired', 'origin-not-allowed', ...ALWAYS),
       },
     },

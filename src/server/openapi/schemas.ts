@@ -1,4 +1,5 @@
 /** Component schemas. Enumerations come from src/shared and the server modules so they cannot drift. */
+import { HANDOFF_CODE_STATES } from '../../shared/handoff.js';
 import {
   CAPTURE_MODES,
   CAPTURE_REPORT_VERSION,
@@ -310,5 +311,13 @@ export const schemas: Record<string, Schema> = {
     captureToken: { type: 'string', description: 'For the phone’s <liveness-check> (POST /checks).' },
     expiresAt: dateTime,
   }),
-  HandoffStatus: closedObject({ sessionId: id, check: { oneOf: [ref('CheckStatus'), { type: 'null' }] } }),
+  HandoffStatus: closedObject({
+    sessionId: id,
+    code: {
+      oneOf: [{ type: 'string', enum: [...HANDOFF_CODE_STATES] }, { type: 'null' }],
+      description:
+        'The session’s latest handoff code: `waiting` (not redeemed yet), `redeemed` (the phone has it: the desktop says "continue on your phone"), `expired` (unused; the desktop offers a new one), or null before the first.',
+    },
+    check: { oneOf: [ref('CheckStatus'), { type: 'null' }] },
+  }),
 };

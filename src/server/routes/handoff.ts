@@ -10,7 +10,7 @@ import { formatIssues } from '../../shared/zod.js';
 import { httpError } from '../errors.js';
 import { HANDOFF_CODE_PATTERN, handoffUrl, hashHandoffCode, mintHandoffCode } from '../handoff/codes.js';
 import { cdnAvailable, HANDOFF_PAGE_CSP, HANDOFF_PAGE_STYLES, handoffPageHtml, readCdnAsset } from '../handoff/page.js';
-import type { HandoffStore } from '../handoff/types.js';
+import { handoffCodeState, type HandoffStore } from '../handoff/types.js';
 import { requireBearer } from '../http/auth.js';
 import { readJsonBody } from '../http/body.js';
 import { checkStatusView } from '../results.js';
@@ -57,16 +57,16 @@ export function registerHandoffRoutes(app: BackendApp, deps: RouteDeps): void {
   app.post('/handoffs/exchange', async (c) => {
     const parsed = exchangeSchema.safeParse(await readJsonBody(c.req.raw, JSON_BODY_LIMIT_BYTES));
     if (!parsed.success) throw httpError('invalid-request', formatIssues(parsed.error, 'body'));
-    const verdict = await handoffs().redeemHandoff(hashHandoffCode(parsed.data.code), clock());
+    const origin = c.req.header('origin') ?? null;
+    const verdict = await handoffs().redeemHandoff(hashHandoffCode(parsed.data.code), clock(), origin);
     if (!verdict.redeemed) {
       if (verdict.reason === 'used') throw httpError('handoff-used', 'this handoff link was already used');
+      if (verdict.reason === 'origin') {
+        throw httpError('origin-not-allowed', 'this handoff link may not be redeemed from this origin');
+      }
       throw httpError('handoff-expired', 'this handoff link has expired or does not exist');
     }
     const { record } = verdict;
-    const origin = c.req.header('origin');
-    if (origin !== undefined && !record.origins.includes(origin)) {
-      throw httpError('origin-not-allowed', 'this handoff link may not be redeemed from this origin');
-    }
     const session = await store.getSession(record.sessionId);
     if (!session) throw httpError('handoff-expired', 'the session of this handoff link no longer exists');
     const issued = await deps.tokens.issue({
@@ -85,8 +85,16 @@ export function registerHandoffRoutes(app: BackendApp, deps: RouteDeps): void {
   // The desktop follows its session: the check the phone uploaded, once there is one.
   app.get('/handoffs/status', async (c) => {
     const claims = await authenticate(c, deps);
-    const check = await store.findCheckForSession(claims.sessionId);
-    return c.json({ sessionId: claims.sessionId, check: check ? checkStatusView(check, config.exposeResult) : null });
+    const [check, latest] = await Promise.all([
+      store.findCheckForSession(claims.sessionId),
+      handoffs().latestHandoff(claims.sessionId),
+    ]);
+    return c.json({
+      sessionId: claims.sessionId,
+      // The phone redeemed the latest link (the desktop says "continue on your phone"), or it expired unused.
+      code: handoffCodeState(latest, clock()),
+      check: check ? checkStatusView(check, config.exposeResult) : null,
+    });
   });
 
   app.get('/handoff/assets/:file{.+}', async (c) => {

@@ -10,10 +10,10 @@ export interface SandboxBackend {
   close(): Promise<void>;
 }
 
-/** `env`: extra settings, e.g. `LIVENESS_PROVIDERS: 'kairos'`. */
 export async function startSandboxBackend(
   pageOrigin: string,
-  env: Record<string, string> = {},
+  /** `env`: extra settings, e.g. `LIVENESS_PROVIDERS: 'kairos'`; `clock`: the backend's clock, for expiry. */
+  options: { env?: Record<string, string>; clock?: () => number } = {},
 ): Promise<SandboxBackend> {
   const dataDir = await mkdtemp(join(tmpdir(), 'liveness-dist-test-'));
   const running = await startLivenessBackend({
@@ -23,8 +23,9 @@ export async function startSandboxBackend(
       LIVENESS_DATA_DIR: dataDir,
       OZ_API_URL: '',
       KAIROS_API_URL: '',
-      ...env,
+      ...options.env,
     },
+    ...(options.clock ? { clock: options.clock } : {}),
     port: 0,
     host: '127.0.0.1',
     log: false,

@@ -40,17 +40,27 @@ export function createHandoffQueries(db: Database): HandoffStore {
       );
     },
 
-    async redeemHandoff(codeHash, now) {
+    async redeemHandoff(codeHash, now, origin) {
+      // The origin is part of the condition: a refused origin takes nothing, the code stays unused.
       const taken = await query<HandoffRow>(
         `UPDATE liveness_handoffs SET used_at = $2
-         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING *`,
-        [codeHash, now],
+         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+           AND ($3::text IS NULL OR origins ? $3::text) RETURNING *`,
+        [codeHash, now, origin],
       );
       if (taken.rows[0]) return { redeemed: true, record: recordFrom(taken.rows[0]) };
       const existing = await query<HandoffRow>(`SELECT * FROM liveness_handoffs WHERE code_hash = $1`, [codeHash]);
-      const verdict = redeemVerdict(existing.rows[0] ? recordFrom(existing.rows[0]) : null, now);
+      const verdict = redeemVerdict(existing.rows[0] ? recordFrom(existing.rows[0]) : null, now, origin);
       // Someone else's UPDATE won between ours and the read: for this caller the code is used.
       return verdict.redeemed ? { redeemed: false, reason: 'used' } : verdict;
+    },
+
+    async latestHandoff(sessionId) {
+      const latest = await query<HandoffRow>(
+        `SELECT * FROM liveness_handoffs WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [sessionId],
+      );
+      return latest.rows[0] ? recordFrom(latest.rows[0]) : null;
     },
 
     async pruneHandoffs(now) {
