@@ -126,6 +126,8 @@ export const MIGRATIONS: readonly Migration[] = [
         used_at bigint
       );
       CREATE INDEX liveness_handoffs_expiry ON liveness_handoffs (expires_at);
+      -- The desktop polls its session's latest code every 1.5 s.
+      CREATE INDEX liveness_handoffs_session ON liveness_handoffs (session_id, created_at DESC);
     `,
   },
 ];
