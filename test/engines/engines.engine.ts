@@ -145,14 +145,21 @@ describe.each(ENGINES)('$engine', ({ engine, worker }) => {
     expect(report['manualReason']).toBe('detector-unavailable');
   }, 180_000);
 
-  it('reports a refused camera permission as camera-denied', async () => {
-    await page.goto(url());
-    await page.run(RECORD_EVENTS);
-    await page.run(failCamera('NotAllowedError'));
-    await page.run(startWith({ mode: 'image' }));
-    const events = await page.run<Recorded[]>(waitForEvents("events.some((e) => e.type === 'liveness-error')"));
-    expect(of(events, 'liveness-error')[0]!.detail['code']).toBe('camera-denied');
-  }, 120_000);
+  // The faults a page can simulate: getUserMedia rejects with the DOMException this engine gives for each.
+  for (const [domError, code] of [
+    ['NotAllowedError', 'camera-denied'],
+    ['NotFoundError', 'camera-not-found'],
+    ['NotReadableError', 'camera-in-use'],
+  ] as const) {
+    it(`reports getUserMedia's ${domError} as ${code}`, async () => {
+      await page.goto(url());
+      await page.run(RECORD_EVENTS);
+      await page.run(failCamera(domError));
+      await page.run(startWith({ mode: 'image' }));
+      const events = await page.run<Recorded[]>(waitForEvents("events.some((e) => e.type === 'liveness-error')"));
+      expect(of(events, 'liveness-error')[0]!.detail).toMatchObject({ code, recoverable: true });
+    }, 120_000);
+  }
 });
 
 /** A recording made by Firefox's own MediaRecorder in the page, uploaded from the page as the element would. */
