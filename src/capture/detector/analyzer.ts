@@ -23,7 +23,11 @@ interface ModuleFactoryHost {
 }
 
 export interface FrameAnalyzer {
-  analyze(bitmap: ImageBitmap, timestamp: number): FrameAnalysis;
+  /**
+   * `proof`: the synthetic frame that proves the pipeline before ready (proof-frame.ts). It must not start the
+   * face landmarker, which loads only after the first camera frame so it never delays the first guidance.
+   */
+  analyze(bitmap: ImageBitmap, timestamp: number, proof?: boolean): FrameAnalysis;
   close(): void;
 }
 
@@ -60,7 +64,7 @@ export async function createFrameAnalyzer(
   const landmarks = startLandmarks(options, moduleFactory);
 
   return {
-    analyze(bitmap, timestamp) {
+    analyze(bitmap, timestamp, proof = false) {
       const started = performance.now();
       // detectForVideo requires strictly increasing timestamps, and frame clocks can repeat.
       lastTimestamp = Math.max(Math.round(timestamp), lastTimestamp + 1);
@@ -68,7 +72,9 @@ export async function createFrameAnalyzer(
       const faces = result.detections.map((d) => toFaceDetection(d, bitmap.width, bitmap.height));
       // Measure light and sharpness on the very face the gates will judge, not on a faint larger detection.
       const stats = measure(bitmap, selectFace(faces, options.minFaceScore), frameCtx, cropCtx);
-      const landmarkRun = landmarks.run(bitmap, timestamp, faces);
+      const landmarkRun = proof
+        ? { landmarks: { state: landmarks.state, measures: null }, ms: 0 }
+        : landmarks.run(bitmap, timestamp, faces);
       const firstResultMs = landmarks.firstResultMs;
       return {
         faces,

@@ -18,7 +18,7 @@ export function proveAnalyzer(analyzer: FrameAnalyzer): void {
   const bitmap = canvas.transferToImageBitmap();
   try {
     // Timestamp 0: the camera's frames come later, so MediaPipe still sees increasing timestamps.
-    analyzer.analyze(bitmap, 0);
+    analyzer.analyze(bitmap, 0, true);
   } finally {
     bitmap.close();
   }
