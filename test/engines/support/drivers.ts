@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder, type WebDriver } from 'selenium-webdriver';
+import { freePort } from '../../../src/node/serve.js';
 
 export const FIREFOX_PATH = '/usr/lib/firefox-esr/firefox-esr';
 export const WEBKIT_DRIVER_PATH = '/usr/bin/WebKitWebDriver';
@@ -52,18 +52,6 @@ async function openFirefox(): Promise<EnginePage> {
     run: async <T>(body: string) => (await page.evaluate(`(async () => { ${body} })()`)) as T,
     close: () => browser.close(),
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForDriver(port: number, process: ChildProcess): Promise<void> {
