@@ -8,6 +8,7 @@
 import { DEFAULT_THRESHOLDS } from '../../quality/thresholds.js';
 import { resolveAssets } from '../../assets.js';
 import { startDetector, type DetectorClient, type StartDetectorOptions } from './detector-client.js';
+import { detectorTestHooks } from './test-hooks.js';
 
 /** MediaPipe drops detections below this; the gates apply their own, higher floor (`minDetectionScore`). */
 export const DETECTOR_MIN_CONFIDENCE = 0.3;
@@ -30,6 +31,8 @@ let warm: { key: string; client: Promise<DetectorClient> } | null = null;
 function keyOf(options: StartDetectorOptions): string {
   const { assets, minDetectionConfidence, minFaceScore, preferMainThread = false, landmarks } = options;
   return JSON.stringify([
+    // A test that takes WebGL away after the warm-up began must not be handed the detector loaded with it.
+    detectorTestHooks(),
     landmarks?.enabled ?? false,
     landmarks?.minConfidence,
     assets.landmarkerUrl,
