@@ -2,6 +2,7 @@
  * The Kairos `ProviderAdapter`: checks the selfie locally, sends it to liveness-verification and turns the
  * answer into a normalised `ProviderOutcome`.
  */
+import { createProviderHttp, fetchProviderHttp } from '../http.js';
 import { ProviderError, type ProviderAdapter, type ProviderOutcome } from '../types.js';
 import { createKairosClient } from './client.js';
 import { decideKairosLiveness, kairosApiVersion, selfieSizeProblem } from './decision.js';
@@ -39,7 +40,7 @@ export function createKairosAdapter(config: KairosConfig): ProviderAdapter {
     timeoutMs,
     maxAttempts,
     backoffMs: config.backoffMs ?? DEFAULT_BACKOFF_MS,
-    fetch: config.fetch ?? globalThis.fetch,
+    http: config.http ?? (config.fetch ? fetchProviderHttp(config.fetch) : createProviderHttp()),
     logger: config.logger ?? (() => {}),
     random: Math.random,
   });

@@ -3,6 +3,8 @@
  * of transient failures. Every decision about what a status or body means is delegated to ./decision.ts.
  */
 import { SANDBOX_SCENARIO_HEADER } from '../../../shared/sandbox.js';
+import { ProviderTimeoutError, type ProviderHttp } from '../http.js';
+import { encodeMultipart, type MultipartBody } from '../multipart.js';
 import { ProviderError } from '../types.js';
 import { backoffDelayMs, kairosStatusAction, readKairosLivenessBody } from './decision.js';
 import type { KairosLivenessResponse } from './types.js';
@@ -16,7 +18,7 @@ export interface KairosClientSettings {
   timeoutMs: number;
   maxAttempts: number;
   backoffMs: number;
-  fetch: typeof fetch;
+  http: ProviderHttp;
   logger: (event: string, fields: Record<string, unknown>) => void;
   random: () => number;
 }
@@ -78,8 +80,6 @@ async function attemptOnce(
   request: KairosCallRequest,
   attempt: number,
 ): Promise<{ response: KairosLivenessResponse; requestId: string | null } | TransientFailure> {
-  request.signal.throwIfAborted();
-  const timeout = AbortSignal.timeout(settings.timeoutMs);
   const started = performance.now();
   const log = (fields: Record<string, unknown>): void =>
     safeLog(settings.logger, 'kairos.attempt', {
@@ -93,23 +93,27 @@ async function attemptOnce(
   let requestId: string | null;
   let text: string;
   try {
-    // The body is read under the same signals, so a server that stalls mid-body also hits the timeout.
-    const res = await settings.fetch(settings.endpoint, {
+    const form = livenessForm(request.selfieJpeg, request.threshold);
+    // The deadline covers the body too, so a server that stalls mid-body also hits the timeout.
+    const res = await settings.http({
       method: 'POST',
-      headers: requestHeaders(settings, request.sandboxScenario),
-      body: livenessForm(request.selfieJpeg, request.threshold),
-      signal: AbortSignal.any([request.signal, timeout]),
+      url: settings.endpoint,
+      headers: { ...requestHeaders(settings, request.sandboxScenario), 'content-type': form.contentType },
+      body: form.body,
+      signal: request.signal,
+      timeoutMs: settings.timeoutMs,
     });
     status = res.status;
-    requestId = res.headers.get('x-request-id');
-    text = await res.text();
+    requestId = res.header('x-request-id');
+    text = res.text;
   } catch (error) {
     // The caller's own abort wins and keeps its reason, so it can tell a deadline from a shutdown.
     request.signal.throwIfAborted();
-    const why = timeout.aborted
+    const timedOut = error instanceof ProviderTimeoutError;
+    const why = timedOut
       ? `timed out after ${settings.timeoutMs} ms`
       : `network error: ${error instanceof Error ? error.message : String(error)}`;
-    log({ outcome: timeout.aborted ? 'timeout' : 'network-error' });
+    log({ outcome: timedOut ? 'timeout' : 'network-error' });
     return { why };
   }
 
@@ -145,13 +149,11 @@ function requestHeaders(settings: KairosClientSettings, sandboxScenario: string 
   };
 }
 
-/** FormData writes the multipart boundary itself, so no Content-Type header is set by hand. */
-function livenessForm(selfieJpeg: Uint8Array, threshold: number): FormData {
-  const form = new FormData();
-  // Copy into a fresh ArrayBuffer-backed view: Blob refuses views over shared memory.
-  form.append('selfie', new Blob([new Uint8Array(selfieJpeg)], { type: 'image/jpeg' }), 'selfie.jpg');
-  form.append('threshold', String(threshold));
-  return form;
+function livenessForm(selfieJpeg: Uint8Array, threshold: number): MultipartBody {
+  return encodeMultipart([
+    { name: 'selfie', fileName: 'selfie.jpg', contentType: 'image/jpeg', bytes: selfieJpeg },
+    { name: 'threshold', value: String(threshold) },
+  ]);
 }
 
 /** A broken logger must never turn a verdict into a failure. */

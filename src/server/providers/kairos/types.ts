@@ -1,6 +1,7 @@
 /**
  * Kairos IDV liveness-verification contract (shared providers doc §2) and the adapter's configuration.
  */
+import type { ProviderHttp } from '../http.js';
 import { z } from 'zod';
 
 export interface KairosConfig {
@@ -18,6 +19,9 @@ export interface KairosConfig {
   maxAttempts?: number;
   /** Base of the exponential backoff with full jitter, default 500 ms. */
   backoffMs?: number;
+  /** The HTTP client (default: undici's pooled request(), see ../http.ts). */
+  http?: ProviderHttp;
+  /** A fetch to send through instead (tests fake misbehaving providers with one); `http` wins when both are set. */
   fetch?: typeof fetch;
   /** Receives ids, statuses and timings only: never media, credentials or response bodies. */
   logger?: (event: string, fields: Record<string, unknown>) => void;

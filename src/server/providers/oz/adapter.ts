@@ -7,6 +7,7 @@
  */
 import type { CheckMedia, ProviderAdapter, ProviderCheckpoint, ProviderContext, ProviderOutcome } from '../types.js';
 import { ProviderError } from '../types.js';
+import { createProviderHttp, fetchProviderHttp, type ProviderHttp } from '../http.js';
 import { OzClient, type OzCallContext, type OzLogger } from './client.js';
 import { decideQuality } from './decision.js';
 import { pollUntilFinal } from './poll.js';
@@ -20,7 +21,7 @@ import {
   type OzFolder,
   type OzStartAnalysesBody,
 } from './types.js';
-import { prepareOzUpload, uploadFormData, uploadPayload, type OzUpload } from './upload.js';
+import { prepareOzUpload, uploadMultipart, uploadPayload, type OzUpload } from './upload.js';
 import { parseApiVersion } from './version.js';
 import { AnalysisWakeups } from './wakeups.js';
 import { analysisIdsIn } from './webhook.js';
@@ -51,7 +52,9 @@ export interface OzConfig {
   tokenRefreshMarginMs?: number;
   /** When set, sent as `resolution_endpoint` so Oz calls back when the analysis is done. */
   webhookUrl?: string;
-  /** Injectable for tests. */
+  /** The HTTP client (default: undici's pooled request(), see ../http.ts). */
+  http?: ProviderHttp;
+  /** A fetch to send through instead (tests fake misbehaving providers with one); `http` wins when both are set. */
   fetch?: typeof fetch;
   /** Clock (epoch ms), injectable for tests of token refresh. */
   now?: () => number;
@@ -100,7 +103,7 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
     logger,
     refreshMarginMs: config.tokenRefreshMarginMs ?? DEFAULTS.tokenRefreshMarginMs,
     transport: {
-      fetch: config.fetch ?? fetch,
+      http: config.http ?? (config.fetch ? fetchProviderHttp(config.fetch) : createProviderHttp()),
       requestTimeoutMs: config.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
       retryBaseDelayMs: config.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,
       maxAttempts: DEFAULTS.maxAttempts,
@@ -128,13 +131,14 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
       Math.ceil(
         (upload.bytes.byteLength / (config.minUploadBytesPerSecond ?? DEFAULTS.minUploadBytesPerSecond)) * 1000,
       );
+    const multipart = uploadMultipart(upload, payload);
     for (let attempt = 1; ; attempt++) {
       try {
         const folder = await client.call(
           {
             method: 'POST',
             path: '/api/folders/',
-            form: () => uploadFormData(upload, payload),
+            multipart,
             headers: scenarioHeaders(ctx),
             schema: ozFolderSchema,
             operation: 'create folder',
@@ -218,8 +222,11 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
     let { folderId, mediaId } = saved;
     if (!folderId || !mediaId) {
       const upload = await prepareOzUpload(media);
-      // A check taken over from a crashed process (or another instance) may have uploaded without checkpointing.
-      const created = (await findEarlierFolder(client, ctx, call)) ?? (await createFolder(upload, ctx, call));
+      // A check taken over from a crashed process (or another instance) may have uploaded without checkpointing:
+      // its folder is found by transaction_id. That is also why no checkpoint is written between the upload and
+      // the analysis start: a crash in between is recovered by the same lookup.
+      const earlier = ctx.firstAttempt ? null : await findEarlierFolder(client, ctx, call);
+      const created = earlier ?? (await createFolder(upload, ctx, call));
       const folder = await folderWithMedia(client, created.folder, ctx, call);
       folderId = folder.folder_id;
       mediaId = uploadedMediaId(folder, upload);
@@ -229,7 +236,6 @@ export function createOzAdapter(config: OzConfig): OzAdapter {
         logger('oz.check.resumed', { checkId: ctx.checkId, folderId, analysisId: created.analysisId });
         return { folderId, mediaId, analysisId: created.analysisId };
       }
-      await ctx.saveCheckpoint({ folderId, mediaId });
     } else if (saved.analysisId) {
       logger('oz.check.resumed', { checkId: ctx.checkId, folderId, analysisId: saved.analysisId });
       return { folderId, mediaId, analysisId: saved.analysisId };

@@ -4,6 +4,8 @@
  * expired. It knows nothing about checks or decisions.
  */
 import type { z } from 'zod';
+import type { ProviderHttpResponse } from '../http.js';
+import type { MultipartBody } from '../multipart.js';
 import { ProviderError } from '../types.js';
 import { isStaleTokenError, ozProviderError, parseOzErrorBody, type OzFailedResponse } from './errors.js';
 import { OzTokenManager, type OzTokenPair } from './tokens.js';
@@ -27,7 +29,7 @@ export interface OzCall<T> {
   /** Starts with /api/. */
   path: string;
   json?: unknown;
-  form?: () => FormData;
+  multipart?: MultipartBody;
   headers?: Record<string, string>;
   schema: z.ZodType<T>;
   operation: string;
@@ -61,7 +63,7 @@ export class OzClient {
       const token = await this.#tokens.accessToken(context.signal);
       const response = await this.#send(call, { ...call.headers, [OZ_TOKEN_HEADER]: token }, context);
       if (response.ok) return readBody(response, call);
-      const failure = await readFailure(response);
+      const failure = readFailure(response);
       if (attempt === 1 && isStaleTokenError(failure)) {
         this.options.logger('oz.token.rejected', { operation: call.operation, providerCode: failure.body?.error_code });
         this.#tokens.invalidate(token);
@@ -71,13 +73,17 @@ export class OzClient {
     }
   }
 
-  async #send(call: OzCall<unknown>, headers: Record<string, string>, context: OzCallContext): Promise<Response> {
+  async #send(
+    call: OzCall<unknown>,
+    headers: Record<string, string>,
+    context: OzCallContext,
+  ): Promise<ProviderHttpResponse> {
     const request: OzHttpRequest = {
       method: call.method,
       url: this.#baseUrl + call.path,
-      headers: call.json === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
+      headers: withContentType(headers, call),
       operation: call.operation,
-      ...bodyFactory(call),
+      ...bodyOf(call),
     };
     const startedAt = this.options.now();
     const transport = {
@@ -116,13 +122,13 @@ export class OzClient {
     const call: OzCall<OzAuthResponse> = { method: 'POST', path, json, headers, schema, operation };
     const response = await this.#send(call, headers, { signal: new AbortController().signal, onAttempt: () => {} });
     if (!response.ok) {
-      const error = ozProviderError(await readFailure(response), operation);
+      const error = ozProviderError(readFailure(response), operation);
       // Whatever Oz said, a refused login means our credentials do not work.
       throw error.code === 'provider-unavailable'
         ? error
         : new ProviderError('oz', 'provider-auth', error.message, error.details, { cause: error });
     }
-    const auth = await readBody(response, call);
+    const auth = readBody(response, call);
     return {
       accessToken: auth.access_token,
       expireToken: auth.expire_token,
@@ -131,21 +137,24 @@ export class OzClient {
   }
 }
 
-function bodyFactory(call: OzCall<unknown>): Pick<OzHttpRequest, 'body'> {
-  if (call.form) return { body: call.form };
-  if (call.json !== undefined) {
-    const text = JSON.stringify(call.json);
-    return { body: () => text };
-  }
+function withContentType(headers: Record<string, string>, call: OzCall<unknown>): Record<string, string> {
+  if (call.multipart) return { ...headers, 'Content-Type': call.multipart.contentType };
+  if (call.json !== undefined) return { ...headers, 'Content-Type': 'application/json' };
+  return headers;
+}
+
+function bodyOf(call: OzCall<unknown>): Pick<OzHttpRequest, 'body'> {
+  if (call.multipart) return { body: call.multipart.body };
+  if (call.json !== undefined) return { body: JSON.stringify(call.json) };
   return {};
 }
 
-async function readFailure(response: Response): Promise<OzFailedResponse> {
-  return { status: response.status, body: parseOzErrorBody(await response.text()) };
+function readFailure(response: ProviderHttpResponse): OzFailedResponse {
+  return { status: response.status, body: parseOzErrorBody(response.text) };
 }
 
-async function readBody<T>(response: Response, call: OzCall<T>): Promise<T> {
-  const text = await response.text();
+function readBody<T>(response: ProviderHttpResponse, call: OzCall<T>): T {
+  const text = response.text;
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -2,12 +2,13 @@
  * One Oz HTTP call with a per-request timeout and retries of transient failures (network errors, timeouts, 5xx)
  * with exponential backoff and jitter. 4xx answers are returned at once: resending them would not change them.
  */
+import type { ProviderHttp, ProviderHttpResponse } from '../http.js';
 import { ProviderError } from '../types.js';
 import { isRetryableStatus } from './errors.js';
 import { sleep } from '../sleep.js';
 
 export interface TransportOptions {
-  fetch: typeof fetch;
+  http: ProviderHttp;
   requestTimeoutMs: number;
   /** First retry delay; doubles per attempt, with up to 50% jitter taken off. */
   retryBaseDelayMs: number;
@@ -19,8 +20,8 @@ export interface OzHttpRequest {
   method: 'GET' | 'POST';
   url: string;
   headers: Record<string, string>;
-  /** A factory because a multipart body is a stream that a retry cannot reuse. */
-  body?: () => NonNullable<RequestInit['body']>;
+  /** Bytes, so a retry resends the same body. */
+  body?: string | Uint8Array;
   /** Short label for errors and logs, e.g. "create folder". */
   operation: string;
 }
@@ -34,20 +35,21 @@ export async function sendWithRetries(
   signal: AbortSignal,
   options: TransportOptions,
   onAttempt: () => void,
-): Promise<Response> {
+): Promise<ProviderHttpResponse> {
   let lastNetworkError: unknown;
   for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
     if (attempt > 1) await sleep(backoffDelay(attempt - 1, options), signal);
     onAttempt();
     try {
-      const response = await options.fetch(request.url, {
+      const response = await options.http({
         method: request.method,
+        url: request.url,
         headers: request.headers,
-        ...(request.body ? { body: request.body() } : {}),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(options.requestTimeoutMs)]),
+        ...(request.body === undefined ? {} : { body: request.body }),
+        signal,
+        timeoutMs: options.requestTimeoutMs,
       });
       if (!isRetryableStatus(response.status) || attempt === options.maxAttempts) return response;
-      await response.body?.cancel();
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       lastNetworkError = error;

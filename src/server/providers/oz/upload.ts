@@ -7,6 +7,7 @@
 import { zipSync } from 'fflate';
 import { MEDIA_TAGS } from '../../../shared/media.js';
 import { PROVIDER_MEDIA_TYPES } from '../media-acceptance.js';
+import { encodeMultipart, type MultipartBody } from '../multipart.js';
 import type { CheckMedia } from '../types.js';
 import { OZ_MAX_FILE_BYTES, OZ_MAX_VIDEO_SECONDS, mediaLimitError, videoDurationSeconds } from './media-limits.js';
 import type { OzUploadPayload } from './types.js';
@@ -106,10 +107,10 @@ export function uploadPayload(upload: OzUpload, ids: { sessionId: string; checkI
   };
 }
 
-/** The multipart body for `POST /api/folders/`; built per attempt because a consumed body cannot be resent. */
-export function uploadFormData(upload: OzUpload, payload: OzUploadPayload): FormData {
-  const form = new FormData();
-  form.append(OZ_MEDIA_FIELD, new Blob([new Uint8Array(upload.bytes)], { type: upload.contentType }), upload.fileName);
-  form.append('payload', JSON.stringify(payload));
-  return form;
+/** The multipart body for `POST /api/folders/`: the file, then its tags and folder metadata as `payload`. */
+export function uploadMultipart(upload: OzUpload, payload: OzUploadPayload): MultipartBody {
+  return encodeMultipart([
+    { name: OZ_MEDIA_FIELD, fileName: upload.fileName, contentType: upload.contentType, bytes: upload.bytes },
+    { name: 'payload', value: JSON.stringify(payload) },
+  ]);
 }
