@@ -141,7 +141,8 @@ export class CheckProcessor {
       return;
     }
     const startedAt = clock();
-    const attempts = await this.#attemptAll(check, session, media, signal);
+    // Handed over by the upload route: stored a moment ago, under this instance's lease, never attempted.
+    const attempts = await this.#attemptAll(check, session, media, signal, accepted !== undefined);
     if (signal.aborted) throw new Interrupted('aborted');
     const verdict = await this.#complete(check, attempts);
     logger.info('check-completed', {
@@ -165,10 +166,11 @@ export class CheckProcessor {
     session: SessionRecord | null,
     media: CheckMedia,
     signal: AbortSignal,
+    firstAttempt: boolean,
   ): Promise<ProviderAttempt[]> {
     const answered = new Map(check.providers.map((result) => [result.provider, attemptFrom(result)]));
     const attempt = async (adapter: ProviderAdapter): Promise<ProviderAttempt> =>
-      answered.get(adapter.name) ?? (await this.#runProvider(adapter, check, session, media, signal));
+      answered.get(adapter.name) ?? (await this.#runProvider(adapter, check, session, media, signal, firstAttempt));
 
     if (check.policy !== 'fallback') {
       // allSettled, so an interrupted run returns only once every provider call has wound down.
@@ -194,6 +196,7 @@ export class CheckProcessor {
     session: SessionRecord | null,
     media: CheckMedia,
     parent: AbortSignal,
+    firstAttempt: boolean,
   ): Promise<ProviderAttempt> {
     if (parent.aborted) throw new Interrupted('aborted');
     const { store, clock, logger } = this.#options;
@@ -212,6 +215,7 @@ export class CheckProcessor {
       sessionId: check.sessionId,
       signal: controller.signal,
       ...(check.checkpoints[adapter.name] ? { checkpoint: check.checkpoints[adapter.name] } : {}),
+      firstAttempt,
       saveCheckpoint: (checkpoint) => store.saveCheckpoint(check.id, adapter.name, checkpoint),
       ...(scenario ? { sandboxScenario: scenario } : {}),
     };

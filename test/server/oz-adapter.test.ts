@@ -97,8 +97,9 @@ describe('Oz adapter happy paths', () => {
     expect(outcome.score).toBeCloseTo(1 - confidence, 9);
     expect(Object.keys(outcome.ids).sort()).toEqual(['analysisId', 'folderId', 'mediaId']);
     expect(outcome.timings.attempts).toBeGreaterThanOrEqual(3);
+    // One durable write per check: a crash between the upload and the analysis start is recovered by looking the
+    // folder up (see the restart-recovery tests), so no checkpoint is written in between.
     expect(ctx.saved).toEqual([
-      { folderId: outcome.ids.folderId, mediaId: outcome.ids.mediaId },
       { folderId: outcome.ids.folderId, mediaId: outcome.ids.mediaId, analysisId: outcome.ids.analysisId },
     ]);
 
@@ -365,19 +366,53 @@ describe('Oz adapter restart recovery', () => {
     expect(ctx.saved.at(-1)).toEqual(outcome.ids);
   });
 
-  it('starts the analysis in the saved folder when only the upload was checkpointed', async () => {
+  it('a crash between the upload and the analysis start: the next attempt finds the folder and starts it there', async () => {
     const target = await emulator();
-    const adapter = adapterFor(target);
-    const first = makeContext();
-    first.saveCheckpoint = async (checkpoint) => {
-      first.saved.push(checkpoint);
-      first.controller.abort();
+    const first = makeContext({ firstAttempt: true });
+    // The process "dies" the moment it asks for the analysis: the folder exists, nothing was checkpointed.
+    const dying: typeof fetch = async (input, init) => {
+      if (urlOf(input).includes('/analyses/') && init?.method === 'POST') first.controller.abort();
+      return fetch(input, init);
     };
-    await expect(adapter.verify(videoMedia(), first)).rejects.toMatchObject({ name: 'AbortError' });
-    const checkpoint = first.saved.at(-1)!;
-    expect(checkpoint.analysisId).toBeUndefined();
+    await expect(adapterFor(target, { fetch: dying }).verify(videoMedia(), first)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(first.saved).toEqual([]);
+    expect(target.state.calls('POST /api/folders')).toBe(1);
 
-    const outcome = await adapter.verify(videoMedia(), makeContext({ checkpoint }));
+    const resumed = makeContext({ checkId: first.checkId, sessionId: first.sessionId });
+    const outcome = await adapterFor(target).verify(videoMedia(), resumed);
+    expect(outcome.decision).toBe('live');
+    expect(target.state.calls('GET /api/folders')).toBe(1);
+    expect(target.state.calls('POST /api/folders')).toBe(1);
+    expect(resumed.saved).toEqual([outcome.ids]);
+  });
+
+  it('a first attempt does not look for an earlier folder; any later attempt does', async () => {
+    const target = await emulator();
+    await adapterFor(target).verify(videoMedia(), makeContext({ firstAttempt: true }));
+    expect(target.state.calls('GET /api/folders')).toBe(0);
+    await adapterFor(target).verify(videoMedia(), makeContext());
+    expect(target.state.calls('GET /api/folders')).toBe(1);
+  });
+
+  it('starts the analysis in the saved folder when a stored checkpoint names only the upload', async () => {
+    // Checks stored by versions that checkpointed the upload on its own still resume without a second upload.
+    const target = await emulator();
+    const first = makeContext({ firstAttempt: true });
+    const dying: typeof fetch = async (input, init) => {
+      if (urlOf(input).includes('/analyses/') && init?.method === 'POST') first.controller.abort();
+      return fetch(input, init);
+    };
+    await expect(adapterFor(target, { fetch: dying }).verify(videoMedia(), first)).rejects.toBeDefined();
+    const folders = (await readFromEmulator(target, `/api/folders/?meta_data=transaction_id==${first.sessionId}`)) as {
+      items?: Array<{ folder_id: string; media: Array<{ media_id: string }> }>;
+    };
+    const folder = folders.items?.[0];
+    expect(folder).toBeDefined();
+    const checkpoint = { folderId: folder!.folder_id, mediaId: folder!.media[0]!.media_id };
+
+    const outcome = await adapterFor(target).verify(videoMedia(), makeContext({ checkpoint }));
     expect(outcome.ids.folderId).toBe(checkpoint.folderId);
     expect(target.state.calls('POST /api/folders')).toBe(1);
   });
@@ -645,4 +680,8 @@ async function rawUpload(target: RunningOzEmulator, bytes: Uint8Array, type: str
     headers: { 'X-Forensic-Access-Token': access_token },
     body: form,
   });
+}
+
+function urlOf(input: Parameters<typeof fetch>[0]): string {
+  return input instanceof Request ? input.url : input.toString();
 }

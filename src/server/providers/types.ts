@@ -36,6 +36,11 @@ export interface ProviderContext {
   signal: AbortSignal;
   /** Progress saved by an earlier attempt of this same check, if any. */
   checkpoint?: ProviderCheckpoint;
+  /**
+   * True when no earlier attempt of this check can have reached the provider: the upload was stored a moment ago
+   * and this instance holds it. An adapter may then skip looking for work an earlier attempt left behind.
+   */
+  firstAttempt?: boolean;
   /** Persist progress before a long wait; resolved once durable. */
   saveCheckpoint(checkpoint: ProviderCheckpoint): Promise<void>;
   /**
