@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { BackendConfig } from './config.js';
 import { HttpError, httpError, type ErrorBody } from './errors.js';
-import { SECURITY_HEADERS, securityHeaders, widgetCors } from './http/security.js';
+import { SECURITY_HEADERS, ensureHeaders, securityHeaders, widgetCors } from './http/security.js';
 import { describeError, silentLogger, type Logger } from './log.js';
 import { CheckProcessor } from './processor.js';
 import type { ProviderAdapter } from './providers/types.js';
@@ -142,8 +142,9 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
     const requestId = crypto.randomUUID();
     const startedAt = clock();
     c.set('requestId', requestId);
-    await next();
     c.header('X-Request-Id', requestId);
+    await next();
+    ensureHeaders(c.res.headers, [['X-Request-Id', requestId]]);
     logger.info('request', {
       requestId,
       method: c.req.method,
