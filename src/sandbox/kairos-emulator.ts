@@ -4,6 +4,7 @@
  * tests and the demo. Scores come from ./scoring.ts; edge cases from ./kairos/scenarios.ts.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { parseMultipartForm, type MultipartForm } from '../node/multipart-form.js';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { serve } from '../node/serve.js';
@@ -302,22 +303,22 @@ async function readLivenessForm(c: Context, refuse: Refuse): Promise<{ selfie: U
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
     refuse(415, 'not-multipart', 'send multipart/form-data with selfie and threshold fields');
   }
-  let form: FormData;
+  let form: MultipartForm;
   try {
-    form = await c.req.raw.formData();
+    form = await parseMultipartForm(contentType, new Uint8Array(await c.req.arrayBuffer()));
   } catch {
     return refuse(400, 'malformed-multipart', 'the multipart body could not be parsed');
   }
-  const selfie = form.get('selfie');
-  if (!(selfie instanceof Blob) || selfie.size === 0) {
-    refuse(400, 'missing-selfie', 'the selfie field must be a non-empty file');
+  const selfie = form.file('selfie');
+  if (selfie === null || selfie.bytes.length === 0) {
+    return refuse(400, 'missing-selfie', 'the selfie field must be a non-empty file');
   }
-  const thresholdField = form.get('threshold');
-  const threshold = typeof thresholdField === 'string' && thresholdField.trim() !== '' ? Number(thresholdField) : NaN;
+  const thresholdField = form.field('threshold');
+  const threshold = thresholdField !== null && thresholdField.trim() !== '' ? Number(thresholdField) : NaN;
   if (!(threshold >= 0 && threshold <= 1)) {
     refuse(400, 'invalid-threshold', 'threshold must be a number from 0 to 1 sent as a text field');
   }
-  return { selfie: new Uint8Array(await selfie.arrayBuffer()), threshold };
+  return { selfie: selfie.bytes, threshold };
 }
 
 function checkImageSize(version: KairosApiVersion, image: ImageSize, refuse: Refuse): void {

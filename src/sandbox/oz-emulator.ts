@@ -4,6 +4,7 @@
  * played on request with the `x-sandbox-scenario` header (see docs/sandbox-oz.md).
  */
 import { createHash } from 'node:crypto';
+import { parseMultipartForm } from '../node/multipart-form.js';
 import { Hono, type Context } from 'hono';
 import { serve } from '../node/serve.js';
 import { SANDBOX_SCENARIO_HEADER } from '../shared/sandbox.js';
@@ -193,9 +194,13 @@ async function requestFingerprint(c: Context<EmulatorEnv>): Promise<string> {
   const hash = createHash('sha256').update(`${c.req.method} ${c.req.url}\n`);
   if (c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
     try {
-      for (const [name, value] of (await c.req.formData()).entries()) {
-        hash.update(`${name}\n`);
-        hash.update(typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer()));
+      const form = await parseMultipartForm(
+        c.req.header('content-type') ?? '',
+        new Uint8Array(await c.req.arrayBuffer()),
+      );
+      for (const part of form.parts) {
+        hash.update(`${part.name}\n`);
+        hash.update(part.kind === 'field' ? part.value : part.bytes);
       }
     } catch {
       // A malformed body is reported by the route itself; it still fingerprints by URL.

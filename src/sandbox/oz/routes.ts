@@ -114,7 +114,7 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
   app.get('/api/authorize/session_token', (c) => c.json({ session_token: randomBytes(24).toString('base64url') }));
 
   app.post('/api/folders', async (c) => {
-    const upload = await readUpload(c.req.header('content-type'), () => c.req.formData());
+    const upload = await readUpload(c.req.header('content-type'), () => c.req.arrayBuffer());
     const folder: FolderRecord = {
       id: randomUUID(),
       metaData: upload.folderMetaData,
@@ -161,7 +161,7 @@ export function registerRoutes(app: Hono<EmulatorEnv>, ctx: RouteContext): void 
 
   app.post('/api/folders/:folderId/media', async (c) => {
     const folder = store.folder(c.req.param('folderId'));
-    const upload = await readUpload(c.req.header('content-type'), () => c.req.formData());
+    const upload = await readUpload(c.req.header('content-type'), () => c.req.arrayBuffer());
     if (upload.files.length === 0) throw invalidStructure('No file parts in the upload');
     const media = createMedia(folder, upload);
     storeMedia(folder, media);

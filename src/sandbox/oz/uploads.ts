@@ -3,6 +3,7 @@
  * holding JSON with `media:tags` (keyed by those names) and `folder:meta_data`.
  */
 import { z } from 'zod';
+import { parseMultipartForm, type FormPart, type MultipartForm } from '../../node/multipart-form.js';
 import { invalidStructure } from './errors.js';
 
 export interface UploadedFile {
@@ -25,37 +26,37 @@ const payloadSchema = z.looseObject({
 
 export async function readUpload(
   contentType: string | undefined,
-  readForm: () => Promise<FormData>,
+  readBody: () => Promise<ArrayBuffer>,
 ): Promise<ParsedUpload> {
   if (!contentType?.toLowerCase().startsWith('multipart/form-data')) {
     throw invalidStructure('Media upload must be multipart/form-data');
   }
-  let form: FormData;
+  let form: MultipartForm;
   try {
-    form = await readForm();
+    form = await parseMultipartForm(contentType, new Uint8Array(await readBody()));
   } catch {
     throw invalidStructure('Malformed multipart body');
   }
-  const payload = parsePayload(form.get('payload'));
+  const payload = parsePayload(form.parts.find((part) => part.name === 'payload') ?? null);
   const files: UploadedFile[] = [];
-  for (const [fieldName, value] of form.entries()) {
-    if (typeof value === 'string') continue;
+  for (const part of form.parts) {
+    if (part.kind !== 'file') continue;
     files.push({
-      fieldName,
-      fileName: value.name || fieldName,
-      declaredType: value.type,
-      bytes: new Uint8Array(await value.arrayBuffer()),
+      fieldName: part.name,
+      fileName: part.fileName || part.name,
+      declaredType: part.type,
+      bytes: part.bytes,
     });
   }
   return { files, tagsByField: payload['media:tags'] ?? {}, folderMetaData: payload['folder:meta_data'] ?? {} };
 }
 
-function parsePayload(part: File | string | null): z.infer<typeof payloadSchema> {
+function parsePayload(part: FormPart | null): z.infer<typeof payloadSchema> {
   if (part === null) return {};
-  if (typeof part !== 'string') throw invalidStructure('payload must be a text part holding JSON');
+  if (part.kind !== 'field') throw invalidStructure('payload must be a text part holding JSON');
   let json: unknown;
   try {
-    json = JSON.parse(part);
+    json = JSON.parse(part.value);
   } catch {
     throw invalidStructure('payload is not valid JSON');
   }
