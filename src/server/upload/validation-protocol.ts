@@ -32,3 +32,23 @@ export function deserializeError(error: SerializedError): Error {
   if (error.refusal) return httpError(error.code, error.message);
   return new Error(`upload validation failed in a worker: ${error.name}: ${error.message}`);
 }
+
+/**
+ * The buffers a worker's answer can move instead of copy (the worker keeps nothing of a task): each one a view
+ * covers whole (a pooled or shared buffer never is), once. Views over part of a moved buffer (a shotset entry
+ * inside its archive) travel with it.
+ */
+export function transferablesOf(views: ReadonlyArray<Uint8Array | null | undefined>): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const view of views) {
+    if (!view || !(view.buffer instanceof ArrayBuffer)) continue;
+    if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) buffers.add(view.buffer);
+  }
+  return [...buffers];
+}
+
+/** The byte arrays of an answer, for transferablesOf. */
+export function answerViews(value: ValidatedUpload | CheckMedia): Uint8Array[] {
+  const media = 'info' in value ? value.media : value;
+  return [media.bytes, media.selfieJpeg, ...(media.frames ?? [])];
+}

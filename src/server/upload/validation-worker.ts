@@ -1,7 +1,9 @@
 /** Worker thread entry: runs upload validation (unzipping, header checks, sharpness) off the main thread. */
 import { parentPort } from 'node:worker_threads';
 import {
+  answerViews,
   serializeError,
+  transferablesOf,
   type ValidationRequest,
   type ValidationResponse,
   type WorkerReady,
@@ -17,7 +19,11 @@ port.on('message', (request: ValidationRequest) => {
       ? validateUpload(request.parts)
       : restoreCheckMedia(request.info, request.bytes, request.selfieJpeg);
   work.then(
-    (value) => port.postMessage({ id: request.id, ok: true, value } satisfies ValidationResponse),
+    (value) =>
+      port.postMessage(
+        { id: request.id, ok: true, value } satisfies ValidationResponse,
+        transferablesOf(answerViews(value)),
+      ),
     (error: unknown) =>
       port.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies ValidationResponse),
   );

@@ -127,6 +127,7 @@ class WorkerPoolValidator implements UploadValidator {
       target.tasks.set(task.id, task);
       // Referenced only while busy: an idle pool must not keep the process alive.
       if (target.tasks.size === 1) target.worker.ref();
+      // Copied, not moved: the caller's bytes stay usable (a moved buffer would be detached under its feet).
       target.worker.postMessage({ id: task.id, ...task.request } satisfies ValidationRequest);
     }
   }
