@@ -26,6 +26,7 @@ import { startOzEmulator } from '../../src/sandbox/oz-emulator.js';
 import { ratio, round, summarize, type Summary } from '../lib/stats.js';
 import { makeTempDir } from '../lib/temp-dir.js';
 import { startBackendProcess, type BackendProcess } from './backend-process-handle.js';
+import { compileServer } from './compiled-server.js';
 import type { ProcessUsage } from './backend-process.js';
 import { readResults, runPhase, type BackendCluster, type CheckResultSample } from './load.js';
 import { makeBenchShotset, uploadBody, type BenchShotset } from './shotset.js';
@@ -252,6 +253,8 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
     return process;
   };
   try {
+    options.log('compiling the server (tsc), so the compiled JavaScript a deployment runs is measured');
+    const serverModule = await compileServer();
     const oz = await startOzEmulator(OZ_OPTIONS);
     cleanup.push(() => oz.close());
     const kairos = await startKairosEmulator(KAIROS_OPTIONS);
@@ -272,6 +275,7 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
       KAIROS_APP_ID: kairos.credentials.appId,
       KAIROS_APP_KEY: kairos.credentials.appKey,
       PATH: process.env.PATH ?? '',
+      BENCH_SERVER_MODULE: serverModule,
     };
     const instanceEnv = async (extra: Record<string, string>): Promise<Record<string, string>> => {
       const port = await freePort();
@@ -402,6 +406,7 @@ function redactEnv(env: Record<string, string>): Record<string, string> {
     else if (name === 'LIVENESS_DATA_DIR') shown[name] = '(temporary folder; embedded store only)';
     else if (name === 'LIVENESS_DATABASE_URL') shown[name] = '(throwaway PostgreSQL; postgres variants only)';
     else if (name === 'PORT') shown[name] = '(a free port)';
+    else if (name === 'BENCH_SERVER_MODULE') shown[name] = '(src/ compiled by tsc for this run)';
     else if (/_URL$/.test(name)) shown[name] = value.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:<port>');
     else shown[name] = value;
   }

@@ -292,7 +292,7 @@ function backendSection(report: BenchReport): string[] {
     '### Accepted uploads',
     '',
     `\`POST /checks\` → 202: one prepared ${formatBytes(backend.upload.bodyBytes)} multipart body (a ${formatBytes(backend.upload.zipBytes)} shotset, one ${backend.upload.frame.width}×${backend.upload.frame.height} JPEG of ${formatBytes(backend.upload.jpegBytes)}) and a fresh capture token per request, over keep-alive \`node:http\`.`,
-    'The providers run in the bench process; accepted checks go on to them during the phase (their CPU is counted), and each phase waits for its checks to finish before the next starts.',
+    'The backend is the compiled JavaScript (tsc output, as the `liveness-backend` bin runs it). The providers run in the bench process; accepted checks go on to them during the phase (their CPU is counted), and each phase waits for its checks to finish before the next starts.',
     'The floor server gets the same requests from the same client. CPU = the server process(es) during the phase, per upload.',
     '',
     table(
