@@ -103,6 +103,8 @@ export interface BackendReport {
   env: Record<string, string>;
   warmupChecks: number;
   floor: { uploads: UploadPhaseReport[]; peakRssBytes: number };
+  /** The floor plus the backend's image validation of each upload (its ÷ floor is against the bare floor). */
+  validationFloor?: { uploads: UploadPhaseReport[] };
   variants: VariantReport[];
   goals: { uploadsPerSecondAt32: number; p99MsAt4: number; checksPerSecond: number };
 }
@@ -145,13 +147,13 @@ async function uploadPhase(
   target: Omit<UploadTarget, 'tokens' | 'urls'>,
   concurrency: number,
   count: number,
-  floor: readonly UploadPhaseReport[] | null,
+  compare: { backend: boolean; floor: readonly UploadPhaseReport[] | null },
 ): Promise<UploadPhaseReport> {
+  const { backend, floor } = compare;
   const urls = processes.map((process) => process.url);
-  const tokens =
-    floor === null
-      ? Array.from({ length: count }, () => 'floor')
-      : await createTokens(urls, processes[0]!.apiKey, count);
+  const tokens = backend
+    ? await createTokens(urls, processes[0]!.apiKey, count)
+    : Array.from({ length: count }, () => 'floor');
   let run: Awaited<ReturnType<typeof runUploadPhase>> | undefined;
   const usage = await usageOf(processes, async () => {
     run = await runUploadPhase({ ...target, urls, tokens }, concurrency);
@@ -162,7 +164,7 @@ async function uploadPhase(
       `uploads at concurrency ${concurrency}: ${JSON.stringify(run.statuses)}; first: ${run.firstFailure}`,
     );
   // The accepted checks go on to the providers; let them finish before the next phase is timed.
-  if (floor !== null) {
+  if (backend) {
     const cluster = clusterOf(processes);
     await Promise.all(run.checkIds.map((checkId) => cluster.completion(checkId, DRAIN_TIMEOUT_MS)));
   }
@@ -290,9 +292,35 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
     const floorUploads: UploadPhaseReport[] = [];
     for (const [index, level] of options.uploadConcurrencies.entries()) {
       options.log(`floor: uploads at concurrency ${level}`);
-      floorUploads.push(await uploadPhase([floorProcess], target, level, options.uploadsPerLevel[index] ?? 100, null));
+      floorUploads.push(
+        await uploadPhase([floorProcess], target, level, options.uploadsPerLevel[index] ?? 100, {
+          backend: false,
+          floor: null,
+        }),
+      );
     }
     await floorProcess.close();
+
+    // The validation floor: the same, plus the backend's own image validation of each upload.
+    const validationFloorProcess = await start({
+      PATH: shared.PATH,
+      BENCH_FLOOR_DIR: floorDir.path,
+      BENCH_FLOOR_VALIDATE: '1',
+      BENCH_SERVER_MODULE: serverModule,
+    });
+    // Its worker threads start on the first upload: warmed up first, as the backend variants are.
+    await uploadPhase([validationFloorProcess], target, 4, options.warmupChecks * 4, { backend: false, floor: null });
+    const validationFloorUploads: UploadPhaseReport[] = [];
+    for (const [index, level] of options.uploadConcurrencies.entries()) {
+      options.log(`validation floor: uploads at concurrency ${level}`);
+      validationFloorUploads.push(
+        await uploadPhase([validationFloorProcess], target, level, options.uploadsPerLevel[index] ?? 100, {
+          backend: false,
+          floor: floorUploads,
+        }),
+      );
+    }
+    await validationFloorProcess.close();
 
     const variants: VariantReport[] = [];
     for (const [store, instances] of [
@@ -339,7 +367,10 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
         for (const [index, level] of options.uploadConcurrencies.entries()) {
           options.log(`${store}: uploads at concurrency ${level}`);
           uploads.push(
-            await uploadPhase(processes, target, level, options.uploadsPerLevel[index] ?? 100, floorUploads),
+            await uploadPhase(processes, target, level, options.uploadsPerLevel[index] ?? 100, {
+              backend: true,
+              floor: floorUploads,
+            }),
           );
         }
         const endToEnd: PhaseReport[] = [];
@@ -389,6 +420,7 @@ export async function runBackendBench(options: BackendBenchOptions): Promise<Bac
         uploads: floorUploads,
         peakRssBytes: Math.max(...floorUploads.map((phase) => phase.usage.peakRssBytes)),
       },
+      validationFloor: { uploads: validationFloorUploads },
       variants,
       goals: { ...GOALS },
     };

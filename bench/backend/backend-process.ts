@@ -3,10 +3,14 @@
  * with `node --import tsx` and an IPC channel. It runs `startLivenessBackend` exactly as a deployment would
  * (configuration from the environment, JSON logs on stderr) and answers the parent's questions about its memory
  * and CPU per phase. Exits when the parent asks, or when the parent goes away. With BENCH_FLOOR_DIR set it runs the
- * floor server (floor-server.ts) instead, measured the same way. BENCH_SERVER_MODULE is the compiled server
+ * floor server (floor-server.ts) instead, measured the same way (with BENCH_FLOOR_VALIDATE=1, the validation
+ * floor). BENCH_SERVER_MODULE is the compiled server
  * (compiled-server.ts); without it the TypeScript sources are run.
  */
+import { availableParallelism } from 'node:os';
 import type * as ServerModule from '../../src/server/index.js';
+import type * as ValidatorModule from '../../src/server/upload/validator.js';
+import type { UploadValidator } from '../../src/server/upload/validator.js';
 import { startFloorServer } from './floor-server.js';
 
 export type ToBackendProcess = { type: 'phase-start' } | { type: 'phase-end' } | { type: 'close' };
@@ -41,12 +45,22 @@ async function serverModule(): Promise<typeof ServerModule> {
   return (await import(compiled ?? '../../src/server/index.js')) as typeof ServerModule;
 }
 
+/** BENCH_FLOOR_VALIDATE=1: the validation floor, with the backend's own validator pool at its default size. */
+async function floorValidator(): Promise<{ validator?: UploadValidator }> {
+  if (process.env.BENCH_FLOOR_VALIDATE !== '1') return {};
+  const compiled = process.env.BENCH_SERVER_MODULE;
+  const module = (await import(
+    compiled ? new URL('./upload/validator.js', compiled).href : '../../src/server/upload/validator.js'
+  )) as typeof ValidatorModule;
+  return { validator: module.createUploadValidator({ workers: availableParallelism() }) };
+}
+
 async function main(): Promise<void> {
   if (!process.send) throw new Error('backend-process.ts must be started with an IPC channel (by backend-bench.ts)');
   const port = Number(process.env.PORT ?? 0);
   const floorDir = process.env.BENCH_FLOOR_DIR;
   const running = floorDir
-    ? { ...(await startFloorServer(floorDir)), apiKey: '' }
+    ? { ...(await startFloorServer(floorDir, { ...(await floorValidator()) })), apiKey: '' }
     : await (await serverModule()).startLivenessBackend({ env: process.env, port, host: '127.0.0.1', log: true });
 
   const peaks = { rss: 0, heapUsed: 0, heapTotal: 0, external: 0 };
