@@ -45,7 +45,16 @@ describe.each(flavours)('provider HTTP over %s', (_name, make) => {
     handler = (request, body, response) => {
       response.setHeader('X-Request-ID', 'req-1');
       response.statusCode = 201;
-      response.end(JSON.stringify({ method: request.method, appId: request.headers['app_id'], body: body.toString() }));
+      response.end(
+        JSON.stringify({
+          method: request.method,
+          appId: request.headers['app_id'],
+          body: body.toString(),
+          // Some provider gateways refuse chunked uploads: the length is sent up front.
+          length: request.headers['content-length'],
+          chunked: request.headers['transfer-encoding'] ?? null,
+        }),
+      );
     };
     const answer = await make()({
       method: 'POST',
@@ -60,7 +69,13 @@ describe.each(flavours)('provider HTTP over %s', (_name, make) => {
     expect(answer.header('x-request-id')).toBe('req-1');
     expect(answer.header('X-Request-Id')).toBe('req-1');
     expect(answer.header('x-missing')).toBeNull();
-    expect(JSON.parse(answer.text)).toEqual({ method: 'POST', appId: 'the-app', body: 'hello' });
+    expect(JSON.parse(answer.text)).toEqual({
+      method: 'POST',
+      appId: 'the-app',
+      body: 'hello',
+      length: '5',
+      chunked: null,
+    });
   });
 
   it('answers 5xx as a response, not an error', async () => {
