@@ -370,11 +370,9 @@ describe('Oz adapter restart recovery', () => {
     const target = await emulator();
     const first = makeContext({ firstAttempt: true });
     // The process "dies" the moment it asks for the analysis: the folder exists, nothing was checkpointed.
-    const dying: typeof fetch = async (input, init) => {
-      if (urlOf(input).includes('/analyses/') && init?.method === 'POST') first.controller.abort();
-      return fetch(input, init);
-    };
-    await expect(adapterFor(target, { fetch: dying }).verify(videoMedia(), first)).rejects.toMatchObject({
+    await expect(
+      adapterFor(target, { fetch: dyingAtAnalysisStart(first) }).verify(videoMedia(), first),
+    ).rejects.toMatchObject({
       name: 'AbortError',
     });
     expect(first.saved).toEqual([]);
@@ -400,11 +398,9 @@ describe('Oz adapter restart recovery', () => {
     // Checks stored by versions that checkpointed the upload on its own still resume without a second upload.
     const target = await emulator();
     const first = makeContext({ firstAttempt: true });
-    const dying: typeof fetch = async (input, init) => {
-      if (urlOf(input).includes('/analyses/') && init?.method === 'POST') first.controller.abort();
-      return fetch(input, init);
-    };
-    await expect(adapterFor(target, { fetch: dying }).verify(videoMedia(), first)).rejects.toBeDefined();
+    await expect(
+      adapterFor(target, { fetch: dyingAtAnalysisStart(first) }).verify(videoMedia(), first),
+    ).rejects.toBeDefined();
     const folders = (await readFromEmulator(target, `/api/folders/?meta_data=transaction_id==${first.sessionId}`)) as {
       items?: Array<{ folder_id: string; media: Array<{ media_id: string }> }>;
     };
@@ -682,6 +678,11 @@ async function rawUpload(target: RunningOzEmulator, bytes: Uint8Array, type: str
   });
 }
 
-function urlOf(input: Parameters<typeof fetch>[0]): string {
-  return input instanceof Request ? input.url : input.toString();
+/** A fetch that aborts the check as it asks Oz to start the analysis, as if the process died right then. */
+function dyingAtAnalysisStart(check: { controller: AbortController }): typeof fetch {
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    if (url.includes('/analyses/') && init?.method === 'POST') check.controller.abort();
+    return fetch(input, init);
+  };
 }
