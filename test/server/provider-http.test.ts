@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMultipartForm } from '../../src/node/multipart-form.js';
 import {
+  MAX_ANSWER_BYTES,
   ProviderTimeoutError,
   createProviderHttp,
   fetchProviderHttp,
@@ -144,6 +145,31 @@ describe('provider HTTP over node:http', () => {
       expect(answer.text).toBe('ok');
     }
     expect(connections - before).toBe(1);
+  });
+
+  it('refuses an answer larger than MAX_ANSWER_BYTES instead of buffering it', async () => {
+    handler = (_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const more = (): void => {
+        while (sent < MAX_ANSWER_BYTES / chunk.length + 2) {
+          sent += 1;
+          if (!response.write(chunk)) return void response.once('drain', more);
+        }
+        response.end();
+      };
+      more();
+    };
+    await expect(
+      createProviderHttp()({
+        method: 'GET',
+        url: `${base}/huge`,
+        headers: {},
+        signal: new AbortController().signal,
+        timeoutMs: 10_000,
+      }),
+    ).rejects.toThrow(/larger than/);
   });
 
   it('refuses a URL that is not http or https', async () => {

@@ -62,10 +62,23 @@ export function createProviderHttp(): ProviderHttp {
     });
 }
 
+/** Provider answers are small JSON documents; a larger one is a fault, refused before it can fill the memory. */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
 function readAnswer(incoming: IncomingMessage): Promise<ProviderHttpResponse> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > MAX_ANSWER_BYTES) {
+        // Refused first: destroying the stream reports a cut connection, which is not what happened.
+        reject(new Error(`the provider's answer is larger than ${MAX_ANSWER_BYTES} bytes`));
+        incoming.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
     incoming.on('error', reject);
     incoming.on('aborted', () => reject(new Error('the provider closed the connection mid-answer')));
     incoming.on('end', () => {
