@@ -80,6 +80,11 @@ export interface SteadyFigures {
   roundTripMs: Summary;
   /** The detector's own time per frame (the widget's worker reports it; null for the baseline). */
   inferenceMs: Summary | null;
+  /**
+   * The face detection and frame statistics alone: `inferenceMs` less the face landmarker's share, which runs on
+   * some frames only (widget only; null where the worker reports no landmark time).
+   */
+  detectionMs: Summary | null;
   longTasks: LongTaskTotals;
   guidanceCodes: string[];
   /** The face landmarker (widget only; null where the detector reports none). */
@@ -137,12 +142,16 @@ export function steadyFigures(result: PageResult): SteadyFigures {
   }
   const windowMs = window.end - window.start;
   const inference = frames.flatMap((frame) => (frame.inferenceMs === null ? [] : [frame.inferenceMs]));
+  const detection = frames.flatMap((frame) =>
+    frame.inferenceMs === null || frame.landmarkMs === null ? [] : [frame.inferenceMs - frame.landmarkMs],
+  );
   return {
     windowMs: round(windowMs),
     frames: frames.length,
     framesPerSecond: round((frames.length / windowMs) * 1000),
     roundTripMs: summarize(frames.map((frame) => frame.roundTripMs)),
     inferenceMs: inference.length > 0 ? summarize(inference) : null,
+    detectionMs: detection.length > 0 ? summarize(detection) : null,
     longTasks: longTaskTotals(result.longTasks, window.start, window.end),
     guidanceCodes: [...new Set(result.guidanceCodes)],
     landmarks: landmarkFiguresOverWindow(result, frames, windowMs),

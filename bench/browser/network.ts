@@ -1,7 +1,10 @@
 /** Turns the static server's response log into the byte figures of the report. Pure. */
 import type { ServedResponse } from '../lib/static-server.js';
 
-/** `deferred`: the face landmarker, which loads after the first guidance; kept out of the first-run total. */
+/**
+ * `deferred`: what the widget requests only once the first guidance is on screen (the face landmarker, and the ZIP
+ * writer's chunk the capture uses); kept out of the first-run total.
+ */
 export type ByteCategory = 'js' | 'wasm' | 'model' | 'other' | 'harness' | 'deferred';
 
 export interface CategoryBytes {
@@ -24,9 +27,12 @@ const MODEL_FOLDERS = ['/vendor/human-models/'];
 /** Where the bench's own pages are served from. */
 export const HARNESS_PREFIX = '/pages/';
 
+/** The widget's chunks loaded after the first guidance (src/package/shotset.ts). */
+const DEFERRED_CHUNK = /\/chunks\/zip-writer-[\w-]+\.js$/;
+
 export function categorize(path: string): ByteCategory {
   if (path.startsWith(HARNESS_PREFIX)) return 'harness';
-  if (path.endsWith('/face_landmarker.task')) return 'deferred';
+  if (path.endsWith('/face_landmarker.task') || DEFERRED_CHUNK.test(path)) return 'deferred';
   if (path.endsWith('.wasm')) return 'wasm';
   if (
     path.endsWith('.tflite') ||

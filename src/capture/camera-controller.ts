@@ -108,8 +108,13 @@ export class CameraController implements ReactiveController {
         if (this.stream === stream) this.options.onEnded();
       });
     }
-    // Labels are only listed once permission is granted, so the list is read after opening the camera.
-    this.devices = await listCameras();
+    // Labels are only listed once permission is granted, so the list is read after opening the camera; the camera
+    // starts playing meanwhile rather than after it (the list only fills the camera picker).
+    void listCameras().then((devices) => {
+      if (this.stream !== stream) return;
+      this.devices = devices;
+      this.host.requestUpdate();
+    });
     this.host.requestUpdate();
     return { stream, signal };
   }

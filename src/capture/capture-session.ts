@@ -84,13 +84,22 @@ export class CaptureSession {
 
   async processFrame(video: HTMLVideoElement, timestamp: number): Promise<void> {
     if (this.done || video.videoWidth === 0) return;
-    // The full-resolution frame stays here for the capture; the detector gets a copy scaled to what it needs.
-    const full = await createImageBitmap(video);
-    const scale = analysisScale(full.width, this.lastFaceWidth);
+    // The full-resolution frame stays here for the capture; the detector gets a copy scaled to what it needs, taken
+    // from the same video frame at the same time (both calls snapshot the frame shown now) rather than after.
+    const scale = analysisScale(video.videoWidth, this.lastFaceWidth);
+    const [fullCopy, scaledCopy] = await Promise.allSettled([createImageBitmap(video), analysisCopy(video, scale)]);
+    if (fullCopy.status === 'rejected' || scaledCopy.status === 'rejected') {
+      // One of the two failed: free the other before giving up on the frame.
+      if (fullCopy.status === 'fulfilled') fullCopy.value.close();
+      if (scaledCopy.status === 'fulfilled') scaledCopy.value?.close();
+      throw fullCopy.status === 'rejected' ? fullCopy.reason : (scaledCopy as PromiseRejectedResult).reason;
+    }
+    const full = fullCopy.value;
+    const scaled = scaledCopy.value;
     let analysis: FrameAnalysis;
     let bitmap: ImageBitmap;
     try {
-      const source = await analysisCopy(full, scale);
+      const source = scaled ?? full;
       const analyzed = await this.options.detector.analyze(source, timestamp);
       analysis = analyzed.analysis;
       // Unscaled, the frame went to the detector (a worker transfers it) and what comes back is the one to keep.

@@ -39,12 +39,15 @@ export function scaleFace(face: FaceDetection, scale: number): FaceDetection {
   };
 }
 
-/** A copy of `frame` scaled by `scale` for the detector; `frame` itself when no scaling is needed. */
-export async function analysisCopy(frame: ImageBitmap, scale: number): Promise<ImageBitmap> {
-  if (scale >= 1) return frame;
-  return createImageBitmap(frame, {
-    resizeWidth: Math.max(1, Math.round(frame.width * scale)),
-    resizeHeight: Math.max(1, Math.round(frame.height * scale)),
+/**
+ * A copy of the video's current frame scaled by `scale` for the detector, or null when no scaling is needed (the
+ * full-resolution copy then goes to the detector).
+ */
+export async function analysisCopy(video: HTMLVideoElement, scale: number): Promise<ImageBitmap | null> {
+  if (scale >= 1) return null;
+  return createImageBitmap(video, {
+    resizeWidth: Math.max(1, Math.round(video.videoWidth * scale)),
+    resizeHeight: Math.max(1, Math.round(video.videoHeight * scale)),
     resizeQuality: 'medium',
   });
 }

@@ -24,7 +24,11 @@ export class FrameLoop {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.schedule();
+    // A playing video already shows a frame: analyse it now rather than wait up to a frame interval for the
+    // next one, so the first guidance follows the camera starting at once.
+    if (this.video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA)
+      this.tick(performance.now(), this.video.currentTime);
+    else this.schedule();
   }
 
   stop(): void {

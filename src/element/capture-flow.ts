@@ -10,6 +10,7 @@ import type { MessageKey, Translator } from '../i18n/index.js';
 import { packageCapture, type PackagedCapture } from '../package/capture-package.js';
 import { ClipRecorder } from '../package/clip-recorder.js';
 import { probeRecorder } from '../package/recorder-probe.js';
+import { preloadShotsetWriter } from '../package/shotset.js';
 import type { GateVerdict } from '../quality/gates.js';
 import type { QualityThresholds } from '../quality/thresholds.js';
 import { DetectorController } from './detector-controller.js';
@@ -152,7 +153,11 @@ export class CaptureFlow {
       loadMs,
       voice: voiceStatus,
     });
-    if ('client' in outcome) this.guidance.begin(outcome.client, thresholds);
+    if ('client' in outcome) {
+      // What the capture needs but the first guidance does not loads once that guidance is on screen.
+      this.host.addEventListener('liveness-guidance', () => preloadShotsetWriter(), { once: true, signal });
+      this.guidance.begin(outcome.client, thresholds);
+    }
   }
 
   /** The detector failed mid-guidance: the next runtime takes over (once), on the same camera stream. */

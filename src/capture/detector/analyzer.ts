@@ -8,7 +8,7 @@ import { selectFace } from '../../quality/face-selection.js';
 import type { FaceDetection } from '../../quality/types.js';
 import type { AnalyzerOptions, FrameAnalysis } from './protocol.js';
 import { allowOnlyOrigins, isWorkerScope, refuseMediaPipeTelemetry } from './request-guard.js';
-import { sharedWasmFactory } from './shared-wasm.js';
+import { compileWasm, sharedWasmFactory } from './shared-wasm.js';
 import {
   createLandmarkRunner,
   LANDMARKS_FAILED,
@@ -43,14 +43,23 @@ export async function createFrameAnalyzer(
   // MediaPipe's own loader injects a classic <script> on the main thread, which cannot run the ES-module WASM
   // loader we ship (the one module workers need). Importing the loader ourselves and passing an empty loader
   // path makes MediaPipe use the factory we installed, so one WASM build serves the worker and the fallback.
+  // The binary's download and compile and the model's download start now, beside the loader's import, instead of
+  // one after the other inside MediaPipe's setup: on a warm reload that setup is most of the wait.
+  const compiling = compileWasm(wasmBinaryUrl);
+  const model = fetchModel(modelUrl);
+  // Neither is lost if the import fails first: the error reported is the import's.
+  compiling.catch(() => undefined);
+  model.catch(() => undefined);
   const loader = (await import(/* @vite-ignore */ options.assets.wasmLoaderUrl)) as { default: unknown };
   // Compiled once, for the face detector and, later, the face landmarker.
-  const moduleFactory = sharedWasmFactory(loader.default, wasmBinaryUrl);
+  const moduleFactory = sharedWasmFactory(loader.default, wasmBinaryUrl, compiling);
   (globalThis as ModuleFactoryHost).ModuleFactory = moduleFactory;
   const detector = await FaceDetector.createFromOptions(
     { wasmLoaderPath: '', wasmBinaryPath: options.assets.wasmBinaryUrl },
     {
-      baseOptions: { modelAssetPath: options.assets.modelUrl, delegate: 'CPU' },
+      // The CPU (XNNPACK) delegate: BlazeFace is small, and the GPU delegate is several times slower per frame
+      // wherever WebGL is emulated (SwiftShader), besides compiling its shaders at start.
+      baseOptions: { modelAssetBuffer: await model, delegate: 'CPU' },
       ...(glCanvas ? { canvas: glCanvas } : {}),
       runningMode: 'VIDEO',
       minDetectionConfidence: options.minDetectionConfidence,
@@ -71,7 +80,10 @@ export async function createFrameAnalyzer(
       const result = detector.detectForVideo(bitmap, lastTimestamp);
       const faces = result.detections.map((d) => toFaceDetection(d, bitmap.width, bitmap.height));
       // Measure light and sharpness on the very face the gates will judge, not on a faint larger detection.
-      const stats = measure(bitmap, selectFace(faces, options.minFaceScore), frameCtx, cropCtx);
+      // The proof frame has no face: it measures a box in its middle instead, so the face-crop path is compiled
+      // before the first camera frame rather than on it.
+      const face = selectFace(faces, options.minFaceScore) ?? (proof ? middleBox(bitmap) : null);
+      const stats = measure(bitmap, face, frameCtx, cropCtx);
       const landmarkRun = proof
         ? { landmarks: { state: landmarks.state, measures: null }, ms: 0 }
         : landmarks.run(bitmap, timestamp, faces);
@@ -90,6 +102,12 @@ export async function createFrameAnalyzer(
       detector.close();
     },
   };
+}
+
+async function fetchModel(url: string): Promise<Uint8Array> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`the face detection model could not be loaded (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /** The face landmarker, unless it is off; a failure to set it up only skips the landmark checks. */
@@ -143,6 +161,12 @@ function measure(bitmap: ImageBitmap, face: FaceDetection | null, frameCtx: Canv
     { box: { x: x * scale, y: y * scale, width: width * scale, height: height * scale } },
     { data: crop.data, width: crop.width, height: crop.height },
   );
+}
+
+function middleBox(bitmap: ImageBitmap): FaceDetection {
+  const side = Math.min(bitmap.width, bitmap.height) / 2;
+  const box = { x: (bitmap.width - side) / 2, y: (bitmap.height - side) / 2, width: side, height: side };
+  return { score: 1, box, keypoints: [] };
 }
 
 function clampBox(box: FaceDetection['box'], width: number, height: number) {

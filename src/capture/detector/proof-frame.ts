@@ -4,9 +4,12 @@
  * analyse (WebKit's worker without WebGL) then fails here, while the next runtime can still take over.
  */
 import type { FrameAnalyzer } from './analyzer.js';
+import { MIN_ANALYSIS_WIDTH } from '../downscale.js';
 
-const PROOF_WIDTH = 64;
-const PROOF_HEIGHT = 48;
+// The size most camera frames are analysed at (see downscale.ts), so the first camera frame finds the detector's
+// buffers and code paths already set up for it.
+const PROOF_WIDTH = MIN_ANALYSIS_WIDTH;
+const PROOF_HEIGHT = (MIN_ANALYSIS_WIDTH * 3) / 4;
 
 /** Throws what the first real frame would have thrown. */
 export function proveAnalyzer(analyzer: FrameAnalyzer): void {

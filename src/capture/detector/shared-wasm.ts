@@ -12,12 +12,17 @@ type InstantiateWasm = (
 /**
  * Wraps the WASM loader's module factory (the default export of `vision_wasm_module_internal.js`) so that every
  * module it makes instantiates the binary at `wasmBinaryUrl`, compiled on the first call. A failed compile rejects
- * that call and is retried on the next.
+ * that call and is retried on the next. `compiling`: a compile of that binary already under way (compileWasm), started
+ * before the loader was imported so that the two overlap.
  */
-export function sharedWasmFactory(factory: unknown, wasmBinaryUrl: string): EmscriptenFactory {
+export function sharedWasmFactory(
+  factory: unknown,
+  wasmBinaryUrl: string,
+  compiling?: Promise<WebAssembly.Module>,
+): EmscriptenFactory {
   if (typeof factory !== 'function') throw new TypeError('the WASM loader exports no module factory');
   const make = factory as EmscriptenFactory;
-  let compiled: Promise<WebAssembly.Module> | null = null;
+  let compiled: Promise<WebAssembly.Module> | null = compiling ?? null;
   return async (moduleArg = {}) => {
     compiled ??= compileWasm(wasmBinaryUrl);
     let wasm: WebAssembly.Module;
@@ -36,7 +41,8 @@ export function sharedWasmFactory(factory: unknown, wasmBinaryUrl: string): Emsc
   };
 }
 
-async function compileWasm(url: string): Promise<WebAssembly.Module> {
+/** Fetches and compiles the binary, streaming where it is served as application/wasm. */
+export async function compileWasm(url: string): Promise<WebAssembly.Module> {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`the WASM binary could not be loaded (HTTP ${response.status})`);
   const copy = response.clone();
