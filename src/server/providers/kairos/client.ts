@@ -56,11 +56,13 @@ export function createKairosClient(settings: KairosClientSettings): KairosClient
   return {
     async livenessVerification(request) {
       let lastFailure: TransientFailure = { why: 'not attempted' };
+      // Encoded once: the bytes are resent as they are on a retry.
+      const form = livenessForm(request.selfieJpeg, request.threshold);
       for (let attempt = 1; attempt <= settings.maxAttempts; attempt += 1) {
         if (attempt > 1) {
           await sleep(backoffDelayMs(attempt - 1, settings.backoffMs, settings.random), request.signal);
         }
-        const outcome = await attemptOnce(settings, request, attempt);
+        const outcome = await attemptOnce(settings, request, form, attempt);
         if ('response' in outcome) return { ...outcome, attempts: attempt };
         lastFailure = outcome;
       }
@@ -78,6 +80,7 @@ export function createKairosClient(settings: KairosClientSettings): KairosClient
 async function attemptOnce(
   settings: KairosClientSettings,
   request: KairosCallRequest,
+  form: MultipartBody,
   attempt: number,
 ): Promise<{ response: KairosLivenessResponse; requestId: string | null } | TransientFailure> {
   const started = performance.now();
@@ -93,7 +96,6 @@ async function attemptOnce(
   let requestId: string | null;
   let text: string;
   try {
-    const form = livenessForm(request.selfieJpeg, request.threshold);
     // The deadline covers the body too, so a server that stalls mid-body also hits the timeout.
     const res = await settings.http({
       method: 'POST',
