@@ -30,13 +30,21 @@ export function rewriteTsUrls(code: string): UrlRewrite {
   return { code: rewritten, targets };
 }
 
-export async function buildEsm(): Promise<void> {
+/** `tsc -p tsconfig.build.json` plus `extraArgs`, failing with tsc's own report. */
+export async function compileSources(extraArgs: readonly string[] = []): Promise<void> {
   try {
-    await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+    await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(ROOT, 'tsconfig.build.json'), ...extraArgs], {
+      cwd: ROOT,
+    });
   } catch (error) {
     const output = (error as { stdout?: string }).stdout ?? '';
-    throw new Error(`tsc -p tsconfig.build.json failed:\n${output}`, { cause: error });
+    const command = ['tsc -p tsconfig.build.json', ...extraArgs].join(' ');
+    throw new Error(`${command} failed:\n${output}`, { cause: error });
   }
+}
+
+export async function buildEsm(): Promise<void> {
+  await compileSources();
   let rewrites = 0;
   for (const file of await jsFiles(ESM_DIR)) {
     const { code, targets } = rewriteTsUrls(await readFile(file, 'utf8'));
