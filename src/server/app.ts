@@ -169,6 +169,7 @@ export function createLivenessBackend(options: LivenessBackendOptions): Liveness
   registerServiceRoutes(app, deps);
   registerOpenApiRoute(app);
 
+  // Under a base path, a path outside it reaches no middleware: this answer carries the headers itself.
   app.notFound(() => withSecurityHeaders(httpError('not-found', 'no such route').getResponse()));
   app.onError((error, c) => {
     if (error instanceof HttpError) return error.getResponse();
