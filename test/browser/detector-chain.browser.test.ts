@@ -7,6 +7,11 @@
 import { expect } from '@esm-bundle/chai';
 import type { LivenessCheckElement } from '../../src/element.js';
 import { DETECTOR_TEST_HOOKS_GLOBAL, type DetectorTestHooks } from '../../src/capture/detector/test-hooks.js';
+import { createFrameAnalyzer, type FrameAnalyzer } from '../../src/capture/detector/analyzer.js';
+import { detectorOptions } from '../../src/capture/detector/preload.js';
+import { proofFrame, proveAnalyzer } from '../../src/capture/detector/proof-frame.js';
+import type { FrameAnalysis } from '../../src/capture/detector/protocol.js';
+import { DEFAULT_THRESHOLDS } from '../../src/quality/thresholds.js';
 import { nextEvent } from './support/events.js';
 import { waitFor } from './support/stubs.js';
 import { mountGuidingWidget, part } from './support/widget.js';
@@ -64,5 +69,56 @@ describe('<liveness-check> detector runtime chain', () => {
     const { report } = (await captured).detail;
     expect(report.automatic).to.equal(false);
     expect(report.manualReason).to.equal('detector-unavailable');
+  });
+});
+
+describe('the proof frame', () => {
+  it('holds a face the real detector finds, so the first camera face meets a warm detection path', async () => {
+    const analyzer = await createFrameAnalyzer(detectorOptions());
+    const bitmap = proofFrame();
+    try {
+      const analysis = analyzer.analyze(bitmap, 0, true);
+      expect(analysis.faces).to.have.length(1);
+      expect(analysis.faces[0]!.score).to.be.at.least(DEFAULT_THRESHOLDS.minDetectionScore);
+      // Centred, about a third of the frame high: inside the oval, as a camera face would be.
+      const { box } = analysis.faces[0]!;
+      expect(box.x + box.width / 2).to.be.closeTo(bitmap.width / 2, bitmap.width * 0.1);
+      expect(box.height).to.be.within(bitmap.height * 0.25, bitmap.height * 0.7);
+      // The face crop was measured: the frame statistics carry the face's light and sharpness.
+      expect(analysis.stats.faceSharpness).to.be.a('number');
+      // A proof never starts the face landmarker.
+      expect(analysis.landmarks.measures).to.equal(null);
+    } finally {
+      bitmap.close();
+      analyzer.close();
+    }
+  });
+
+  it('goes through the analyzer more than once, as proof frames, with increasing timestamps', () => {
+    const calls: Array<{ width: number; timestamp: number; proof: boolean | undefined }> = [];
+    const analyzer: FrameAnalyzer = {
+      analyze(bitmap, timestamp, proof) {
+        calls.push({ width: bitmap.width, timestamp, proof });
+        return {} as FrameAnalysis;
+      },
+      close: () => undefined,
+    };
+    proveAnalyzer(analyzer);
+    expect(calls.length).to.be.at.least(2);
+    expect(calls.every((call) => call.proof === true && call.width === 320)).to.equal(true);
+    expect(calls.map((call) => call.timestamp)).to.deep.equal(
+      [...calls.map((call) => call.timestamp)].sort((a, b) => a - b),
+    );
+    expect(new Set(calls.map((call) => call.timestamp)).size).to.equal(calls.length);
+  });
+
+  it('fails the proof with what the analyzer threw', () => {
+    const analyzer: FrameAnalyzer = {
+      analyze() {
+        throw new Error('no GL upload');
+      },
+      close: () => undefined,
+    };
+    expect(() => proveAnalyzer(analyzer)).to.throw('no GL upload');
   });
 });

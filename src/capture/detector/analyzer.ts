@@ -80,8 +80,8 @@ export async function createFrameAnalyzer(
       const result = detector.detectForVideo(bitmap, lastTimestamp);
       const faces = result.detections.map((d) => toFaceDetection(d, bitmap.width, bitmap.height));
       // Measure light and sharpness on the very face the gates will judge, not on a faint larger detection.
-      // The proof frame has no face: it measures a box in its middle instead, so the face-crop path is compiled
-      // before the first camera frame rather than on it.
+      // Where the proof frame's drawn face goes unfound, it measures a box in its middle instead, so the face-crop
+      // path is compiled before the first camera frame either way.
       const face = selectFace(faces, options.minFaceScore) ?? (proof ? middleBox(bitmap) : null);
       const stats = measure(bitmap, face, frameCtx, cropCtx);
       const landmarkRun = proof
