@@ -259,8 +259,11 @@ export class LivenessCheckElement extends LitElement {
   }
 
   // While the language's chunk loads (at most LOCALE_WAIT_MS), the update waits: no English flash first.
+  // The first render also waits for a task of its own: a page's module script evaluates the bundle, upgrades the
+  // element and connects it in one task, and the first render on top of that made it a long task (50-120 ms on
+  // the bench machine) while the page was loading.
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.locale.pending();
+    const pending = this.locale.pending() ?? (this.hasUpdated ? null : nextTask());
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
@@ -396,6 +399,20 @@ export class LivenessCheckElement extends LitElement {
       actions,
     });
   }
+}
+
+/** Resolves in a new task, ahead of timers where the browser can (`scheduler.yield`, else a message). */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 function asError(error: unknown): LivenessError {

@@ -7,7 +7,7 @@
 import { expect } from '@esm-bundle/chai';
 import { preloadLivenessAssets, type LivenessCheckElement } from '../../src/element.js';
 import { nextEvent, recordEvents, sleep } from './support/events.js';
-import { createWidget } from './support/widget.js';
+import { createWidget, part } from './support/widget.js';
 
 const WASM = 'wasm/vision_wasm_module_internal.wasm';
 const LOADER = 'wasm/vision_wasm_module_internal.js';
@@ -71,6 +71,27 @@ describe('<liveness-check> warm-up', () => {
     // The verdict itself still waits for the stillness window before the capture may count the frame.
     expect(detail.failing).to.deep.equal(['moving']);
     expect(events.of('liveness-guidance').map((g) => g.code)).to.not.include('moving');
+  });
+
+  it('renders its start screen in a task after the one that connected it, not inside it', async () => {
+    element = createWidget((el) => (el.preload = 'none'));
+    let renderedInConnectingTask: boolean | null = null;
+    const connectingTask = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        document.body.append(element!);
+        // Every microtask of this task runs before the next task: a render scheduled as a microtask would be done.
+        void Promise.resolve()
+          .then(() => new Promise<void>((r) => queueMicrotask(r)))
+          .then(() => {
+            renderedInConnectingTask = part(element!, 'start-button') !== null;
+            resolve();
+          });
+      });
+    });
+    await connectingTask;
+    expect(renderedInConnectingTask).to.equal(false);
+    await element.updateComplete;
+    expect(part(element, 'start-button')).to.not.equal(null);
   });
 
   it('loads nothing before start with preload="none"', async () => {
