@@ -27,8 +27,8 @@ const MODEL_FOLDERS = ['/vendor/human-models/'];
 /** Where the bench's own pages are served from. */
 export const HARNESS_PREFIX = '/pages/';
 
-/** The widget's chunks loaded after the first guidance (src/package/shotset.ts). */
-const DEFERRED_CHUNK = /\/chunks\/zip-writer-[\w-]+\.js$/;
+/** The widget’s chunk loaded after the first guidance (src/element/after-guidance.ts). */
+const DEFERRED_CHUNK = /\/chunks\/after-guidance-[\w-]+\.js$/;
 
 export function categorize(path: string): ByteCategory {
   if (path.startsWith(HARNESS_PREFIX)) return 'harness';

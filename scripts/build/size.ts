@@ -17,9 +17,11 @@ import { CDN_DIR } from './paths.js';
  * 4 kB) took the total past it; raised to 51,000 when the detector's runtime chain (GL probe, proof frame, one
  * switch mid-guidance) and the recorder probe (about 0.8 kB, partly in both the worker and the main-thread chunk)
  * took it to 49,788; raised to 52,000 when reading the providers' accepted media before recording
- * (GET /capture-options, issue 16) took it to 51,206.
+ * (GET /capture-options, issue 16) took it to 51,206; raised to 54,000 when packaging and the upload client left the
+ * bundle for a chunk fetched after the first guidance (issue 12): the bundle lost 973 B, but split code compresses
+ * worse, so the total grew to 52,801.
  */
-export const OWN_JS_GZIP_BUDGET = 52_000;
+export const OWN_JS_GZIP_BUDGET = 54_000;
 /**
  * Gzip bytes (level 9) of one language's chunk. About a quarter over the largest (Greek, 1,571 B) when it was set;
  * raised from 2,000 B when the handoff and in-app browser screens added 21 texts (Greek: 2,178 B).

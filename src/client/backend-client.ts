@@ -1,10 +1,11 @@
 /**
  * Talks to the backend token endpoint: uploads a capture with the short-lived capture token and waits for the
- * check to finish. Network failures are retried with the same idempotency key, so a retry never creates a
- * second check nor trips the single-use token.
+ * check to finish. Network failures are retried with the same idempotency key, so a retry never creates a second
+ * check nor trips the single-use token. Loaded after the first guidance (element/after-guidance.ts).
  */
 import { LivenessError } from '../errors.js';
-import type { CaptureOptions, CaptureReport } from '../shared/media.js';
+import type { CaptureReport } from '../shared/media.js';
+import { endpointUrl } from './endpoint.js';
 import type { CheckStatus as CheckStatusName } from '../shared/providers.js';
 
 export interface UploadRequest {
@@ -35,43 +36,6 @@ export interface CheckStatus {
 
 interface ErrorBody {
   error?: { code?: string; message?: string };
-}
-
-export function endpointUrl(endpoint: string, path: string): string {
-  const base = new URL(endpoint.endsWith('/') ? endpoint : `${endpoint}/`, document.baseURI);
-  return new URL(path.replace(/^\//, ''), base).href;
-}
-
-/** A slow answer must not hold the capture: without it every recordable type is tried, as before. */
-const CAPTURE_OPTIONS_TIMEOUT_MS = 4_000;
-
-/**
- * What media the backend's providers accept (`GET /capture-options`; the token is not used up). Null when it
- * cannot be read (network, an older backend, a refusal): the caller then assumes every type is accepted and lets
- * POST /checks judge.
- */
-export async function fetchCaptureOptions(
-  endpoint: string,
-  token: string,
-  signal?: AbortSignal,
-): Promise<CaptureOptions | null> {
-  // By hand: AbortSignal.timeout and AbortSignal.any are newer than the browsers the README promises.
-  const request = new AbortController();
-  const timer = setTimeout(() => request.abort(), CAPTURE_OPTIONS_TIMEOUT_MS);
-  signal?.addEventListener('abort', () => request.abort(), { once: true });
-  try {
-    const response = await fetch(endpointUrl(endpoint, 'capture-options'), {
-      headers: { Authorization: `Bearer ${token}` },
-      signal: request.signal,
-      credentials: 'omit',
-    });
-    const body = (await response.json()) as CaptureOptions;
-    return response.ok && Array.isArray(body.clipTypes) ? body : null;
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export async function uploadCapture(request: UploadRequest): Promise<UploadAccepted> {

@@ -4,7 +4,8 @@
  */
 import { LivenessError } from '../errors.js';
 import type { HandoffCodeState } from '../shared/handoff.js';
-import { endpointUrl, type CheckStatus } from './backend-client.js';
+import type { CheckStatus } from './backend-client.js';
+import { endpointUrl } from './endpoint.js';
 
 export interface HandoffLink {
   code: string;

@@ -3,16 +3,16 @@
  * package, then hand over to the submission. The element keeps its phase, its texts and its template.
  */
 import { CameraController } from '../capture/camera-controller.js';
-import { fetchCaptureOptions } from '../client/backend-client.js';
+import { fetchCaptureOptions } from '../client/capture-options.js';
 import { LivenessError } from '../errors.js';
 import { emit } from '../events/index.js';
 import type { MessageKey, Translator } from '../i18n/index.js';
-import { packageCapture, type PackagedCapture } from '../package/capture-package.js';
+import type { PackagedCapture } from '../package/capture-package.js';
 import { ClipRecorder } from '../package/clip-recorder.js';
 import { probeRecorder } from '../package/recorder-probe.js';
-import { preloadShotsetWriter } from '../package/shotset.js';
 import type { GateVerdict } from '../quality/gates.js';
 import type { QualityThresholds } from '../quality/thresholds.js';
+import { loadAfterGuidance, preloadAfterGuidance } from './after-guidance-loader.js';
 import { DetectorController } from './detector-controller.js';
 import { FocusController, type FocusHost } from './focus.js';
 import { GuidanceController, type GuidanceHost } from './guidance-controller.js';
@@ -155,7 +155,7 @@ export class CaptureFlow {
     });
     if ('client' in outcome) {
       // What the capture needs but the first guidance does not loads once that guidance is on screen.
-      this.host.addEventListener('liveness-guidance', () => preloadShotsetWriter(), { once: true, signal });
+      this.host.addEventListener('liveness-guidance', () => preloadAfterGuidance(), { once: true, signal });
       this.guidance.begin(outcome.client, thresholds);
     }
   }
@@ -189,6 +189,7 @@ export class CaptureFlow {
     const input = this.guidance.captured(bitmap, verdict, automatic);
     let packaged: PackagedCapture;
     try {
+      const { packageCapture } = await loadAfterGuidance();
       packaged = await packageCapture(input);
     } catch (error) {
       if (!signal.aborted) this.fail(asLivenessError(error, 'capture-failed'));

@@ -5,10 +5,11 @@
  * idempotency key) so the backend recognises it as the same upload.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { uploadCapture, waitForCheck, type CheckStatus, type UploadAccepted } from '../client/backend-client.js';
+import type { CheckStatus, UploadAccepted } from '../client/backend-client.js';
 import { LivenessError, type LivenessErrorCode } from '../errors.js';
 import { emit } from '../events/index.js';
 import type { PackagedCapture } from '../package/capture-package.js';
+import { loadAfterGuidance } from './after-guidance-loader.js';
 import type { PhaseEvent } from './phase.js';
 
 interface PreparedUpload extends PackagedCapture {
@@ -87,6 +88,7 @@ export class SubmissionController implements ReactiveController {
     if (!this.options.go('upload')) return;
     let accepted: UploadAccepted;
     try {
+      const { uploadCapture } = await loadAfterGuidance();
       accepted = await uploadCapture({
         endpoint: this.host.endpoint,
         token: this.host.token,
@@ -114,6 +116,7 @@ export class SubmissionController implements ReactiveController {
     if (!this.options.go('wait')) return;
     let status: CheckStatus;
     try {
+      const { waitForCheck } = await loadAfterGuidance();
       status = await waitForCheck(this.host.endpoint, this.host.token, accepted.checkId, { signal });
     } catch (error) {
       if (!signal.aborted) this.options.onFail(asLivenessError(error, 'network'));

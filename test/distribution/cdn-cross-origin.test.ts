@@ -97,6 +97,15 @@ describe('the CDN build served from another origin', () => {
     expect(cdn.served.filter((served) => served.status !== 200)).toEqual([]);
   });
 
+  it('fetches packaging and the upload client once, from the CDN, only after the first guidance showed', () => {
+    const { firstGuidanceAt, requestedAt } = visit.afterGuidanceChunk;
+    expect(firstGuidanceAt).not.toBeNull();
+    expect(requestedAt).toHaveLength(1);
+    expect(requestedAt[0]).toBeGreaterThanOrEqual(firstGuidanceAt!);
+    const chunk = visit.requests.filter((url) => /\/chunks\/after-guidance-[\w-]+\.js$/.test(url));
+    expect(chunk.map(originOf)).toEqual([cdn.origin]);
+  });
+
   it('reports no CSP violation under the cross-origin policy', () => {
     expect(visit.violations).toEqual({ reports: [], messages: [] });
   });

@@ -13,6 +13,8 @@ const EVENT_NAMES = ['liveness-ready', 'liveness-submitted', 'liveness-complete'
 
 interface EventHost {
   __livenessEvents?: WidgetEvent[];
+  /** The page clock (`performance.now()`) at the first `liveness-guidance`. */
+  __firstGuidanceAt?: number;
 }
 
 /** Records the widget's events from now on; call before pressing start. */
@@ -30,7 +32,35 @@ export async function recordWidgetEvents(page: Page): Promise<void> {
         });
       });
     }
+    // Capturing on the window: before the element's own listeners, which may start loading at this moment.
+    window.addEventListener('liveness-guidance', () => (host.__firstGuidanceAt ??= performance.now()), {
+      capture: true,
+      once: true,
+    });
   }, EVENT_NAMES);
+}
+
+/**
+ * When the first guidance showed and when the page requested the resources whose URL matches `pattern`, on the
+ * page's clock (Resource Timing), so a test can tell what loaded before the first guidance and what after.
+ */
+export async function loadedAroundFirstGuidance(
+  page: Page,
+  pattern: RegExp,
+): Promise<{ firstGuidanceAt: number | null; requestedAt: number[] }> {
+  return page.evaluate(
+    ({ source, flags }) => {
+      const matching = new RegExp(source, flags);
+      return {
+        firstGuidanceAt: (window as unknown as EventHost).__firstGuidanceAt ?? null,
+        requestedAt: performance
+          .getEntriesByType('resource')
+          .filter((entry) => matching.test(entry.name))
+          .map((entry) => entry.startTime),
+      };
+    },
+    { source: pattern.source, flags: pattern.flags },
+  );
 }
 
 export async function widgetEvents(page: Page): Promise<WidgetEvent[]> {

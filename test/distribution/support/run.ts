@@ -4,8 +4,17 @@
  * workers make, the WASM responses' content type, and (through the canary) every CSP violation.
  */
 import type { Browser } from 'playwright-core';
-import { pressStart, recordWidgetEvents, waitForCompletion, type WidgetEvent } from './capture.js';
+import {
+  loadedAroundFirstGuidance,
+  pressStart,
+  recordWidgetEvents,
+  waitForCompletion,
+  type WidgetEvent,
+} from './capture.js';
 import { fireCanaryViolation, violationsOtherThan, type CspWatch } from './csp.js';
+
+/** The CDN build's chunk of what runs only after the first guidance (src/element/after-guidance.ts). */
+const AFTER_GUIDANCE_CHUNK = /\/chunks\/after-guidance-[\w-]+\.js$/;
 
 export interface CaptureVisit {
   events: WidgetEvent[];
@@ -13,6 +22,8 @@ export interface CaptureVisit {
   requests: string[];
   wasmContentTypes: string[];
   verdict: string | null;
+  /** The after-guidance chunk (packaging and the upload client): when it was requested, and the first guidance. */
+  afterGuidanceChunk: { firstGuidanceAt: number | null; requestedAt: number[] };
   /** Violations other than the canary. */
   violations: ReturnType<typeof violationsOtherThan>;
 }
@@ -41,8 +52,16 @@ export async function visitAndCapture(
     // The page shows the verdict its server read after liveness-complete.
     await page.locator('#verdict:not([data-state="ready"]):not([data-state="waiting"])').waitFor({ timeout: 30_000 });
     const verdict = await page.locator('#verdict').textContent();
+    const afterGuidanceChunk = await loadedAroundFirstGuidance(page, AFTER_GUIDANCE_CHUNK);
     const canary = await fireCanaryViolation(page, csp, canaryOrigin);
-    return { events, requests, wasmContentTypes, verdict, violations: violationsOtherThan(csp, canary) };
+    return {
+      events,
+      requests,
+      wasmContentTypes,
+      verdict,
+      afterGuidanceChunk,
+      violations: violationsOtherThan(csp, canary),
+    };
   } finally {
     await context.close();
   }
