@@ -1,10 +1,10 @@
 /**
- * The desktop side of the handoff: mints the link, draws its QR code (the encoder is a chunk of its own, loaded
- * here on demand), copies the link, and follows the session until the phone's check is final. The phone side is
- * `redeem()`: the code from the link becomes the element's capture token.
+ * The desktop side of the handoff: mints the link, draws its QR code, copies the link, and follows the session
+ * until the phone's check is final. The phone side is `redeemHandoff()`: the code from the link becomes the
+ * element's capture token. The handoff routes' client and the QR encoder are chunks of their own, loaded here on
+ * demand: most visits never hand off, so neither is part of the bundle a page loads before its first guidance.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createHandoff, exchangeHandoff, fetchHandoffStatus } from '../client/handoff-client.js';
 import { LivenessError } from '../errors.js';
 import { emit } from '../events/index.js';
 import type { QrPath } from './qr.js';
@@ -63,7 +63,7 @@ export class HandoffController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const [link, qr] = await Promise.all([
-        createHandoff(this.host.endpoint, this.host.token, signal),
+        handoffClient().then((client) => client.createHandoff(this.host.endpoint, this.host.token, signal)),
         import('./qr.js'),
       ]);
       if (signal.aborted) return;
@@ -117,7 +117,8 @@ export class HandoffController implements ReactiveController {
       await sleep(FOLLOW_INTERVAL_MS, signal);
       if (signal.aborted) return;
       try {
-        const { code, check } = await fetchHandoffStatus(this.host.endpoint, this.host.token, signal);
+        const client = await handoffClient();
+        const { code, check } = await client.fetchHandoffStatus(this.host.endpoint, this.host.token, signal);
         failures = 0;
         if (signal.aborted) return;
         // The backend's clock decides, not only this page's timer: an expired code is withdrawn, a new one offered.
@@ -152,8 +153,12 @@ export class HandoffController implements ReactiveController {
 
 /** The phone: the code in the link becomes this element's capture token. */
 export async function redeemHandoff(endpoint: string, code: string, signal?: AbortSignal): Promise<string> {
-  const { captureToken } = await exchangeHandoff(endpoint, code, signal);
+  const { captureToken } = await (await handoffClient()).exchangeHandoff(endpoint, code, signal);
   return captureToken;
+}
+
+function handoffClient(): Promise<typeof import('../client/handoff-client.js')> {
+  return import('../client/handoff-client.js');
 }
 
 /** The clipboard where the page may use it, else a selected textarea and the old copy command. */
