@@ -387,7 +387,7 @@ function landmarkSection(widget: TargetReport): string[] {
           figures.firstRunMs === null ? '–' : formatMs(figures.firstRunMs),
         ],
         [
-          'bytes (raw / gzip on the wire), not in the first-run total (with the ZIP writer’s 4 kB chunk)',
+          'bytes (raw / gzip on the wire), not in the first-run total (with the 6 kB after-guidance chunk)',
           bytes.requests > 0 ? `${formatBytes(bytes.rawBytes)} / ${formatBytes(bytes.bodyBytes)}` : 'not requested',
         ],
         [
