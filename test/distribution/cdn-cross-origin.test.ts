@@ -12,7 +12,14 @@ import { detailOf } from './support/capture.js';
 import { watchCsp } from './support/csp.js';
 import { assertBuilt } from './support/dist.js';
 import { cdnSite, EXAMPLES_SRC } from './support/pages.js';
-import { originOf, visitAndCapture, visitInLanguage, type CaptureVisit, type LanguageVisit } from './support/run.js';
+import {
+  AFTER_GUIDANCE_CHUNK,
+  originOf,
+  visitAndCapture,
+  visitInLanguage,
+  type CaptureVisit,
+  type LanguageVisit,
+} from './support/run.js';
 import ja from '../../src/i18n/locales/ja.js';
 import { startSite, type RunningSite, type ServedRequest } from './support/site.js';
 import { startStrictSite, type StrictSite } from './support/strict-site.js';
@@ -102,7 +109,7 @@ describe('the CDN build served from another origin', () => {
     expect(firstGuidanceAt).not.toBeNull();
     expect(requestedAt).toHaveLength(1);
     expect(requestedAt[0]).toBeGreaterThanOrEqual(firstGuidanceAt!);
-    const chunk = visit.requests.filter((url) => /\/chunks\/after-guidance-[\w-]+\.js$/.test(url));
+    const chunk = visit.requests.filter((url) => AFTER_GUIDANCE_CHUNK.test(url));
     expect(chunk.map(originOf)).toEqual([cdn.origin]);
   });
 

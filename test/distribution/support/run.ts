@@ -14,7 +14,7 @@ import {
 import { fireCanaryViolation, violationsOtherThan, type CspWatch } from './csp.js';
 
 /** The CDN build's chunk of what runs only after the first guidance (src/element/after-guidance.ts). */
-const AFTER_GUIDANCE_CHUNK = /\/chunks\/after-guidance-[\w-]+\.js$/;
+export const AFTER_GUIDANCE_CHUNK = /\/chunks\/after-guidance-[\w-]+\.js$/;
 
 export interface CaptureVisit {
   events: WidgetEvent[];
